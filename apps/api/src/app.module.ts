@@ -1,0 +1,44 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, dataSourceOptions, type AppConfig } from '@ogp/core';
+import { DOMAIN_ENTITIES, PlansReadModule } from '@ogp/domain';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { ALL_MIGRATIONS } from '../../../migrations';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+import { StartupService } from './startup/startup.service';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Tests pass one to count SQL statements. */
+  typeormLogger?: TypeOrmLogger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, typeormLogger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: databaseUrl, entities: DOMAIN_ENTITIES, migrations: ALL_MIGRATIONS }),
+          ...(typeormLogger ? { logger: typeormLogger, logging: ['query'] } : { logging: ['error'] }),
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [DataSource],
+          useFactory: (db: DataSource) => graphqlOptions(config, db),
+        }),
+        PlansReadModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, StartupService],
+      exports: [APP_CONFIG],
+    };
+  }
+}

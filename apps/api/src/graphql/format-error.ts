@@ -1,0 +1,49 @@
+import { Logger } from '@nestjs/common';
+import { DomainException, ErrorCode } from '@ogp/core';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+
+const logger = new Logger('GraphQL');
+
+// Codes GraphQL and Apollo themselves produce for bad requests: passed through as they are.
+const CLIENT_CODES = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  ...Object.values(ErrorCode),
+]);
+
+/**
+ * The one place errors become answers: domain exceptions keep their code and details, client mistakes pass
+ * through, and anything unexpected is logged with its stack and answered without internals.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainException) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...original.details, code: original.code },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error(
+    `Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.message : String(original)}`,
+    original instanceof Error ? original.stack : undefined,
+  );
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

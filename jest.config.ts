@@ -1,0 +1,71 @@
+import type { Config } from 'jest';
+
+// Nest, Apollo and friends ship ESM only: @swc/jest turns them (and our TypeScript) into CommonJS.
+const esmPackages = [
+  '@nestjs',
+  '@apollo',
+  '@as-integrations',
+  'graphql-ws',
+  'graphql-subscriptions',
+  '@graphql-tools',
+  '@whatwg-node',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  'uid',
+  'iterare',
+  'es-toolkit',
+];
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared: Config = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swc as never },
+  transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@ogp/common$': '<rootDir>/libs/common/src',
+    '^@ogp/common/(.*)$': '<rootDir>/libs/common/src/$1',
+    '^@ogp/core$': '<rootDir>/libs/core/src',
+    '^@ogp/core/(.*)$': '<rootDir>/libs/core/src/$1',
+    '^@ogp/domain$': '<rootDir>/libs/domain/src',
+    '^@ogp/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  },
+};
+
+const config: Config = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.integration-spec.ts'],
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,111 @@
+import { isAbsolute, resolve } from 'node:path';
+import { projectRoot } from './project-root';
+
+export type LogFormat = 'json' | 'pretty';
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+export interface AppConfig {
+  nodeEnv: string;
+  host: string;
+  port: number;
+  /** null: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** 0: any free port. */
+  embeddedDatabasePort: number;
+  migrationsRun: boolean;
+  /** Plan file loaded into an empty database at start; null: none. */
+  seedPlanFile: string | null;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+  graphqlMaxPageSize: number;
+  graphqlMaxDepth: number;
+}
+
+/** A bad configuration value: the message names the variable, and the app refuses to boot. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = text(env, 'DATABASE_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user:password@host:port/db)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres://, got "${url.protocol}//"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database');
+  return raw;
+}
+
+function path(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) ?? fallback;
+  return isAbsolute(raw) ? raw : resolve(projectRoot(), raw);
+}
+
+/** Reads and checks every variable once, at boot. `.env.example` lists them all. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const seed = text(env, 'SEED_PLAN_FILE');
+  const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
+  return {
+    nodeEnv,
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: databaseUrl(env),
+    dataDir: path(env, 'DATA_DIR', 'data'),
+    embeddedDatabasePort: integer(env, 'EMBEDDED_DB_PORT', 0, 0, 65535),
+    migrationsRun: boolean(env, 'MIGRATIONS_RUN', true),
+    seedPlanFile:
+      seed === 'none' ? null : path(env, 'SEED_PLAN_FILE', 'plans/dk-2017-2019.plan.json'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'production' ? 'json' : 'pretty'),
+    graphqlMaxPageSize: integer(env, 'GRAPHQL_MAX_PAGE_SIZE', 100, 1, 1000),
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 50),
+  };
+}

@@ -1,0 +1,34 @@
+import { types } from 'pg';
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DataSourceParts {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** One place for the TypeORM options of the app, the CLIs and the tests. */
+export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
+  return {
+    type: 'postgres',
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    url: parts.url,
+    entities: parts.entities,
+    migrations: parts.migrations,
+    migrationsTableName: 'migration',
+    // Never on, tests included: the schema comes only from migrations.
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: parts.poolSize ?? 10, application_name: parts.applicationName ?? 'ogp-tracker' },
+  };
+}
+
+// Calendar dates stay 'YYYY-MM-DD' strings in raw queries too: a JS Date would add a time zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);

@@ -1,0 +1,27 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { connectionOf } from '../shared/connection';
+import type { RequestContext } from '../shared/context';
+import { afterDescription, pageSizeDescription } from '../shared/graphql-types';
+import { AgenciesService } from './agencies.service';
+import { Agency } from './agency.model';
+
+export const AgencyConnection = connectionOf(Agency, 'Agency');
+
+@Resolver(() => Agency)
+export class AgenciesResolver {
+  constructor(private readonly agencyService: AgenciesService) {}
+
+  @Query(() => AgencyConnection, { description: 'Agencies that lead or support commitments of a plan, by name.' })
+  agencies(
+    @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+  ) {
+    return this.agencyService.list(planSlug, { first, after });
+  }
+
+  @ResolveField(() => Agency, { nullable: true, description: 'The body it sits under (a ministry), if any.' })
+  parent(@Parent() agency: Agency, @Context() context: RequestContext) {
+    return agency.parentId ? context.loaders.agencyById.load(agency.parentId) : null;
+  }
+}

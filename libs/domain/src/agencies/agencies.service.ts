@@ -1,0 +1,36 @@
+import { APP_CONFIG, toConnection, toPage, type AppConfig, type Connection, type PageRequest } from '@ogp/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PlansService } from '../plans/plans.service';
+import { toAgency } from '../shared/mappers';
+import { AgencyEntity } from './agency.entity';
+import type { Agency } from './agency.model';
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly plans: PlansService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Agencies that lead or support a commitment of the plan, by name. */
+  async list(planSlug: string, request: PageRequest): Promise<Connection<Agency>> {
+    const plan = await this.plans.bySlug(planSlug);
+    const page = toPage(request, this.config.graphqlMaxPageSize);
+    const [rows, total] = await this.db
+      .getRepository(AgencyEntity)
+      .createQueryBuilder('a')
+      .where(
+        `EXISTS (SELECT 1 FROM commitment_agency ca JOIN commitment c ON c.id = ca.commitment_id
+                 WHERE ca.agency_id = a.id AND c.action_plan_id = :planId AND c.archived_at IS NULL)`,
+        { planId: plan.id },
+      )
+      .andWhere('a.archived_at IS NULL')
+      .orderBy('COALESCE(a.name_en, a.name_da)', 'ASC')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
+    return toConnection(rows.map(toAgency), total, page);
+  }
+}

@@ -1,0 +1,97 @@
+import { AgencyRole, describeCommitmentProgress, type Locale } from '@ogp/common';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
+import { Agency } from '../agencies/agency.model';
+import { Assessment } from '../assessments/assessment.model';
+import { Progress } from '../dashboards/progress.model';
+import { Milestone } from '../milestones/milestone.model';
+import { ActionPlan } from '../plans/action-plan.model';
+import type { RequestContext } from '../shared/context';
+import { CommitmentFilter } from '../shared/filters';
+import { LocalizedText, SourceModel, afterDescription, pageSizeDescription } from '../shared/graphql-types';
+import { Theme } from '../themes/theme.model';
+import { Commitment, CommitmentConnection } from './commitment.model';
+import { CommitmentsService } from './commitments.service';
+
+export enum LocaleArg {
+  da = 'da',
+  en = 'en',
+}
+registerEnumType(LocaleArg, { name: 'Locale', description: 'Danish (da) or English (en).' });
+
+@Resolver(() => Commitment)
+export class CommitmentsResolver {
+  constructor(private readonly commitments: CommitmentsService) {}
+
+  @Query(() => Commitment, { description: 'One commitment by its OGP id; NOT_FOUND when there is none.' })
+  commitment(@Args('ogpId', { description: "OGP's id, e.g. DK0052." }) ogpId: string) {
+    return this.commitments.byOgpId(ogpId);
+  }
+
+  @Query(() => CommitmentConnection, { name: 'commitments', description: 'Commitments of a plan, in plan order.' })
+  commitmentList(
+    @Context() context: RequestContext,
+    @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
+    @Args('filter', { type: () => CommitmentFilter, nullable: true, description: 'Conditions.' }) filter?: CommitmentFilter,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+  ) {
+    return this.commitments.list(planSlug, filter, { first, after }, context.loaders.today);
+  }
+
+  @ResolveField(() => ActionPlan, { description: 'The plan.' })
+  actionPlan(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    return context.loaders.planById.load(commitment.actionPlanId);
+  }
+
+  @ResolveField(() => Theme, { description: 'The theme.' })
+  theme(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    return context.loaders.themeById.load(commitment.themeId);
+  }
+
+  @ResolveField(() => Agency, { description: 'The lead agency (exactly one).' })
+  async leadAgency(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    const links = await context.loaders.agenciesByCommitmentId.load(commitment.id);
+    return links.find((link) => link.role === AgencyRole.LEAD)?.agency;
+  }
+
+  @ResolveField(() => [Agency], { description: 'Supporting agencies.' })
+  async supportingAgencies(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    const links = await context.loaders.agenciesByCommitmentId.load(commitment.id);
+    return links.filter((link) => link.role === AgencyRole.SUPPORTING).map((link) => link.agency);
+  }
+
+  @ResolveField(() => [LocalizedText], { description: 'Named stakeholders that are not agencies of the plan.' })
+  otherStakeholders(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    return context.loaders.stakeholdersByCommitmentId.load(commitment.id);
+  }
+
+  @ResolveField(() => [Milestone], { description: 'Milestones in order.' })
+  milestones(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    return context.loaders.milestonesByCommitmentId.load(commitment.id);
+  }
+
+  @ResolveField(() => Progress, { description: 'Computed progress (the roll-up of its milestones).' })
+  progress(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    return context.loaders.commitmentProgress.load(commitment.id);
+  }
+
+  @ResolveField(() => String, { description: 'The roll-up formula filled with this commitment\'s numbers.' })
+  async progressFormula(
+    @Parent() commitment: Commitment,
+    @Context() context: RequestContext,
+    @Args('locale', { type: () => LocaleArg, defaultValue: LocaleArg.da, description: 'Language.' }) locale: LocaleArg,
+  ) {
+    const milestones = await context.loaders.milestonesByCommitmentId.load(commitment.id);
+    return describeCommitmentProgress(milestones, locale as Locale);
+  }
+
+  @ResolveField(() => [Assessment], { description: 'IRM and self-assessments, oldest first.' })
+  assessments(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    return context.loaders.assessmentsByCommitmentId.load(commitment.id);
+  }
+
+  @ResolveField(() => [SourceModel], { description: 'Sources for the commitment.' })
+  sources(@Parent() commitment: Commitment, @Context() context: RequestContext) {
+    return context.loaders.commitmentSources.load(commitment.id);
+  }
+}

@@ -1,0 +1,20 @@
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { LocaleArg } from '../commitments/commitments.resolver';
+import type { RequestContext } from '../shared/context';
+import { Dashboard } from './dashboard.model';
+import { DashboardsService } from './dashboards.service';
+
+@Resolver(() => Dashboard)
+export class DashboardsResolver {
+  constructor(private readonly dashboards: DashboardsService) {}
+
+  @Query(() => Dashboard, { description: "A plan's progress at a glance; NOT_FOUND for an unknown slug." })
+  dashboard(
+    @Context() context: RequestContext,
+    @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
+    @Args('locale', { type: () => LocaleArg, defaultValue: LocaleArg.da, description: 'Language of the texts.' })
+    locale: LocaleArg,
+  ) {
+    return this.dashboards.dashboard(planSlug, locale, context.loaders.today);
+  }
+}

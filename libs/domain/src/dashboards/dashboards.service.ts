@@ -1,0 +1,61 @@
+import { Completion, ROLL_UP_RULES, type Locale } from '@ogp/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { AgencyEntity } from '../agencies/agency.entity';
+import { MilestonesService } from '../milestones/milestones.service';
+import { PlansService } from '../plans/plans.service';
+import { toActionPlan, toAgency, toTheme } from '../shared/mappers';
+import { ThemeEntity } from '../themes/theme.entity';
+import type { Dashboard } from './dashboard.model';
+import type { Progress } from './progress.model';
+import { ProgressQueries } from './progress.queries';
+
+const NO_COMMITMENTS: Progress = {
+  percent: null,
+  coverage: null,
+  completion: Completion.NO_EVIDENCE,
+  commitmentCount: 0,
+  reportedCount: 0,
+  completionCounts: Object.values(Completion).map((completion) => ({ completion, count: 0 })),
+};
+
+@Injectable()
+export class DashboardsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly plans: PlansService,
+    private readonly milestones: MilestonesService,
+  ) {}
+
+  async dashboard(planSlug: string, locale: Locale, today: string): Promise<Dashboard> {
+    const plan = await this.plans.bySlug(planSlug);
+    const queries = new ProgressQueries(this.db);
+    const [overall, byTheme, byAgency, themes, statusDistribution, timeline, overdue] = await Promise.all([
+      queries.aggregate('plan', [plan.id]),
+      queries.aggregate('theme', [plan.id]),
+      queries.aggregate('agency', [plan.id]),
+      this.db.getRepository(ThemeEntity).find({
+        where: { actionPlanId: plan.id, archivedAt: IsNull() },
+        order: { number: 'ASC' },
+      }),
+      queries.statusDistribution(plan.id),
+      queries.timeline(plan.id),
+      this.milestones.overdue(plan.id, today),
+    ]);
+    const agencies = await this.db.getRepository(AgencyEntity).findBy({ id: In([...byAgency.keys()]) });
+    const name = (a: AgencyEntity) => a.name[locale] ?? a.name.en ?? a.name.da ?? a.slug;
+    return {
+      plan: toActionPlan(plan),
+      asOf: today,
+      overall: overall.get(plan.id) ?? NO_COMMITMENTS,
+      byTheme: themes.map((theme) => ({ theme: toTheme(theme), progress: byTheme.get(theme.id) ?? NO_COMMITMENTS })),
+      byAgency: agencies
+        .sort((a, b) => name(a).localeCompare(name(b), locale))
+        .map((agency) => ({ agency: toAgency(agency), progress: byAgency.get(agency.id)! })),
+      statusDistribution,
+      timeline,
+      overdue,
+      rules: ROLL_UP_RULES[locale],
+    };
+  }
+}

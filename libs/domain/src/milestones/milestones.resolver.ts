@@ -1,0 +1,39 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Commitment } from '../commitments/commitment.model';
+import type { RequestContext } from '../shared/context';
+import { MilestoneFilter } from '../shared/filters';
+import { SourceModel, afterDescription, pageSizeDescription } from '../shared/graphql-types';
+import { StatusUpdate } from '../status-updates/status-update.model';
+import { Milestone, MilestoneConnection } from './milestone.model';
+import { MilestonesService } from './milestones.service';
+
+@Resolver(() => Milestone)
+export class MilestonesResolver {
+  constructor(private readonly milestoneService: MilestonesService) {}
+
+  @Query(() => MilestoneConnection, { description: 'Milestones of a plan, in plan order.' })
+  milestones(
+    @Context() context: RequestContext,
+    @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
+    @Args('filter', { type: () => MilestoneFilter, nullable: true, description: 'Conditions.' }) filter?: MilestoneFilter,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+  ) {
+    return this.milestoneService.list(planSlug, filter, { first, after }, context.loaders.today);
+  }
+
+  @ResolveField(() => Commitment, { description: 'The commitment it belongs to.' })
+  commitment(@Parent() milestone: Milestone, @Context() context: RequestContext) {
+    return context.loaders.commitmentById.load(milestone.commitmentId);
+  }
+
+  @ResolveField(() => [StatusUpdate], { description: 'Public progress reports, newest first.' })
+  history(@Parent() milestone: Milestone, @Context() context: RequestContext) {
+    return context.loaders.historyByMilestoneId.load(milestone.id);
+  }
+
+  @ResolveField(() => [SourceModel], { description: 'Sources for the milestone.' })
+  sources(@Parent() milestone: Milestone, @Context() context: RequestContext) {
+    return context.loaders.milestoneSources.load(milestone.id);
+  }
+}

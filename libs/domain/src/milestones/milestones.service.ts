@@ -1,0 +1,94 @@
+import { APP_CONFIG, DomainException, toConnection, toPage, type AppConfig, type Connection, type PageRequest } from '@ogp/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { AgencyEntity } from '../agencies/agency.entity';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { milestoneFlagSql } from '../dashboards/progress.queries';
+import { PlansService } from '../plans/plans.service';
+import { MilestoneFilter, likePattern } from '../shared/filters';
+import { toMilestone } from '../shared/mappers';
+import { ThemeEntity } from '../themes/theme.entity';
+import { MilestoneEntity } from './milestone.entity';
+import type { Milestone } from './milestone.model';
+
+@Injectable()
+export class MilestonesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly plans: PlansService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(
+    planSlug: string,
+    filter: MilestoneFilter | null | undefined,
+    request: PageRequest,
+    today: string,
+  ): Promise<Connection<Milestone>> {
+    const plan = await this.plans.bySlug(planSlug);
+    const page = toPage(request, this.config.graphqlMaxPageSize);
+    const query = this.db
+      .getRepository(MilestoneEntity)
+      .createQueryBuilder('m')
+      .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
+      .where('c.action_plan_id = :planId AND c.archived_at IS NULL AND m.archived_at IS NULL', {
+        planId: plan.id,
+        today,
+      });
+    if (filter?.commitmentOgpId != null) {
+      const found = await this.db
+        .getRepository(CommitmentEntity)
+        .findOneBy({ actionPlanId: plan.id, ogpId: filter.commitmentOgpId, archivedAt: IsNull() });
+      if (!found) {
+        throw DomainException.badInput('filter.commitmentOgpId', `no commitment "${filter.commitmentOgpId}" in plan ${plan.slug}`, filter.commitmentOgpId);
+      }
+      query.andWhere('c.id = :commitmentId', { commitmentId: found.id });
+    }
+    if (filter?.themeKey != null) {
+      const theme = await this.db
+        .getRepository(ThemeEntity)
+        .findOneBy({ actionPlanId: plan.id, key: filter.themeKey, archivedAt: IsNull() });
+      if (!theme) throw DomainException.badInput('filter.themeKey', `no theme "${filter.themeKey}" in plan ${plan.slug}`, filter.themeKey);
+      query.andWhere('c.theme_id = :themeId', { themeId: theme.id });
+    }
+    if (filter?.agencySlug != null) {
+      const agency = await this.db.getRepository(AgencyEntity).findOneBy({ slug: filter.agencySlug });
+      if (!agency) throw DomainException.badInput('filter.agencySlug', `no agency "${filter.agencySlug}"`, filter.agencySlug);
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM commitment_agency ca WHERE ca.commitment_id = c.id AND ca.agency_id = :agencyId)',
+        { agencyId: agency.id },
+      );
+    }
+    if (filter?.status != null) query.andWhere('m.status = :status', { status: filter.status });
+    if (filter?.noData === true) query.andWhere('m.status IS NULL');
+    if (filter?.noData === false) query.andWhere('m.status IS NOT NULL');
+    if (filter?.flag != null) query.andWhere(milestoneFlagSql(filter.flag, ':today'));
+    if (filter?.search != null && filter.search.trim() !== '') {
+      query.andWhere('(m.title_da ILIKE :search OR m.title_en ILIKE :search)', {
+        search: likePattern(filter.search),
+      });
+    }
+    const [rows, total] = await query
+      .orderBy('c.position', 'ASC')
+      .addOrderBy('m.position', 'ASC')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
+    return toConnection(rows.map((m) => toMilestone(m, today)), total, page);
+  }
+
+  /** Milestones flagged OVERDUE on `today`, earliest planned end first. */
+  async overdue(planId: string, today: string): Promise<Milestone[]> {
+    const rows = await this.db
+      .getRepository(MilestoneEntity)
+      .createQueryBuilder('m')
+      .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
+      .where('c.action_plan_id = :planId AND c.archived_at IS NULL AND m.archived_at IS NULL', { planId, today })
+      .andWhere(milestoneFlagSql('OVERDUE' as never, ':today'))
+      .orderBy('m.planned_end', 'ASC')
+      .addOrderBy('c.position', 'ASC')
+      .addOrderBy('m.position', 'ASC')
+      .getMany();
+    return rows.map((m) => toMilestone(m, today));
+  }
+}

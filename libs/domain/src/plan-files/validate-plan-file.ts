@@ -1,0 +1,155 @@
+import {
+  MilestoneStatus,
+  parsePartialDate,
+  type PartialDate,
+} from '@ogp/common';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import schema from './plan-file.schema.json';
+import type { PlanFileProblem } from './plan-file.problem';
+import type { PlanFile, PlanFileStatusUpdate } from './plan-file.types';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateSchema = ajv.compile(schema);
+
+/** `/commitments/3/leadAgency` -> `$.commitments[3].leadAgency` */
+function jsonPath(pointer: string): string {
+  return (
+    '$' +
+    pointer
+      .split('/')
+      .slice(1)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+      .join('')
+  );
+}
+
+/**
+ * Every problem in a plan file, each with its JSON path: first the JSON Schema, then the rules a schema cannot
+ * say (references, uniqueness, date order, percent per status). An empty list means the file can be loaded.
+ */
+export function validatePlanFile(input: unknown): PlanFileProblem[] {
+  if (!validateSchema(input)) {
+    return (validateSchema.errors ?? []).map((error) => {
+      const missing = (error.params as { missingProperty?: string }).missingProperty;
+      const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+      const path = jsonPath(error.instancePath);
+      if (missing) return { path: `${path}.${missing}`, message: 'is required' };
+      if (extra) return { path: `${path}.${extra}`, message: 'is not a field of the plan format' };
+      return { path, message: error.message ?? 'is invalid' };
+    });
+  }
+  return checkRules(input as unknown as PlanFile);
+}
+
+function checkRules(file: PlanFile): PlanFileProblem[] {
+  const problems: PlanFileProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  const date = (path: string, text: string | null | undefined): PartialDate | null => {
+    if (text == null) return null;
+    try {
+      return parsePartialDate(text);
+    } catch (error) {
+      problem(path, error instanceof Error ? error.message : 'is not a valid partial date');
+      return null;
+    }
+  };
+
+  const agencyKeys = new Set<string>();
+  file.agencies.forEach((agency, index) => {
+    if (agencyKeys.has(agency.key)) problem(`$.agencies[${index}].key`, `"${agency.key}" appears twice`);
+    agencyKeys.add(agency.key);
+  });
+  file.agencies.forEach((agency, index) => {
+    if (agency.parent != null && !agencyKeys.has(agency.parent)) {
+      problem(`$.agencies[${index}].parent`, `names no agency of this file: "${agency.parent}"`);
+    }
+    if (agency.parent === agency.key) problem(`$.agencies[${index}].parent`, 'is the agency itself');
+  });
+  const plan = file.plan;
+  if (plan.coordinatingAgency != null && !agencyKeys.has(plan.coordinatingAgency)) {
+    problem('$.plan.coordinatingAgency', `names no agency of this file: "${plan.coordinatingAgency}"`);
+  }
+  const periodStart = date('$.plan.periodStart', plan.periodStart);
+  const periodEnd = date('$.plan.periodEnd', plan.periodEnd);
+  if (periodStart && periodEnd && periodStart.start > periodEnd.end) {
+    problem('$.plan.periodEnd', 'ends before the plan period starts');
+  }
+
+  const themeKeys = new Set<string>();
+  const themeNumbers = new Set<number>();
+  file.themes.forEach((theme, index) => {
+    if (themeKeys.has(theme.key)) problem(`$.themes[${index}].key`, `"${theme.key}" appears twice`);
+    if (themeNumbers.has(theme.number)) problem(`$.themes[${index}].number`, `${theme.number} appears twice`);
+    themeKeys.add(theme.key);
+    themeNumbers.add(theme.number);
+  });
+
+  const ogpIds = new Set<string>();
+  const numbers = new Set<string>();
+  file.commitments.forEach((commitment, c) => {
+    const at = `$.commitments[${c}]`;
+    if (ogpIds.has(commitment.ogpId)) problem(`${at}.ogpId`, `"${commitment.ogpId}" appears twice`);
+    if (numbers.has(commitment.number)) problem(`${at}.number`, `"${commitment.number}" appears twice`);
+    ogpIds.add(commitment.ogpId);
+    numbers.add(commitment.number);
+    if (!themeKeys.has(commitment.themeKey)) {
+      problem(`${at}.themeKey`, `names no theme of this file: "${commitment.themeKey}"`);
+    }
+    if (!agencyKeys.has(commitment.leadAgency)) {
+      problem(`${at}.leadAgency`, `names no agency of this file: "${commitment.leadAgency}"`);
+    }
+    const supporting = new Set<string>();
+    (commitment.supportingAgencies ?? []).forEach((key, s) => {
+      const path = `${at}.supportingAgencies[${s}]`;
+      if (!agencyKeys.has(key)) problem(path, `names no agency of this file: "${key}"`);
+      if (key === commitment.leadAgency) problem(path, `"${key}" is already the lead agency`);
+      if (supporting.has(key)) problem(path, `"${key}" appears twice`);
+      supporting.add(key);
+    });
+    (commitment.milestones ?? []).forEach((milestone, m) => {
+      const mat = `${at}.milestones[${m}]`;
+      const start = date(`${mat}.plannedStart`, milestone.plannedStart);
+      const end = date(`${mat}.plannedEnd`, milestone.plannedEnd);
+      if (start && end && start.start > end.end) {
+        problem(`${mat}.plannedEnd`, `ends (${milestone.plannedEnd}) before the planned start (${milestone.plannedStart})`);
+      }
+      (milestone.history ?? []).forEach((update, u) => checkUpdate(`${mat}.history[${u}]`, update));
+    });
+    (commitment.assessments ?? []).forEach((assessment, a) => {
+      date(`${at}.assessments[${a}].assessedOn`, assessment.assessedOn);
+    });
+  });
+
+  function checkUpdate(at: string, update: PlanFileStatusUpdate): void {
+    const percent = update.progressPercent ?? null;
+    const expected: Record<MilestoneStatus, (p: number | null) => boolean> = {
+      [MilestoneStatus.NOT_STARTED]: (p) => p === 0 || p === null,
+      [MilestoneStatus.IN_PROGRESS]: (p) => p === null || (p >= 0 && p <= 99),
+      [MilestoneStatus.COMPLETED]: (p) => p === 100 || p === null,
+      [MilestoneStatus.CANCELLED]: (p) => p === null,
+    };
+    const rule: Record<MilestoneStatus, string> = {
+      [MilestoneStatus.NOT_STARTED]: 'must be 0 for NOT_STARTED',
+      [MilestoneStatus.IN_PROGRESS]: 'must be 0-99 (or null when unknown) for IN_PROGRESS',
+      [MilestoneStatus.COMPLETED]: 'must be 100 for COMPLETED',
+      [MilestoneStatus.CANCELLED]: 'must be null for CANCELLED',
+    };
+    const status = update.status as MilestoneStatus;
+    if (!expected[status](percent)) problem(`${at}.progressPercent`, rule[status]);
+    const effective = date(`${at}.effectiveDate`, update.effectiveDate);
+    if (effective && effective.start > new Date().toISOString().slice(0, 10)) {
+      problem(`${at}.effectiveDate`, 'is in the future');
+    }
+    const actualStart = date(`${at}.actualStart`, update.actualStart);
+    const actualEnd = date(`${at}.actualEnd`, update.actualEnd);
+    if (actualStart && actualEnd && actualStart.start > actualEnd.end) {
+      problem(`${at}.actualEnd`, 'ends before the actual start');
+    }
+  }
+
+  return problems;
+}
+

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AgenciesResolver } from './agencies/agencies.resolver';
+import { AgenciesService } from './agencies/agencies.service';
+import { CommitmentsResolver } from './commitments/commitments.resolver';
+import { CommitmentsService } from './commitments/commitments.service';
+import { DashboardsResolver } from './dashboards/dashboards.resolver';
+import { DashboardsService } from './dashboards/dashboards.service';
+import { MilestonesResolver } from './milestones/milestones.resolver';
+import { MilestonesService } from './milestones/milestones.service';
+import { PlansResolver } from './plans/plans.resolver';
+import { PlansService } from './plans/plans.service';
+import { ThemeFieldsResolver } from './themes/theme-fields.resolver';
+
+/** The public read API: plans, themes, commitments, milestones, agencies and dashboards. */
+@Module({
+  providers: [
+    PlansService,
+    PlansResolver,
+    ThemeFieldsResolver,
+    CommitmentsService,
+    CommitmentsResolver,
+    MilestonesService,
+    MilestonesResolver,
+    AgenciesService,
+    AgenciesResolver,
+    DashboardsService,
+    DashboardsResolver,
+  ],
+  exports: [PlansService],
+})
+export class PlansReadModule {}

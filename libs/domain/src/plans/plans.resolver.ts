@@ -1,0 +1,75 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Agency } from '../agencies/agency.model';
+import { CommitmentConnection } from '../commitments/commitment.model';
+import { CommitmentsService } from '../commitments/commitments.service';
+import { Progress } from '../dashboards/progress.model';
+import type { RequestContext } from '../shared/context';
+import { CommitmentFilter } from '../shared/filters';
+import { SourceModel, afterDescription, pageSizeDescription } from '../shared/graphql-types';
+import { Theme } from '../themes/theme.model';
+import { ActionPlan, ActionPlanConnection } from './action-plan.model';
+import { PlansService } from './plans.service';
+import { toActionPlan } from '../shared/mappers';
+
+@Resolver(() => ActionPlan)
+export class PlansResolver {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly commitmentService: CommitmentsService,
+  ) {}
+
+  @Query(() => ActionPlanConnection, { description: 'Published action plans, newest first.' })
+  actionPlans(
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+  ) {
+    return this.plans.list({ first, after });
+  }
+
+  @Query(() => ActionPlan, { description: 'One plan by its slug; NOT_FOUND when there is none.' })
+  async actionPlan(@Args('slug', { description: 'The plan slug, e.g. "dk-2017-2019".' }) slug: string) {
+    return toActionPlan(await this.plans.bySlug(slug));
+  }
+
+  @ResolveField(() => [Theme], { description: 'Themes in order.' })
+  themes(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
+    return context.loaders.themesByPlanId.load(plan.id);
+  }
+
+  @ResolveField(() => CommitmentConnection, { description: 'Commitments in plan order.' })
+  async commitments(
+    @Parent() plan: ActionPlan,
+    @Context() context: RequestContext,
+    @Args('filter', { type: () => CommitmentFilter, nullable: true, description: 'Conditions.' }) filter?: CommitmentFilter,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+  ) {
+    return this.commitmentService.list(plan.slug, filter, { first, after }, context.loaders.today);
+  }
+
+  @ResolveField(() => Progress, { description: 'The plan roll-up: mean of its commitments\' percents.' })
+  async progress(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
+    return (await context.loaders.planProgress.load(plan.id)) ?? emptyProgress();
+  }
+
+  @ResolveField(() => Agency, { nullable: true, description: 'The agency that coordinates the plan.' })
+  coordinatingAgency(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
+    return plan.coordinatingAgencyId ? context.loaders.agencyById.load(plan.coordinatingAgencyId) : null;
+  }
+
+  @ResolveField(() => [SourceModel], { description: 'Sources for the plan facts.' })
+  sources(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
+    return context.loaders.planSources.load(plan.id);
+  }
+}
+
+export function emptyProgress(): Progress {
+  return {
+    percent: null,
+    coverage: null,
+    completion: 'NO_EVIDENCE' as Progress['completion'],
+    commitmentCount: 0,
+    reportedCount: 0,
+    completionCounts: [],
+  };
+}

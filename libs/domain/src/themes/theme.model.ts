@@ -1,0 +1,19 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { LocalizedText } from '../shared/graphql-types';
+
+@ObjectType({ description: 'A theme of an action plan, grouping commitments.' })
+export class Theme {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+
+  @Field({ description: 'Key within the plan, e.g. "open_data".' })
+  key: string;
+
+  @Field(() => Int, { description: 'Number within the plan (1, 2, ...).' })
+  number: number;
+
+  @Field(() => LocalizedText, { description: 'Title.' })
+  title: LocalizedText;
+
+  actionPlanId: string;
+}

@@ -1,0 +1,41 @@
+// Builds the API (and its CLIs) when the compiled output is missing or older than the sources, so the npm
+// scripts work straight after `npm install` on a fresh clone.
+const { execFileSync } = require('node:child_process');
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..', '..');
+const distRoot = join(root, 'dist', 'apps', 'api');
+const mainFile = join(distRoot, 'apps', 'api', 'src', 'main.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt() {
+  const sources = ['apps/api/src', 'libs', 'migrations'].map((dir) => join(root, dir));
+  const stale =
+    !existsSync(mainFile) ||
+    Math.max(...sources.map(newestMtime), statSync(join(root, 'tsconfig.json')).mtimeMs) >
+      statSync(mainFile).mtimeMs;
+  if (stale) {
+    process.stderr.write('Building the API (npm run build)...\n');
+    execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
+}
+
+/** require() a compiled module by its source path, e.g. built('libs/core/src'). */
+function built(sourcePath) {
+  return require(join(distRoot, sourcePath));
+}
+
+module.exports = { root, distRoot, mainFile, ensureBuilt, built };
