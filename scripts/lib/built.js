@@ -26,10 +26,14 @@ function ensureBuilt() {
       statSync(mainFile).mtimeMs;
   if (stale) {
     process.stderr.write('Building the API (npm run build)...\n');
-    execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, dataSourceOptions, type AppConfig } from '@ogp/core';
@@ -7,6 +8,7 @@ import { DOMAIN_ENTITIES, PlansReadModule } from '@ogp/domain';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
+import { DomainExceptionFilter } from './graphql/domain-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { StartupService } from './startup/startup.service';
@@ -26,8 +28,14 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: databaseUrl, entities: DOMAIN_ENTITIES, migrations: ALL_MIGRATIONS }),
-          ...(typeormLogger ? { logger: typeormLogger, logging: ['query'] } : { logging: ['error'] }),
+          ...dataSourceOptions({
+            url: databaseUrl,
+            entities: DOMAIN_ENTITIES,
+            migrations: ALL_MIGRATIONS,
+          }),
+          ...(typeormLogger
+            ? { logger: typeormLogger, logging: ['query'] }
+            : { logging: ['error'] }),
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -37,7 +45,11 @@ export class AppModule {
         PlansReadModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, StartupService],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        StartupService,
+      ],
       exports: [APP_CONFIG],
     };
   }

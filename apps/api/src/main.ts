@@ -66,6 +66,9 @@ async function serve(
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error('The tracker could not start:', error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error(
+    'The tracker could not start:',
+    error instanceof Error ? (error.stack ?? error.message) : error,
+  );
   process.exit(1);
 });

@@ -8,5 +8,10 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL must be set for the TypeORM CLI');
 
 export default new DataSource(
-  dataSourceOptions({ url, entities: DOMAIN_ENTITIES, migrations: ALL_MIGRATIONS, applicationName: 'ogp-tracker-cli' }),
+  dataSourceOptions({
+    url,
+    entities: DOMAIN_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    applicationName: 'ogp-tracker-cli',
+  }),
 );

@@ -1,10 +1,20 @@
-import { GraphQLError, Kind, type ASTNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
 /** Refuses queries nested deeper than `max` fields, before any resolver runs. */
 export function depthLimit(max: number): ValidationRule {
   return (context: ValidationContext) => {
     const fragments = new Map(
-      context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+      context
+        .getDocument()
+        .definitions.flatMap((d) =>
+          d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+        ),
     );
     const depthOf = (node: ASTNode, depth: number, seen: Set<string>): number => {
       if (node.kind === Kind.FIELD) {

@@ -21,7 +21,10 @@ const CLIENT_CODES = new Set<string>([
  * The one place errors become answers: domain exceptions keep their code and details, client mistakes pass
  * through, and anything unexpected is logged with its stack and answered without internals.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainException) {
     return {

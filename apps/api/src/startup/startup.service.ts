@@ -31,7 +31,9 @@ export class StartupService {
     await runner.connect();
     try {
       await runner.query('SELECT pg_advisory_lock(727002)');
-      const [{ count }] = (await runner.query('SELECT COUNT(*) AS count FROM action_plan')) as { count: string }[];
+      const [{ count }] = (await runner.query('SELECT COUNT(*) AS count FROM action_plan')) as {
+        count: string;
+      }[];
       if (Number(count) > 0) return;
       const result = await new PlanLoader(this.db).load(JSON.parse(readFileSync(file, 'utf8')));
       this.logger.log(

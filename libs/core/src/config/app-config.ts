@@ -75,7 +75,10 @@ function databaseUrl(env: Env): string | null {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user:password@host:port/db)');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not a URL (expected postgres://user:password@host:port/db)',
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError('DATABASE_URL', `must start with postgres://, got "${url.protocol}//"`);
@@ -104,7 +107,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedPlanFile:
       seed === 'none' ? null : path(env, 'SEED_PLAN_FILE', 'plans/dk-2017-2019.plan.json'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
-    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'production' ? 'json' : 'pretty'),
+    logFormat: oneOf(
+      env,
+      'LOG_FORMAT',
+      ['json', 'pretty'],
+      nodeEnv === 'production' ? 'json' : 'pretty',
+    ),
     graphqlMaxPageSize: integer(env, 'GRAPHQL_MAX_PAGE_SIZE', 100, 1, 1000),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 50),
   };

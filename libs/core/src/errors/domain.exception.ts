@@ -23,7 +23,10 @@ export class DomainException extends Error {
   }
 
   static notFound(what: string, field: string, value: string): DomainException {
-    return new DomainException(ErrorCode.NOT_FOUND, `No ${what} with ${field} "${value}"`, { field, value });
+    return new DomainException(ErrorCode.NOT_FOUND, `No ${what} with ${field} "${value}"`, {
+      field,
+      value,
+    });
   }
 
   static badInput(field: string, problem: string, value?: unknown): DomainException {

@@ -22,7 +22,11 @@ export function encodeCursor(offset: number): string {
 export function toPage(request: PageRequest, maxPageSize: number): Page {
   const first = request.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
   if (!Number.isInteger(first) || first < 0 || first > maxPageSize) {
-    throw DomainException.badInput('first', `must be a whole number from 0 to ${maxPageSize}`, first);
+    throw DomainException.badInput(
+      'first',
+      `must be a whole number from 0 to ${maxPageSize}`,
+      first,
+    );
   }
   let offset = 0;
   if (request.after) {
@@ -40,7 +44,12 @@ export interface Connection<T> {
   totalCount: number;
   nodes: T[];
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 export function toConnection<T>(nodes: T[], totalCount: number, page: Page): Connection<T> {

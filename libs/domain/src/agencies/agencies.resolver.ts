@@ -11,16 +11,23 @@ export const AgencyConnection = connectionOf(Agency, 'Agency');
 export class AgenciesResolver {
   constructor(private readonly agencyService: AgenciesService) {}
 
-  @Query(() => AgencyConnection, { description: 'Agencies that lead or support commitments of a plan, by name.' })
+  @Query(() => AgencyConnection, {
+    description: 'Agencies that lead or support commitments of a plan, by name.',
+  })
   agencies(
     @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
-    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
-    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
+    first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription })
+    after?: string,
   ) {
     return this.agencyService.list(planSlug, { first, after });
   }
 
-  @ResolveField(() => Agency, { nullable: true, description: 'The body it sits under (a ministry), if any.' })
+  @ResolveField(() => Agency, {
+    nullable: true,
+    description: 'The body it sits under (a ministry), if any.',
+  })
   parent(@Parent() agency: Agency, @Context() context: RequestContext) {
     return agency.parentId ? context.loaders.agencyById.load(agency.parentId) : null;
   }

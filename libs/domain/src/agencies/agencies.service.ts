@@ -1,4 +1,11 @@
-import { APP_CONFIG, toConnection, toPage, type AppConfig, type Connection, type PageRequest } from '@ogp/core';
+import {
+  APP_CONFIG,
+  toConnection,
+  toPage,
+  type AppConfig,
+  type Connection,
+  type PageRequest,
+} from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlansService } from '../plans/plans.service';

@@ -9,7 +9,15 @@ import {
   Specificity,
   Starred,
 } from '@ogp/common';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { LocalizedTextColumns } from '../shared/localized-text.columns';
@@ -75,7 +83,12 @@ export class AssessmentEntity {
   @Column({ type: 'enum', enum: Completion, enumName: 'completion', nullable: true })
   completion: Completion | null;
 
-  @Column({ type: 'enum', enum: DidItOpenGovernment, enumName: 'did_it_open_government', nullable: true })
+  @Column({
+    type: 'enum',
+    enum: DidItOpenGovernment,
+    enumName: 'did_it_open_government',
+    nullable: true,
+  })
   didItOpenGovernment: DidItOpenGovernment | null;
 
   @Column({ type: 'enum', enum: Starred, enumName: 'starred', nullable: true })

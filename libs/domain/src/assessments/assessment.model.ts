@@ -11,7 +11,9 @@ import {
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { LocalizedText, PartialDateModel, SourceModel } from '../shared/graphql-types';
 
-@ObjectType({ description: 'An IRM (or government self-) assessment of a commitment at one stage.' })
+@ObjectType({
+  description: 'An IRM (or government self-) assessment of a commitment at one stage.',
+})
 export class Assessment {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
@@ -28,13 +30,19 @@ export class Assessment {
   @Field(() => SourceModel, { description: 'The report.' })
   source: SourceModel;
 
-  @Field(() => Boolean, { nullable: true, description: 'Specific enough to verify; null = not assessed.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Specific enough to verify; null = not assessed.',
+  })
   verifiable: boolean | null;
 
   @Field(() => Specificity, { nullable: true, description: 'Specificity (older reports).' })
   specificity: Specificity | null;
 
-  @Field(() => [OgpValue], { nullable: true, description: 'Values found relevant; [] = none; null = not assessed.' })
+  @Field(() => [OgpValue], {
+    nullable: true,
+    description: 'Values found relevant; [] = none; null = not assessed.',
+  })
   relevantOgpValues: OgpValue[] | null;
 
   @Field(() => PotentialImpact, { nullable: true, description: 'Potential impact.' })

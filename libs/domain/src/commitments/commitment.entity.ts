@@ -55,7 +55,13 @@ export class CommitmentEntity {
   @Column(() => LocalizedTextColumns)
   description: LocalizedTextColumns;
 
-  @Column({ type: 'enum', enum: OgpValue, enumName: 'ogp_value', array: true, default: () => "'{}'" })
+  @Column({
+    type: 'enum',
+    enum: OgpValue,
+    enumName: 'ogp_value',
+    array: true,
+    default: () => "'{}'",
+  })
   ogpValues: OgpValue[];
 
   @Column(() => LocalizedTextColumns)

@@ -1,5 +1,14 @@
-import { AgencyRole, describeCommitmentProgress, type Locale } from '@ogp/common';
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver, registerEnumType } from '@nestjs/graphql';
+import { AgencyRole, describeCommitmentProgress } from '@ogp/common';
+import {
+  Args,
+  Context,
+  Int,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { Agency } from '../agencies/agency.model';
 import { Assessment } from '../assessments/assessment.model';
 import { Progress } from '../dashboards/progress.model';
@@ -7,7 +16,12 @@ import { Milestone } from '../milestones/milestone.model';
 import { ActionPlan } from '../plans/action-plan.model';
 import type { RequestContext } from '../shared/context';
 import { CommitmentFilter } from '../shared/filters';
-import { LocalizedText, SourceModel, afterDescription, pageSizeDescription } from '../shared/graphql-types';
+import {
+  LocalizedText,
+  SourceModel,
+  afterDescription,
+  pageSizeDescription,
+} from '../shared/graphql-types';
 import { Theme } from '../themes/theme.model';
 import { Commitment, CommitmentConnection } from './commitment.model';
 import { CommitmentsService } from './commitments.service';
@@ -22,18 +36,26 @@ registerEnumType(LocaleArg, { name: 'Locale', description: 'Danish (da) or Engli
 export class CommitmentsResolver {
   constructor(private readonly commitments: CommitmentsService) {}
 
-  @Query(() => Commitment, { description: 'One commitment by its OGP id; NOT_FOUND when there is none.' })
+  @Query(() => Commitment, {
+    description: 'One commitment by its OGP id; NOT_FOUND when there is none.',
+  })
   commitment(@Args('ogpId', { description: "OGP's id, e.g. DK0052." }) ogpId: string) {
     return this.commitments.byOgpId(ogpId);
   }
 
-  @Query(() => CommitmentConnection, { name: 'commitments', description: 'Commitments of a plan, in plan order.' })
+  @Query(() => CommitmentConnection, {
+    name: 'commitments',
+    description: 'Commitments of a plan, in plan order.',
+  })
   commitmentList(
     @Context() context: RequestContext,
     @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
-    @Args('filter', { type: () => CommitmentFilter, nullable: true, description: 'Conditions.' }) filter?: CommitmentFilter,
-    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
-    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+    @Args('filter', { type: () => CommitmentFilter, nullable: true, description: 'Conditions.' })
+    filter?: CommitmentFilter,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
+    first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription })
+    after?: string,
   ) {
     return this.commitments.list(planSlug, filter, { first, after }, context.loaders.today);
   }
@@ -60,7 +82,9 @@ export class CommitmentsResolver {
     return links.filter((link) => link.role === AgencyRole.SUPPORTING).map((link) => link.agency);
   }
 
-  @ResolveField(() => [LocalizedText], { description: 'Named stakeholders that are not agencies of the plan.' })
+  @ResolveField(() => [LocalizedText], {
+    description: 'Named stakeholders that are not agencies of the plan.',
+  })
   otherStakeholders(@Parent() commitment: Commitment, @Context() context: RequestContext) {
     return context.loaders.stakeholdersByCommitmentId.load(commitment.id);
   }
@@ -70,19 +94,24 @@ export class CommitmentsResolver {
     return context.loaders.milestonesByCommitmentId.load(commitment.id);
   }
 
-  @ResolveField(() => Progress, { description: 'Computed progress (the roll-up of its milestones).' })
+  @ResolveField(() => Progress, {
+    description: 'Computed progress (the roll-up of its milestones).',
+  })
   progress(@Parent() commitment: Commitment, @Context() context: RequestContext) {
     return context.loaders.commitmentProgress.load(commitment.id);
   }
 
-  @ResolveField(() => String, { description: 'The roll-up formula filled with this commitment\'s numbers.' })
+  @ResolveField(() => String, {
+    description: "The roll-up formula filled with this commitment's numbers.",
+  })
   async progressFormula(
     @Parent() commitment: Commitment,
     @Context() context: RequestContext,
-    @Args('locale', { type: () => LocaleArg, defaultValue: LocaleArg.da, description: 'Language.' }) locale: LocaleArg,
+    @Args('locale', { type: () => LocaleArg, defaultValue: LocaleArg.da, description: 'Language.' })
+    locale: LocaleArg,
   ) {
     const milestones = await context.loaders.milestonesByCommitmentId.load(commitment.id);
-    return describeCommitmentProgress(milestones, locale as Locale);
+    return describeCommitmentProgress(milestones, locale);
   }
 
   @ResolveField(() => [Assessment], { description: 'IRM and self-assessments, oldest first.' })

@@ -1,4 +1,12 @@
-import { APP_CONFIG, DomainException, toConnection, toPage, type AppConfig, type Connection, type PageRequest } from '@ogp/core';
+import {
+  APP_CONFIG,
+  DomainException,
+  toConnection,
+  toPage,
+  type AppConfig,
+  type Connection,
+  type PageRequest,
+} from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { commitmentProgressSql, milestoneFlagSql } from '../dashboards/progress.queries';
@@ -23,7 +31,11 @@ export class CommitmentsService {
     const found = await this.db
       .getRepository(CommitmentEntity)
       .createQueryBuilder('c')
-      .innerJoin(ActionPlanEntity, 'p', 'p.id = c.action_plan_id AND p.is_published AND p.archived_at IS NULL')
+      .innerJoin(
+        ActionPlanEntity,
+        'p',
+        'p.id = c.action_plan_id AND p.is_published AND p.archived_at IS NULL',
+      )
       .where('c.ogp_id = :ogpId AND c.archived_at IS NULL', { ogpId })
       .getOne();
     if (!found) throw DomainException.notFound('commitment', 'ogpId', ogpId);
@@ -55,12 +67,24 @@ export class CommitmentsService {
       const theme = await this.db
         .getRepository(ThemeEntity)
         .findOneBy({ actionPlanId: plan.id, key: filter.themeKey, archivedAt: IsNull() });
-      if (!theme) throw DomainException.badInput('filter.themeKey', `no theme "${filter.themeKey}" in plan ${plan.slug}`, filter.themeKey);
+      if (!theme)
+        throw DomainException.badInput(
+          'filter.themeKey',
+          `no theme "${filter.themeKey}" in plan ${plan.slug}`,
+          filter.themeKey,
+        );
       query.andWhere('c.theme_id = :themeId', { themeId: theme.id });
     }
     if (filter?.agencySlug != null) {
-      const agency = await this.db.getRepository(AgencyEntity).findOneBy({ slug: filter.agencySlug });
-      if (!agency) throw DomainException.badInput('filter.agencySlug', `no agency "${filter.agencySlug}"`, filter.agencySlug);
+      const agency = await this.db
+        .getRepository(AgencyEntity)
+        .findOneBy({ slug: filter.agencySlug });
+      if (!agency)
+        throw DomainException.badInput(
+          'filter.agencySlug',
+          `no agency "${filter.agencySlug}"`,
+          filter.agencySlug,
+        );
       query.andWhere(
         'EXISTS (SELECT 1 FROM commitment_agency ca WHERE ca.commitment_id = c.id AND ca.agency_id = :agencyId)',
         { agencyId: agency.id },
@@ -89,7 +113,11 @@ export class CommitmentsService {
         { search: likePattern(filter.search) },
       );
     }
-    const [rows, total] = await query.orderBy('c.position', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await query
+      .orderBy('c.position', 'ASC')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
     return toConnection(rows.map(toCommitment), total, page);
   }
 }

@@ -26,14 +26,19 @@ export class AgencyProgress {
 
 @ObjectType({ description: 'How many milestones have one status.' })
 export class StatusCount {
-  @Field(() => MilestoneStatus, { nullable: true, description: 'The status; null = never reported (no data).' })
+  @Field(() => MilestoneStatus, {
+    nullable: true,
+    description: 'The status; null = never reported (no data).',
+  })
   status: MilestoneStatus | null;
 
   @Field(() => Int, { description: 'Milestones with it.' })
   count: number;
 }
 
-@ObjectType({ description: 'One month of the burn-up: milestones planned to end and actually completed.' })
+@ObjectType({
+  description: 'One month of the burn-up: milestones planned to end and actually completed.',
+})
 export class TimelinePoint {
   @Field({ description: 'The month (YYYY-MM).' })
   month: string;
@@ -51,7 +56,9 @@ export class TimelinePoint {
   completedCumulative: number;
 }
 
-@ObjectType({ description: "A plan's progress at a glance: every figure follows the roll-up rules." })
+@ObjectType({
+  description: "A plan's progress at a glance: every figure follows the roll-up rules.",
+})
 export class Dashboard {
   @Field(() => ActionPlan, { description: 'The plan.' })
   plan: ActionPlan;
@@ -74,7 +81,9 @@ export class Dashboard {
   @Field(() => [TimelinePoint], { description: 'Planned vs completed milestones per month.' })
   timeline: TimelinePoint[];
 
-  @Field(() => [Milestone], { description: 'Milestones overdue on asOf, earliest planned end first.' })
+  @Field(() => [Milestone], {
+    description: 'Milestones overdue on asOf, earliest planned end first.',
+  })
   overdue: Milestone[];
 
   @Field({ description: 'The roll-up rules in words, in the asked language.' })

@@ -8,11 +8,17 @@ import { DashboardsService } from './dashboards.service';
 export class DashboardsResolver {
   constructor(private readonly dashboards: DashboardsService) {}
 
-  @Query(() => Dashboard, { description: "A plan's progress at a glance; NOT_FOUND for an unknown slug." })
+  @Query(() => Dashboard, {
+    description: "A plan's progress at a glance; NOT_FOUND for an unknown slug.",
+  })
   dashboard(
     @Context() context: RequestContext,
     @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
-    @Args('locale', { type: () => LocaleArg, defaultValue: LocaleArg.da, description: 'Language of the texts.' })
+    @Args('locale', {
+      type: () => LocaleArg,
+      defaultValue: LocaleArg.da,
+      description: 'Language of the texts.',
+    })
     locale: LocaleArg,
   ) {
     return this.dashboards.dashboard(planSlug, locale, context.loaders.today);

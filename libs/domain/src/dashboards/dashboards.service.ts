@@ -30,25 +30,31 @@ export class DashboardsService {
   async dashboard(planSlug: string, locale: Locale, today: string): Promise<Dashboard> {
     const plan = await this.plans.bySlug(planSlug);
     const queries = new ProgressQueries(this.db);
-    const [overall, byTheme, byAgency, themes, statusDistribution, timeline, overdue] = await Promise.all([
-      queries.aggregate('plan', [plan.id]),
-      queries.aggregate('theme', [plan.id]),
-      queries.aggregate('agency', [plan.id]),
-      this.db.getRepository(ThemeEntity).find({
-        where: { actionPlanId: plan.id, archivedAt: IsNull() },
-        order: { number: 'ASC' },
-      }),
-      queries.statusDistribution(plan.id),
-      queries.timeline(plan.id),
-      this.milestones.overdue(plan.id, today),
-    ]);
-    const agencies = await this.db.getRepository(AgencyEntity).findBy({ id: In([...byAgency.keys()]) });
+    const [overall, byTheme, byAgency, themes, statusDistribution, timeline, overdue] =
+      await Promise.all([
+        queries.aggregate('plan', [plan.id]),
+        queries.aggregate('theme', [plan.id]),
+        queries.aggregate('agency', [plan.id]),
+        this.db.getRepository(ThemeEntity).find({
+          where: { actionPlanId: plan.id, archivedAt: IsNull() },
+          order: { number: 'ASC' },
+        }),
+        queries.statusDistribution(plan.id),
+        queries.timeline(plan.id),
+        this.milestones.overdue(plan.id, today),
+      ]);
+    const agencies = await this.db
+      .getRepository(AgencyEntity)
+      .findBy({ id: In([...byAgency.keys()]) });
     const name = (a: AgencyEntity) => a.name[locale] ?? a.name.en ?? a.name.da ?? a.slug;
     return {
       plan: toActionPlan(plan),
       asOf: today,
       overall: overall.get(plan.id) ?? NO_COMMITMENTS,
-      byTheme: themes.map((theme) => ({ theme: toTheme(theme), progress: byTheme.get(theme.id) ?? NO_COMMITMENTS })),
+      byTheme: themes.map((theme) => ({
+        theme: toTheme(theme),
+        progress: byTheme.get(theme.id) ?? NO_COMMITMENTS,
+      })),
       byAgency: agencies
         .sort((a, b) => name(a).localeCompare(name(b), locale))
         .map((agency) => ({ agency: toAgency(agency), progress: byAgency.get(agency.id)! })),

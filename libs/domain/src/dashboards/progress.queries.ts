@@ -82,8 +82,12 @@ export class ProgressQueries {
   constructor(private readonly db: DataSource | EntityManager) {}
 
   async forCommitments(commitmentIds: readonly string[]): Promise<Map<string, Progress>> {
-    const rows: { commitment_id: string; percent: string | null; coverage: string | null; completion: Completion }[] =
-      await this.db.query(commitmentProgressSql('c.id = ANY($1)'), [commitmentIds]);
+    const rows: {
+      commitment_id: string;
+      percent: string | null;
+      coverage: string | null;
+      completion: Completion;
+    }[] = await this.db.query(commitmentProgressSql('c.id = ANY($1)'), [commitmentIds]);
     return new Map(
       rows.map((row) => [
         row.commitment_id,
@@ -103,8 +107,13 @@ export class ProgressQueries {
    * Theme, agency (as lead) or plan roll-up for the given plans, keyed by theme id, agency id or plan id.
    * Every commitment counts once.
    */
-  async aggregate(group: 'plan' | 'theme' | 'agency', planIds: readonly string[]): Promise<Map<string, Progress>> {
-    const keyColumn = { plan: 'cp.action_plan_id', theme: 'cp.theme_id', agency: 'ca.agency_id' }[group];
+  async aggregate(
+    group: 'plan' | 'theme' | 'agency',
+    planIds: readonly string[],
+  ): Promise<Map<string, Progress>> {
+    const keyColumn = { plan: 'cp.action_plan_id', theme: 'cp.theme_id', agency: 'ca.agency_id' }[
+      group
+    ];
     const join =
       group === 'agency'
         ? `JOIN commitment_agency ca ON ca.commitment_id = cp.commitment_id AND ca.role = 'LEAD'`
@@ -133,9 +142,10 @@ export class ProgressQueries {
           completion: row.completion,
           commitmentCount: Number(row.commitment_count),
           reportedCount: Number(row.reported_count),
-          completionCounts: LEVELS.map(
-            (completion): CompletionCount => ({ completion, count: Number(row[completion]) }),
-          ),
+          completionCounts: LEVELS.map((completion): CompletionCount => ({
+            completion,
+            count: Number(row[completion]),
+          })),
         },
       ]),
     );
@@ -161,9 +171,14 @@ export class ProgressQueries {
    * anything is planned or completed. A completion counts in the month of its actual end, else of its update.
    */
   async timeline(planId: string): Promise<TimelinePointRow[]> {
-    const rows: { month: string; planned: string; completed: string; planned_cumulative: string; completed_cumulative: string }[] =
-      await this.db.query(
-        `WITH m AS (
+    const rows: {
+      month: string;
+      planned: string;
+      completed: string;
+      planned_cumulative: string;
+      completed_cumulative: string;
+    }[] = await this.db.query(
+      `WITH m AS (
            SELECT m.planned_end,
              CASE WHEN m.status = 'COMPLETED' THEN COALESCE(m.actual_end, m.last_update_on) END AS completed_on
            FROM milestone m JOIN commitment c ON c.id = m.commitment_id
@@ -187,8 +202,8 @@ export class ProgressQueries {
            SUM(planned) OVER (ORDER BY month) AS planned_cumulative,
            SUM(completed) OVER (ORDER BY month) AS completed_cumulative
          FROM counted ORDER BY month`,
-        [planId],
-      );
+      [planId],
+    );
     return rows.map((row) => ({
       month: row.month,
       planned: Number(row.planned),

@@ -25,8 +25,14 @@ import { SourceEntity } from '../sources/source.entity';
  */
 @Entity('milestone')
 @Index('milestone_commitment_idx', ['commitmentId', 'position'])
-@Check('milestone_planned_order_check', `"planned_start" IS NULL OR "planned_end" IS NULL OR "planned_start" <= "planned_end"`)
-@Check('milestone_actual_order_check', `"actual_start" IS NULL OR "actual_end" IS NULL OR "actual_start" <= "actual_end"`)
+@Check(
+  'milestone_planned_order_check',
+  `"planned_start" IS NULL OR "planned_end" IS NULL OR "planned_start" <= "planned_end"`,
+)
+@Check(
+  'milestone_actual_order_check',
+  `"actual_start" IS NULL OR "actual_end" IS NULL OR "actual_start" <= "actual_end"`,
+)
 @Check('milestone_weight_check', `"weight" > 0`)
 @Check('milestone_percent_range_check', `"progress_percent" BETWEEN 0 AND 100`)
 @Check(

@@ -17,10 +17,16 @@ export class Milestone {
   @Field(() => LocalizedText, { description: 'Description.' })
   description: LocalizedText;
 
-  @Field(() => PartialDateModel, { nullable: true, description: 'Planned start; null = no source gives it.' })
+  @Field(() => PartialDateModel, {
+    nullable: true,
+    description: 'Planned start; null = no source gives it.',
+  })
   plannedStart: PartialDateModel | null;
 
-  @Field(() => PartialDateModel, { nullable: true, description: 'Planned end; null = no source gives it.' })
+  @Field(() => PartialDateModel, {
+    nullable: true,
+    description: 'Planned end; null = no source gives it.',
+  })
   plannedEnd: PartialDateModel | null;
 
   @Field(() => PartialDateModel, { nullable: true, description: 'Actual start, as reported.' })
@@ -29,19 +35,27 @@ export class Milestone {
   @Field(() => PartialDateModel, { nullable: true, description: 'Actual end, as reported.' })
   actualEnd: PartialDateModel | null;
 
-  @Field(() => Float, { description: 'Weight in the commitment\'s percent (default 1).' })
+  @Field(() => Float, { description: "Weight in the commitment's percent (default 1)." })
   weight: number;
 
-  @Field(() => MilestoneStatus, { nullable: true, description: 'Latest reported status; null = never reported (no data).' })
+  @Field(() => MilestoneStatus, {
+    nullable: true,
+    description: 'Latest reported status; null = never reported (no data).',
+  })
   status: MilestoneStatus | null;
 
   @Field(() => Int, { nullable: true, description: 'Latest reported percent; null = no data.' })
   progressPercent: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Effective date of the latest update (YYYY-MM-DD).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Effective date of the latest update (YYYY-MM-DD).',
+  })
   lastUpdateOn: string | null;
 
-  @Field(() => Int, { description: 'Version for optimistic concurrency: name it when recording progress.' })
+  @Field(() => Int, {
+    description: 'Version for optimistic concurrency: name it when recording progress.',
+  })
   version: number;
 
   @Field(() => Verification, { description: "The reviewers' verdict on the latest report." })

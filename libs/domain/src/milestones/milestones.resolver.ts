@@ -15,9 +15,12 @@ export class MilestonesResolver {
   milestones(
     @Context() context: RequestContext,
     @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
-    @Args('filter', { type: () => MilestoneFilter, nullable: true, description: 'Conditions.' }) filter?: MilestoneFilter,
-    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
-    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+    @Args('filter', { type: () => MilestoneFilter, nullable: true, description: 'Conditions.' })
+    filter?: MilestoneFilter,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
+    first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription })
+    after?: string,
   ) {
     return this.milestoneService.list(planSlug, filter, { first, after }, context.loaders.today);
   }

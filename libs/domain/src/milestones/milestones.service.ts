@@ -1,4 +1,12 @@
-import { APP_CONFIG, DomainException, toConnection, toPage, type AppConfig, type Connection, type PageRequest } from '@ogp/core';
+import {
+  APP_CONFIG,
+  DomainException,
+  toConnection,
+  toPage,
+  type AppConfig,
+  type Connection,
+  type PageRequest,
+} from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
@@ -40,7 +48,11 @@ export class MilestonesService {
         .getRepository(CommitmentEntity)
         .findOneBy({ actionPlanId: plan.id, ogpId: filter.commitmentOgpId, archivedAt: IsNull() });
       if (!found) {
-        throw DomainException.badInput('filter.commitmentOgpId', `no commitment "${filter.commitmentOgpId}" in plan ${plan.slug}`, filter.commitmentOgpId);
+        throw DomainException.badInput(
+          'filter.commitmentOgpId',
+          `no commitment "${filter.commitmentOgpId}" in plan ${plan.slug}`,
+          filter.commitmentOgpId,
+        );
       }
       query.andWhere('c.id = :commitmentId', { commitmentId: found.id });
     }
@@ -48,12 +60,24 @@ export class MilestonesService {
       const theme = await this.db
         .getRepository(ThemeEntity)
         .findOneBy({ actionPlanId: plan.id, key: filter.themeKey, archivedAt: IsNull() });
-      if (!theme) throw DomainException.badInput('filter.themeKey', `no theme "${filter.themeKey}" in plan ${plan.slug}`, filter.themeKey);
+      if (!theme)
+        throw DomainException.badInput(
+          'filter.themeKey',
+          `no theme "${filter.themeKey}" in plan ${plan.slug}`,
+          filter.themeKey,
+        );
       query.andWhere('c.theme_id = :themeId', { themeId: theme.id });
     }
     if (filter?.agencySlug != null) {
-      const agency = await this.db.getRepository(AgencyEntity).findOneBy({ slug: filter.agencySlug });
-      if (!agency) throw DomainException.badInput('filter.agencySlug', `no agency "${filter.agencySlug}"`, filter.agencySlug);
+      const agency = await this.db
+        .getRepository(AgencyEntity)
+        .findOneBy({ slug: filter.agencySlug });
+      if (!agency)
+        throw DomainException.badInput(
+          'filter.agencySlug',
+          `no agency "${filter.agencySlug}"`,
+          filter.agencySlug,
+        );
       query.andWhere(
         'EXISTS (SELECT 1 FROM commitment_agency ca WHERE ca.commitment_id = c.id AND ca.agency_id = :agencyId)',
         { agencyId: agency.id },
@@ -74,7 +98,11 @@ export class MilestonesService {
       .skip(page.offset)
       .take(page.limit)
       .getManyAndCount();
-    return toConnection(rows.map((m) => toMilestone(m, today)), total, page);
+    return toConnection(
+      rows.map((m) => toMilestone(m, today)),
+      total,
+      page,
+    );
   }
 
   /** Milestones flagged OVERDUE on `today`, earliest planned end first. */
@@ -83,7 +111,10 @@ export class MilestonesService {
       .getRepository(MilestoneEntity)
       .createQueryBuilder('m')
       .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
-      .where('c.action_plan_id = :planId AND c.archived_at IS NULL AND m.archived_at IS NULL', { planId, today })
+      .where('c.action_plan_id = :planId AND c.archived_at IS NULL AND m.archived_at IS NULL', {
+        planId,
+        today,
+      })
       .andWhere(milestoneFlagSql('OVERDUE' as never, ':today'))
       .orderBy('m.planned_end', 'ASC')
       .addOrderBy('c.position', 'ASC')

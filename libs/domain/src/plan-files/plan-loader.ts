@@ -56,7 +56,10 @@ export class PlanFileInvalidException extends DomainException {
   }
 }
 
-const text = (value: PlanFileText | null | undefined) => ({ da: value?.da ?? null, en: value?.en ?? null });
+const text = (value: PlanFileText | null | undefined) => ({
+  da: value?.da ?? null,
+  en: value?.en ?? null,
+});
 
 /** Start columns hold the first day of their period, end columns the last day. */
 const startOf = (value: string | null | undefined): [string | null, DatePrecision | null] => {
@@ -136,7 +139,11 @@ export class PlanLoader {
     // Parents are set once all agencies exist; an agency that was already there keeps its parent.
     for (const agency of file.agencies) {
       if (agency.parent && created.has(agency.key)) {
-        await manager.update(AgencyEntity, { id: agencyIds.get(agency.key) }, { parentId: agencyIds.get(agency.parent) });
+        await manager.update(
+          AgencyEntity,
+          { id: agencyIds.get(agency.key) },
+          { parentId: agencyIds.get(agency.parent) },
+        );
       }
     }
 
@@ -198,7 +205,11 @@ export class PlanLoader {
         }),
       );
       await manager.insert(CommitmentAgencyEntity, [
-        { commitmentId: commitment.id, agencyId: agencyIds.get(item.leadAgency)!, role: AgencyRole.LEAD },
+        {
+          commitmentId: commitment.id,
+          agencyId: agencyIds.get(item.leadAgency)!,
+          role: AgencyRole.LEAD,
+        },
         ...(item.supportingAgencies ?? []).map((key) => ({
           commitmentId: commitment.id,
           agencyId: agencyIds.get(key)!,
@@ -231,14 +242,18 @@ export class PlanLoader {
           }),
         );
         milestones += 1;
-        const rows = (entry.history ?? []).map((update) => chain.statusUpdate(milestone.id, update));
+        const rows = (entry.history ?? []).map((update) =>
+          chain.statusUpdate(milestone.id, update),
+        );
         if (rows.length > 0) {
           await manager.insert(StatusUpdateEntity, rows);
           statusUpdates += rows.length;
           await manager.update(MilestoneEntity, { id: milestone.id }, currentState(rows));
         }
       }
-      const assessmentRows = (item.assessments ?? []).map((a) => chain.assessment(commitment.id, a));
+      const assessmentRows = (item.assessments ?? []).map((a) =>
+        chain.assessment(commitment.id, a),
+      );
       if (assessmentRows.length > 0) {
         await manager.insert(AssessmentEntity, assessmentRows);
         assessments += assessmentRows.length;
@@ -298,7 +313,11 @@ class AuditChain {
       status,
       progressPercent:
         update.progressPercent ??
-        (status === MilestoneStatus.COMPLETED ? 100 : status === MilestoneStatus.NOT_STARTED ? 0 : null),
+        (status === MilestoneStatus.COMPLETED
+          ? 100
+          : status === MilestoneStatus.NOT_STARTED
+            ? 0
+            : null),
       effectiveDate: effectiveDate ?? today(),
       effectiveDatePrecision: effectiveDatePrecision ?? DatePrecision.DAY,
       effectiveDateKnown: effectiveDate !== null,
@@ -315,7 +334,7 @@ class AuditChain {
       recordedByName: IMPORT_ACTOR_NAME,
       previousHash: this.headHash,
     };
-    return this.link(row, 'status_update') as StatusUpdateEntity;
+    return this.link(row, 'status_update');
   }
 
   assessment(commitmentId: string, entry: PlanFileAssessment): AssessmentEntity {
@@ -353,7 +372,10 @@ class AuditChain {
     row: T,
     kind: 'status_update' | 'assessment',
   ): T & { hash: string } {
-    const hash = auditHash(this.headHash, kind, { ...row, recordedAt: row.recordedAt.toISOString() });
+    const hash = auditHash(this.headHash, kind, {
+      ...row,
+      recordedAt: row.recordedAt.toISOString(),
+    });
     this.headHash = hash;
     this.length += 1;
     return { ...row, hash };

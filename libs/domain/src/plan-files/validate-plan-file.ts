@@ -1,8 +1,4 @@
-import {
-  MilestoneStatus,
-  parsePartialDate,
-  type PartialDate,
-} from '@ogp/common';
+import { MilestoneStatus, parsePartialDate, type PartialDate } from '@ogp/common';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import schema from './plan-file.schema.json';
@@ -59,18 +55,23 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
 
   const agencyKeys = new Set<string>();
   file.agencies.forEach((agency, index) => {
-    if (agencyKeys.has(agency.key)) problem(`$.agencies[${index}].key`, `"${agency.key}" appears twice`);
+    if (agencyKeys.has(agency.key))
+      problem(`$.agencies[${index}].key`, `"${agency.key}" appears twice`);
     agencyKeys.add(agency.key);
   });
   file.agencies.forEach((agency, index) => {
     if (agency.parent != null && !agencyKeys.has(agency.parent)) {
       problem(`$.agencies[${index}].parent`, `names no agency of this file: "${agency.parent}"`);
     }
-    if (agency.parent === agency.key) problem(`$.agencies[${index}].parent`, 'is the agency itself');
+    if (agency.parent === agency.key)
+      problem(`$.agencies[${index}].parent`, 'is the agency itself');
   });
   const plan = file.plan;
   if (plan.coordinatingAgency != null && !agencyKeys.has(plan.coordinatingAgency)) {
-    problem('$.plan.coordinatingAgency', `names no agency of this file: "${plan.coordinatingAgency}"`);
+    problem(
+      '$.plan.coordinatingAgency',
+      `names no agency of this file: "${plan.coordinatingAgency}"`,
+    );
   }
   const periodStart = date('$.plan.periodStart', plan.periodStart);
   const periodEnd = date('$.plan.periodEnd', plan.periodEnd);
@@ -82,7 +83,8 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
   const themeNumbers = new Set<number>();
   file.themes.forEach((theme, index) => {
     if (themeKeys.has(theme.key)) problem(`$.themes[${index}].key`, `"${theme.key}" appears twice`);
-    if (themeNumbers.has(theme.number)) problem(`$.themes[${index}].number`, `${theme.number} appears twice`);
+    if (themeNumbers.has(theme.number))
+      problem(`$.themes[${index}].number`, `${theme.number} appears twice`);
     themeKeys.add(theme.key);
     themeNumbers.add(theme.number);
   });
@@ -92,7 +94,8 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
   file.commitments.forEach((commitment, c) => {
     const at = `$.commitments[${c}]`;
     if (ogpIds.has(commitment.ogpId)) problem(`${at}.ogpId`, `"${commitment.ogpId}" appears twice`);
-    if (numbers.has(commitment.number)) problem(`${at}.number`, `"${commitment.number}" appears twice`);
+    if (numbers.has(commitment.number))
+      problem(`${at}.number`, `"${commitment.number}" appears twice`);
     ogpIds.add(commitment.ogpId);
     numbers.add(commitment.number);
     if (!themeKeys.has(commitment.themeKey)) {
@@ -114,7 +117,10 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
       const start = date(`${mat}.plannedStart`, milestone.plannedStart);
       const end = date(`${mat}.plannedEnd`, milestone.plannedEnd);
       if (start && end && start.start > end.end) {
-        problem(`${mat}.plannedEnd`, `ends (${milestone.plannedEnd}) before the planned start (${milestone.plannedStart})`);
+        problem(
+          `${mat}.plannedEnd`,
+          `ends (${milestone.plannedEnd}) before the planned start (${milestone.plannedStart})`,
+        );
       }
       (milestone.history ?? []).forEach((update, u) => checkUpdate(`${mat}.history[${u}]`, update));
     });
@@ -152,4 +158,3 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
 
   return problems;
 }
-

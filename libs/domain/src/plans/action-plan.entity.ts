@@ -22,7 +22,10 @@ import { SourceEntity } from '../sources/source.entity';
 @Entity('action_plan')
 @Check('action_plan_country_code_check', `"country_code" ~ '^[A-Z]{2}$'`)
 @Check('action_plan_slug_check', `"slug" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
-@Check('action_plan_period_check', `"period_start" IS NULL OR "period_end" IS NULL OR "period_start" <= "period_end"`)
+@Check(
+  'action_plan_period_check',
+  `"period_start" IS NULL OR "period_end" IS NULL OR "period_start" <= "period_end"`,
+)
 export class ActionPlanEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

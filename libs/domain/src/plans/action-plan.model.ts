@@ -19,13 +19,22 @@ export class ActionPlan {
   @Field(() => LocalizedText, { description: 'Description.' })
   description: LocalizedText;
 
-  @Field(() => Int, { nullable: true, description: "The country's action plan number (1 = first plan)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The country's action plan number (1 = first plan).",
+  })
   actionPlanNumber: number | null;
 
-  @Field(() => PartialDateModel, { nullable: true, description: 'Start of the plan period; null = no source gives it.' })
+  @Field(() => PartialDateModel, {
+    nullable: true,
+    description: 'Start of the plan period; null = no source gives it.',
+  })
   periodStart: PartialDateModel | null;
 
-  @Field(() => PartialDateModel, { nullable: true, description: 'End of the plan period; null = no source gives it.' })
+  @Field(() => PartialDateModel, {
+    nullable: true,
+    description: 'End of the plan period; null = no source gives it.',
+  })
   periodEnd: PartialDateModel | null;
 
   @Field(() => String, { nullable: true, description: 'Date the plan was published (YYYY-MM-DD).' })
@@ -37,7 +46,10 @@ export class ActionPlan {
   @Field(() => LocalizedText, { description: 'Notes on the plan and its data.' })
   notes: LocalizedText;
 
-  @Field(() => String, { nullable: true, description: 'Head hash of the plan\'s tamper-evident history chain.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Head hash of the plan's tamper-evident history chain.",
+  })
   auditHeadHash: string | null;
 
   coordinatingAgencyId: string | null;

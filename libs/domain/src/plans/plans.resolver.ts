@@ -20,14 +20,18 @@ export class PlansResolver {
 
   @Query(() => ActionPlanConnection, { description: 'Published action plans, newest first.' })
   actionPlans(
-    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
-    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
+    first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription })
+    after?: string,
   ) {
     return this.plans.list({ first, after });
   }
 
   @Query(() => ActionPlan, { description: 'One plan by its slug; NOT_FOUND when there is none.' })
-  async actionPlan(@Args('slug', { description: 'The plan slug, e.g. "dk-2017-2019".' }) slug: string) {
+  async actionPlan(
+    @Args('slug', { description: 'The plan slug, e.g. "dk-2017-2019".' }) slug: string,
+  ) {
     return toActionPlan(await this.plans.bySlug(slug));
   }
 
@@ -40,21 +44,31 @@ export class PlansResolver {
   async commitments(
     @Parent() plan: ActionPlan,
     @Context() context: RequestContext,
-    @Args('filter', { type: () => CommitmentFilter, nullable: true, description: 'Conditions.' }) filter?: CommitmentFilter,
-    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription }) first?: number,
-    @Args('after', { type: () => String, nullable: true, description: afterDescription }) after?: string,
+    @Args('filter', { type: () => CommitmentFilter, nullable: true, description: 'Conditions.' })
+    filter?: CommitmentFilter,
+    @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
+    first?: number,
+    @Args('after', { type: () => String, nullable: true, description: afterDescription })
+    after?: string,
   ) {
     return this.commitmentService.list(plan.slug, filter, { first, after }, context.loaders.today);
   }
 
-  @ResolveField(() => Progress, { description: 'The plan roll-up: mean of its commitments\' percents.' })
+  @ResolveField(() => Progress, {
+    description: "The plan roll-up: mean of its commitments' percents.",
+  })
   async progress(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
     return (await context.loaders.planProgress.load(plan.id)) ?? emptyProgress();
   }
 
-  @ResolveField(() => Agency, { nullable: true, description: 'The agency that coordinates the plan.' })
+  @ResolveField(() => Agency, {
+    nullable: true,
+    description: 'The agency that coordinates the plan.',
+  })
   coordinatingAgency(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
-    return plan.coordinatingAgencyId ? context.loaders.agencyById.load(plan.coordinatingAgencyId) : null;
+    return plan.coordinatingAgencyId
+      ? context.loaders.agencyById.load(plan.coordinatingAgencyId)
+      : null;
   }
 
   @ResolveField(() => [SourceModel], { description: 'Sources for the plan facts.' })

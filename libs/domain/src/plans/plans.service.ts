@@ -1,4 +1,12 @@
-import { APP_CONFIG, DomainException, toConnection, toPage, type AppConfig, type Connection, type PageRequest } from '@ogp/core';
+import {
+  APP_CONFIG,
+  DomainException,
+  toConnection,
+  toPage,
+  type AppConfig,
+  type Connection,
+  type PageRequest,
+} from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { toActionPlan } from '../shared/mappers';

@@ -34,5 +34,5 @@ export function connectionOf<T>(node: Type<T>, name: string): Type<ConnectionSha
     @Field(() => PageInfoModel, { description: 'Paging information.' })
     pageInfo: PageInfoModel;
   }
-  return Connection as Type<ConnectionShape<T>>;
+  return Connection;
 }

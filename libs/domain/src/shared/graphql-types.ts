@@ -20,11 +20,13 @@ import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 registerEnumType(MilestoneStatus, {
   name: 'MilestoneStatus',
-  description: "The agency's claim about a milestone. A milestone never reported has no status (null).",
+  description:
+    "The agency's claim about a milestone. A milestone never reported has no status (null).",
 });
 registerEnumType(Completion, {
   name: 'Completion',
-  description: 'The IRM completion scale: NO_EVIDENCE, NOT_STARTED (0 %), LIMITED (<50 %), SUBSTANTIAL (50-99 %), COMPLETE (100 %).',
+  description:
+    'The IRM completion scale: NO_EVIDENCE, NOT_STARTED (0 %), LIMITED (<50 %), SUBSTANTIAL (50-99 %), COMPLETE (100 %).',
 });
 registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How exact a date is.' });
 registerEnumType(MilestoneFlag, {
@@ -32,15 +34,42 @@ registerEnumType(MilestoneFlag, {
   description:
     'Derived at a date: OVERDUE (planned end passed, not completed or cancelled), DUE_SOON (planned end within 30 days), STALE (in progress, no update for 90 days).',
 });
-registerEnumType(Verification, { name: 'Verification', description: "A reviewer's verdict on the reported progress." });
-registerEnumType(Visibility, { name: 'Visibility', description: 'PUBLIC, or INTERNAL (staff only).' });
-registerEnumType(AgencyRole, { name: 'AgencyRole', description: 'LEAD (exactly one per commitment) or SUPPORTING.' });
-registerEnumType(AssessmentStage, { name: 'AssessmentStage', description: 'When in the plan cycle an assessment was made.' });
-registerEnumType(Assessor, { name: 'Assessor', description: 'Who assessed: the IRM, or the government itself.' });
-registerEnumType(OgpValue, { name: 'OgpValue', description: 'The OGP values a commitment is relevant to.' });
-registerEnumType(Specificity, { name: 'Specificity', description: 'IRM specificity (reports before 2018).' });
-registerEnumType(PotentialImpact, { name: 'PotentialImpact', description: 'IRM potential impact.' });
-registerEnumType(DidItOpenGovernment, { name: 'DidItOpenGovernment', description: 'IRM "Did it open government?" (early results).' });
+registerEnumType(Verification, {
+  name: 'Verification',
+  description: "A reviewer's verdict on the reported progress.",
+});
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  description: 'PUBLIC, or INTERNAL (staff only).',
+});
+registerEnumType(AgencyRole, {
+  name: 'AgencyRole',
+  description: 'LEAD (exactly one per commitment) or SUPPORTING.',
+});
+registerEnumType(AssessmentStage, {
+  name: 'AssessmentStage',
+  description: 'When in the plan cycle an assessment was made.',
+});
+registerEnumType(Assessor, {
+  name: 'Assessor',
+  description: 'Who assessed: the IRM, or the government itself.',
+});
+registerEnumType(OgpValue, {
+  name: 'OgpValue',
+  description: 'The OGP values a commitment is relevant to.',
+});
+registerEnumType(Specificity, {
+  name: 'Specificity',
+  description: 'IRM specificity (reports before 2018).',
+});
+registerEnumType(PotentialImpact, {
+  name: 'PotentialImpact',
+  description: 'IRM potential impact.',
+});
+registerEnumType(DidItOpenGovernment, {
+  name: 'DidItOpenGovernment',
+  description: 'IRM "Did it open government?" (early results).',
+});
 registerEnumType(Starred, { name: 'Starred', description: 'IRM starred status.' });
 
 @ObjectType({ description: 'Text in Danish and English; either may be missing.' })
@@ -120,11 +149,16 @@ export class PageInfoModel {
   @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item; pass it as `after` for the next page.',
+  })
   endCursor: string | null;
 }
 
-export const pageSizeDescription = 'Page size (default 50, at most the configured maximum, 100 unless changed).';
-export const afterDescription = 'Return the items after this cursor (an endCursor from an earlier page).';
+export const pageSizeDescription =
+  'Page size (default 50, at most the configured maximum, 100 unless changed).';
+export const afterDescription =
+  'Return the items after this cursor (an endCursor from an earlier page).';
 export const totalCountDescription = 'How many items the whole list holds.';
 export const IntType = Int;

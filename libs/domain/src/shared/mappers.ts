@@ -17,7 +17,10 @@ import { toPartialDate } from './graphql-types';
 
 // Entities stay inside the domain; these build the public models, so internal columns never leak.
 
-const localized = (text: { da: string | null; en: string | null }) => ({ da: text.da, en: text.en });
+const localized = (text: { da: string | null; en: string | null }) => ({
+  da: text.da,
+  en: text.en,
+});
 
 export function toActionPlan(entity: ActionPlanEntity): ActionPlan {
   return {

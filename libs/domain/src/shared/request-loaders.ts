@@ -41,7 +41,10 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** A loader whose batch function returns a map; missing keys answer `fallback`. */
-function loader<V>(batch: (keys: readonly string[]) => Promise<Map<string, V>>, fallback: V): DataLoader<string, V> {
+function loader<V>(
+  batch: (keys: readonly string[]) => Promise<Map<string, V>>,
+  fallback: V,
+): DataLoader<string, V> {
   return new DataLoader<string, V>(async (keys) => {
     const found = await batch(keys);
     return keys.map((key) => found.get(key) ?? fallback);
@@ -69,9 +72,10 @@ export class RequestLoaders {
   }, null);
 
   readonly themesByPlanId = loader<Theme[]>(async (ids) => {
-    const themes = await this.db
-      .getRepository(ThemeEntity)
-      .find({ where: { actionPlanId: In([...ids]), archivedAt: IsNull() }, order: { number: 'ASC' } });
+    const themes = await this.db.getRepository(ThemeEntity).find({
+      where: { actionPlanId: In([...ids]), archivedAt: IsNull() },
+      order: { number: 'ASC' },
+    });
     return groupBy(themes.map(toTheme), (t) => t.actionPlanId);
   }, []);
 
@@ -111,7 +115,9 @@ export class RequestLoaders {
           .map((link) => ({ role: link.role, agency: toAgency(link.agency!) }))
           .sort((a, b) =>
             a.role === b.role
-              ? (a.agency.name.en ?? a.agency.name.da ?? '').localeCompare(b.agency.name.en ?? b.agency.name.da ?? '')
+              ? (a.agency.name.en ?? a.agency.name.da ?? '').localeCompare(
+                  b.agency.name.en ?? b.agency.name.da ?? '',
+                )
               : a.role === AgencyRole.LEAD
                 ? -1
                 : 1,
@@ -133,9 +139,10 @@ export class RequestLoaders {
   }, []);
 
   readonly milestonesByCommitmentId = loader<Milestone[]>(async (ids) => {
-    const milestones = await this.db
-      .getRepository(MilestoneEntity)
-      .find({ where: { commitmentId: In([...ids]), archivedAt: IsNull() }, order: { position: 'ASC' } });
+    const milestones = await this.db.getRepository(MilestoneEntity).find({
+      where: { commitmentId: In([...ids]), archivedAt: IsNull() },
+      order: { position: 'ASC' },
+    });
     return groupBy(
       milestones.map((m) => toMilestone(m, this.today)),
       (m) => m.commitmentId,
@@ -166,29 +173,44 @@ export class RequestLoaders {
   readonly planSources = this.sourcesLoader('action_plan_source', 'action_plan_id');
   readonly themeSources = this.sourcesLoader('theme_source', 'theme_id');
 
-  readonly commitmentProgress = loader<Progress | null>((ids) => this.progress.forCommitments(ids), null);
+  readonly commitmentProgress = loader<Progress | null>(
+    (ids) => this.progress.forCommitments(ids),
+    null,
+  );
   readonly themeProgress = loader<Progress | null>(async (themeIds) => {
     const planIds: { action_plan_id: string }[] = await this.db.query(
       'SELECT DISTINCT action_plan_id FROM theme WHERE id = ANY($1)',
       [themeIds],
     );
-    return this.progress.aggregate('theme', planIds.map((p) => p.action_plan_id));
+    return this.progress.aggregate(
+      'theme',
+      planIds.map((p) => p.action_plan_id),
+    );
   }, null);
-  readonly planProgress = loader<Progress | null>((ids) => this.progress.aggregate('plan', ids), null);
+  readonly planProgress = loader<Progress | null>(
+    (ids) => this.progress.aggregate('plan', ids),
+    null,
+  );
 
   /** Milestone statuses per commitment, for the roll-up formula in words. */
-  milestoneStatuses(commitmentId: string): Promise<{ status: MilestoneStatus | null; progressPercent: number | null; weight: number }[]> {
+  milestoneStatuses(
+    commitmentId: string,
+  ): Promise<{ status: MilestoneStatus | null; progressPercent: number | null; weight: number }[]> {
     return this.milestonesByCommitmentId.load(commitmentId);
   }
 
   private sourcesLoader(table: string, column: string): DataLoader<string, SourceModel[]> {
     return loader<SourceModel[]>(async (ids) => {
-      const rows: { subject_id: string; url: string; title: string | null; accessed_on: string | null }[] =
-        await this.db.query(
-          `SELECT j.${column} AS subject_id, s.url, s.title, s.accessed_on
+      const rows: {
+        subject_id: string;
+        url: string;
+        title: string | null;
+        accessed_on: string | null;
+      }[] = await this.db.query(
+        `SELECT j.${column} AS subject_id, s.url, s.title, s.accessed_on
            FROM ${table} j JOIN source s ON s.id = j.source_id WHERE j.${column} = ANY($1) ORDER BY s.url`,
-          [ids],
-        );
+        [ids],
+      );
       return new Map(
         [...groupBy(rows, (r) => r.subject_id)].map(([id, list]) => [
           id,

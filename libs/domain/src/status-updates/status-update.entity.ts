@@ -1,5 +1,14 @@
 import { DatePrecision, MilestoneStatus, Visibility } from '@ogp/common';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { LocalizedTextColumns } from '../shared/localized-text.columns';
@@ -54,7 +63,12 @@ export class StatusUpdateEntity {
   @Column({ type: 'date' })
   effectiveDate: string;
 
-  @Column({ type: 'enum', enum: DatePrecision, enumName: 'date_precision', default: DatePrecision.DAY })
+  @Column({
+    type: 'enum',
+    enum: DatePrecision,
+    enumName: 'date_precision',
+    default: DatePrecision.DAY,
+  })
   effectiveDatePrecision: DatePrecision;
 
   /** false: no source dates it, so effective_date is the day it was recorded. */

@@ -22,13 +22,18 @@ export class StatusUpdate {
   @Field(() => MilestoneStatus, { description: 'Reported status.' })
   status: MilestoneStatus;
 
-  @Field(() => Int, { nullable: true, description: 'Reported percent; null when the source gives no figure.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Reported percent; null when the source gives no figure.',
+  })
   progressPercent: number | null;
 
   @Field(() => PartialDateModel, { description: 'The date by which this was true.' })
   effectiveDate: PartialDateModel;
 
-  @Field({ description: 'False when no source dates it: effectiveDate is then the day it was recorded.' })
+  @Field({
+    description: 'False when no source dates it: effectiveDate is then the day it was recorded.',
+  })
   effectiveDateKnown: boolean;
 
   @Field(() => PartialDateModel, { nullable: true, description: 'Actual start reported with it.' })

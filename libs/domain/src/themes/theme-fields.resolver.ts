@@ -13,7 +13,9 @@ export class ThemeFieldsResolver {
     return context.loaders.commitmentsByThemeId.load(theme.id);
   }
 
-  @ResolveField(() => Progress, { description: "The theme roll-up: mean of its commitments' percents." })
+  @ResolveField(() => Progress, {
+    description: "The theme roll-up: mean of its commitments' percents.",
+  })
   async progress(@Parent() theme: Theme, @Context() context: RequestContext) {
     return (await context.loaders.themeProgress.load(theme.id)) ?? emptyProgress();
   }
