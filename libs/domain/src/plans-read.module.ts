@@ -11,6 +11,16 @@ import { PlansResolver } from './plans/plans.resolver';
 import { PlansService } from './plans/plans.service';
 import { ThemeFieldsResolver } from './themes/theme-fields.resolver';
 
+/** Every resolver of the read API (the schema generator builds the schema from this list). */
+export const READ_RESOLVERS = [
+  PlansResolver,
+  ThemeFieldsResolver,
+  CommitmentsResolver,
+  MilestonesResolver,
+  AgenciesResolver,
+  DashboardsResolver,
+];
+
 /** The public read API: plans, themes, commitments, milestones, agencies and dashboards. */
 @Module({
   providers: [

@@ -97,10 +97,13 @@ export class PlanLoader {
   private async clashes(manager: EntityManager, file: PlanFile): Promise<PlanFileProblem[]> {
     const problems: PlanFileProblem[] = [];
     if (await manager.existsBy(ActionPlanEntity, { slug: file.plan.slug })) {
-      problems.push({
-        path: '$.plan.slug',
-        message: `a plan with slug "${file.plan.slug}" already exists; nothing was loaded`,
-      });
+      // The same plan loaded again: its commitments clash too, which would only repeat the point.
+      return [
+        {
+          path: '$.plan.slug',
+          message: `a plan with slug "${file.plan.slug}" already exists; nothing was loaded`,
+        },
+      ];
     }
     const ogpIds = file.commitments.map((c) => c.ogpId);
     const taken: { ogp_id: string }[] = ogpIds.length
