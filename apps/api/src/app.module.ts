@@ -8,7 +8,7 @@ import { DOMAIN_ENTITIES, PlansReadModule } from '@ogp/domain';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
-import { DomainExceptionFilter } from './graphql/domain-exception.filter';
+import { AppExceptionFilter } from './graphql/app-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { StartupService } from './startup/startup.service';
@@ -47,7 +47,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
         StartupService,
       ],
       exports: [APP_CONFIG],

@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import schema from './plan-file.schema.json';
 import type { PlanFileProblem } from './plan-file.problem';
-import type { PlanFile, PlanFileStatusUpdate } from './plan-file.types';
+import type { PlanFile, PlanFileAssessment, PlanFileStatusUpdate } from './plan-file.types';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -27,17 +27,97 @@ function jsonPath(pointer: string): string {
  * say (references, uniqueness, date order, percent per status). An empty list means the file can be loaded.
  */
 export function validatePlanFile(input: unknown): PlanFileProblem[] {
-  if (!validateSchema(input)) {
-    return (validateSchema.errors ?? []).map((error) => {
-      const missing = (error.params as { missingProperty?: string }).missingProperty;
-      const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-      const path = jsonPath(error.instancePath);
-      if (missing) return { path: `${path}.${missing}`, message: 'is required' };
-      if (extra) return { path: `${path}.${extra}`, message: 'is not a field of the plan format' };
-      return { path, message: error.message ?? 'is invalid' };
-    });
-  }
-  return checkRules(input as unknown as PlanFile);
+  const schemaProblems = validateSchema(input) ? [] : schemaErrors();
+  // The rules run on whatever shape the file has, so one attempt reports everything that is wrong.
+  const ruleProblems = checkRules(lenient(input));
+  // A path the schema already faulted needs no second word from the rules.
+  const faulted = new Set(schemaProblems.map((p) => p.path));
+  return [...schemaProblems, ...ruleProblems.filter((p) => !faulted.has(p.path))];
+}
+
+function schemaErrors(): PlanFileProblem[] {
+  return (validateSchema.errors ?? []).map((error) => {
+    const missing = (error.params as { missingProperty?: string }).missingProperty;
+    const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+    const path = jsonPath(error.instancePath);
+    if (missing) return { path: `${path}.${missing}`, message: 'is required' };
+    if (extra) return { path: `${path}.${extra}`, message: 'is not a field of the plan format' };
+    return { path, message: error.message ?? 'is invalid' };
+  });
+}
+
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+const record = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * The file as the rules read it: missing or mistyped parts become empty lists and nulls (the schema has already
+ * reported them), so the rules never trip over a shape they did not expect.
+ */
+function lenient(input: unknown): PlanFile {
+  const file = record(input);
+  const plan = record(file.plan);
+  return {
+    formatVersion: 1,
+    plan: {
+      ...plan,
+      slug: textOrNull(plan.slug) ?? '',
+      countryCode: textOrNull(plan.countryCode) ?? '',
+      title: {},
+      coordinatingAgency: textOrNull(plan.coordinatingAgency),
+      periodStart: textOrNull(plan.periodStart),
+      periodEnd: textOrNull(plan.periodEnd),
+    },
+    agencies: list<unknown>(file.agencies).map((value) => {
+      const agency = record(value);
+      return { key: textOrNull(agency.key) ?? '', name: {}, parent: textOrNull(agency.parent) };
+    }),
+    themes: list<unknown>(file.themes).map((value) => {
+      const theme = record(value);
+      return { key: textOrNull(theme.key) ?? '', number: Number(theme.number), title: {} };
+    }),
+    commitments: list<unknown>(file.commitments).map((value) => {
+      const commitment = record(value);
+      return {
+        ogpId: textOrNull(commitment.ogpId) ?? '',
+        number: textOrNull(commitment.number) ?? '',
+        themeKey: textOrNull(commitment.themeKey) ?? '',
+        title: {},
+        leadAgency: textOrNull(commitment.leadAgency) ?? '',
+        supportingAgencies: list<unknown>(commitment.supportingAgencies).map(
+          (k) => textOrNull(k) ?? '',
+        ),
+        milestones: list<unknown>(commitment.milestones).map((m) => {
+          const milestone = record(m);
+          return {
+            title: {},
+            plannedStart: textOrNull(milestone.plannedStart),
+            plannedEnd: textOrNull(milestone.plannedEnd),
+            history: list<unknown>(milestone.history).map((u) => {
+              const update = record(u);
+              const percent = update.progressPercent;
+              return {
+                status: textOrNull(update.status) as PlanFileStatusUpdate['status'],
+                progressPercent: typeof percent === 'number' ? percent : null,
+                effectiveDate: textOrNull(update.effectiveDate),
+                actualStart: textOrNull(update.actualStart),
+                actualEnd: textOrNull(update.actualEnd),
+                note: {},
+                evidence: [],
+              };
+            }),
+          };
+        }),
+        assessments: list<unknown>(commitment.assessments).map((a) => {
+          const assessment = record(a);
+          return { assessedOn: textOrNull(assessment.assessedOn) } as PlanFileAssessment;
+        }),
+      };
+    }),
+  };
 }
 
 function checkRules(file: PlanFile): PlanFileProblem[] {
@@ -63,8 +143,20 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
     if (agency.parent != null && !agencyKeys.has(agency.parent)) {
       problem(`$.agencies[${index}].parent`, `names no agency of this file: "${agency.parent}"`);
     }
-    if (agency.parent === agency.key)
-      problem(`$.agencies[${index}].parent`, 'is the agency itself');
+  });
+  const parents = new Map(file.agencies.map((agency) => [agency.key, agency.parent ?? null]));
+  file.agencies.forEach((agency, index) => {
+    // Walk up the parents: coming back to the start means a loop (an agency under itself).
+    const visited = new Set<string>();
+    for (let key: string | null = agency.key; key !== null; key = parents.get(key) ?? null) {
+      if (visited.has(key)) {
+        if (key === agency.key) {
+          problem(`$.agencies[${index}].parent`, 'makes the agency its own ancestor');
+        }
+        break;
+      }
+      visited.add(key);
+    }
   });
   const plan = file.plan;
   if (plan.coordinatingAgency != null && !agencyKeys.has(plan.coordinatingAgency)) {
@@ -144,7 +236,8 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
       [MilestoneStatus.CANCELLED]: 'must be null for CANCELLED',
     };
     const status = update.status as MilestoneStatus;
-    if (!expected[status](percent)) problem(`${at}.progressPercent`, rule[status]);
+    if (status in expected && !expected[status](percent))
+      problem(`${at}.progressPercent`, rule[status]);
     const effective = date(`${at}.effectiveDate`, update.effectiveDate);
     if (effective && effective.start > new Date().toISOString().slice(0, 10)) {
       problem(`${at}.effectiveDate`, 'is in the future');
