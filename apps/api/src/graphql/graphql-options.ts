@@ -3,6 +3,7 @@ import type { AppConfig } from '@ogp/core';
 import { RequestLoaders } from '@ogp/domain';
 import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
+import { describeRootTypes } from './describe-root-types';
 import { formatError } from './format-error';
 
 /** Apollo options shared by the server and the schema generator. */
@@ -15,6 +16,7 @@ export function graphqlOptions(config: AppConfig, db: DataSource | null): Apollo
     csrfPrevention: true,
     validationRules: [depthLimit(config.graphqlMaxDepth)],
     formatError,
+    transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,
     context: () => ({
       // The date flags are derived at; one per request so a response is consistent.

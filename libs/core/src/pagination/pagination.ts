@@ -30,9 +30,12 @@ export function toPage(request: PageRequest, maxPageSize: number): Page {
   }
   let offset = 0;
   if (request.after) {
-    const decoded = Buffer.from(request.after, 'base64url').toString('utf8');
-    const position = Number(decoded.slice(CURSOR_PREFIX.length));
-    if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isInteger(position) || position < 0) {
+    // Only the exact form this API writes: a forged or mangled cursor is refused, never guessed at.
+    const match = /^offset:(0|[1-9][0-9]*)$/.exec(
+      Buffer.from(request.after, 'base64url').toString('utf8'),
+    );
+    const position = match ? Number(match[1]) : NaN;
+    if (!Number.isSafeInteger(position)) {
       throw DomainException.badInput('after', 'is not a cursor this API gave out', request.after);
     }
     offset = position + 1;

@@ -35,8 +35,8 @@ export class AgenciesService {
       )
       .andWhere('a.archived_at IS NULL')
       .orderBy('COALESCE(a.name_en, a.name_da)', 'ASC')
-      .skip(page.offset)
-      .take(page.limit)
+      .offset(page.offset)
+      .limit(page.limit)
       .getManyAndCount();
     return toConnection(rows.map(toAgency), total, page);
   }

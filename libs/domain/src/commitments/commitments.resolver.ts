@@ -30,7 +30,11 @@ export enum LocaleArg {
   da = 'da',
   en = 'en',
 }
-registerEnumType(LocaleArg, { name: 'Locale', description: 'Danish (da) or English (en).' });
+registerEnumType(LocaleArg, {
+  name: 'Locale',
+  description: 'Danish (da) or English (en).',
+  valuesMap: { da: { description: 'Danish' }, en: { description: 'English' } },
+});
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {

@@ -115,8 +115,8 @@ export class CommitmentsService {
     }
     const [rows, total] = await query
       .orderBy('c.position', 'ASC')
-      .skip(page.offset)
-      .take(page.limit)
+      .offset(page.offset)
+      .limit(page.limit)
       .getManyAndCount();
     return toConnection(rows.map(toCommitment), total, page);
   }

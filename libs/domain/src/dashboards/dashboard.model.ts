@@ -81,6 +81,12 @@ export class Dashboard {
   @Field(() => [TimelinePoint], { description: 'Planned vs completed milestones per month.' })
   timeline: TimelinePoint[];
 
+  @Field(() => Int, {
+    description:
+      'Completed milestones whose completion date no source gives, so they are not in the timeline.',
+  })
+  undatedCompletions: number;
+
   @Field(() => [Milestone], {
     description: 'Milestones overdue on asOf, earliest planned end first.',
   })

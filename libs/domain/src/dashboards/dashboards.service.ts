@@ -30,19 +30,28 @@ export class DashboardsService {
   async dashboard(planSlug: string, locale: Locale, today: string): Promise<Dashboard> {
     const plan = await this.plans.bySlug(planSlug);
     const queries = new ProgressQueries(this.db);
-    const [overall, byTheme, byAgency, themes, statusDistribution, timeline, overdue] =
-      await Promise.all([
-        queries.aggregate('plan', [plan.id]),
-        queries.aggregate('theme', [plan.id]),
-        queries.aggregate('agency', [plan.id]),
-        this.db.getRepository(ThemeEntity).find({
-          where: { actionPlanId: plan.id, archivedAt: IsNull() },
-          order: { number: 'ASC' },
-        }),
-        queries.statusDistribution(plan.id),
-        queries.timeline(plan.id),
-        this.milestones.overdue(plan.id, today),
-      ]);
+    const [
+      overall,
+      byTheme,
+      byAgency,
+      themes,
+      statusDistribution,
+      timeline,
+      undatedCompletions,
+      overdue,
+    ] = await Promise.all([
+      queries.aggregate('plan', [plan.id]),
+      queries.aggregate('theme', [plan.id]),
+      queries.aggregate('agency', [plan.id]),
+      this.db.getRepository(ThemeEntity).find({
+        where: { actionPlanId: plan.id, archivedAt: IsNull() },
+        order: { number: 'ASC' },
+      }),
+      queries.statusDistribution(plan.id),
+      queries.timeline(plan.id),
+      queries.undatedCompletions(plan.id),
+      this.milestones.overdue(plan.id, today),
+    ]);
     const agencies = await this.db
       .getRepository(AgencyEntity)
       .findBy({ id: In([...byAgency.keys()]) });
@@ -60,6 +69,7 @@ export class DashboardsService {
         .map((agency) => ({ agency: toAgency(agency), progress: byAgency.get(agency.id)! })),
       statusDistribution,
       timeline,
+      undatedCompletions,
       overdue,
       rules: ROLL_UP_RULES[locale],
     };

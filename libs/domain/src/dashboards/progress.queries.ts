@@ -151,6 +151,22 @@ export class ProgressQueries {
     );
   }
 
+  /** Completed milestones with neither an actual end nor a dated report: they cannot sit on a timeline. */
+  async undatedCompletions(planId: string): Promise<number> {
+    const [row] = await this.db.query<{ count: string }[]>(
+      `SELECT COUNT(*) AS count
+       FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+       JOIN LATERAL (
+         SELECT su.effective_date_known FROM status_update su
+         WHERE su.milestone_id = m.id ORDER BY su.effective_date DESC, su.sequence DESC LIMIT 1
+       ) latest ON true
+       WHERE c.action_plan_id = $1 AND m.archived_at IS NULL AND c.archived_at IS NULL
+         AND m.status = 'COMPLETED' AND m.actual_end IS NULL AND NOT latest.effective_date_known`,
+      [planId],
+    );
+    return Number(row.count);
+  }
+
   async statusDistribution(planId: string): Promise<StatusCountRow[]> {
     const rows: { status: MilestoneStatus | null; count: string }[] = await this.db.query(
       `SELECT m.status, COUNT(*) AS count
@@ -168,7 +184,9 @@ export class ProgressQueries {
 
   /**
    * Milestones planned to end and actually completed per month, from the plan's first month to the last month
-   * anything is planned or completed. A completion counts in the month of its actual end, else of its update.
+   * anything is planned or completed. A completion counts in the month of its actual end, else of the update
+   * that reported it; one whose date no source gives is left out (see `undatedCompletions`), never placed at the
+   * day it was loaded.
    */
   async timeline(planId: string): Promise<TimelinePointRow[]> {
     const rows: {
@@ -180,8 +198,14 @@ export class ProgressQueries {
     }[] = await this.db.query(
       `WITH m AS (
            SELECT m.planned_end,
-             CASE WHEN m.status = 'COMPLETED' THEN COALESCE(m.actual_end, m.last_update_on) END AS completed_on
+             CASE WHEN m.status = 'COMPLETED'
+               THEN COALESCE(m.actual_end, CASE WHEN latest.effective_date_known THEN latest.effective_date END)
+             END AS completed_on
            FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+           LEFT JOIN LATERAL (
+             SELECT su.effective_date, su.effective_date_known FROM status_update su
+             WHERE su.milestone_id = m.id ORDER BY su.effective_date DESC, su.sequence DESC LIMIT 1
+           ) latest ON true
            WHERE c.action_plan_id = $1 AND m.archived_at IS NULL AND c.archived_at IS NULL
          ),
          bounds AS (

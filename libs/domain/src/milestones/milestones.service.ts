@@ -95,8 +95,8 @@ export class MilestonesService {
     const [rows, total] = await query
       .orderBy('c.position', 'ASC')
       .addOrderBy('m.position', 'ASC')
-      .skip(page.offset)
-      .take(page.limit)
+      .offset(page.offset)
+      .limit(page.limit)
       .getManyAndCount();
     return toConnection(
       rows.map((m) => toMilestone(m, today)),

@@ -15,62 +15,107 @@ import {
   Visibility,
   formatPartialDate,
   partialDateFromStart,
+  MILESTONE_STATUS_LABELS,
+  COMPLETION_LABELS,
+  DATE_PRECISION_LABELS,
+  MILESTONE_FLAG_LABELS,
+  VERIFICATION_LABELS,
+  VISIBILITY_LABELS,
+  AGENCY_ROLE_LABELS,
+  ASSESSMENT_STAGE_LABELS,
+  ASSESSOR_LABELS,
+  OGP_VALUE_LABELS,
+  SPECIFICITY_LABELS,
+  POTENTIAL_IMPACT_LABELS,
+  DID_IT_OPEN_GOVERNMENT_LABELS,
+  STARRED_LABELS,
+  type Label,
 } from '@ogp/common';
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
+/** Each enum value is described by its English label from @ogp/common, so the schema and the UI agree. */
+function valuesFrom<T extends string>(labels: Readonly<Record<T, Label>>) {
+  return Object.fromEntries(
+    (Object.entries(labels) as [T, Label][]).map(([value, label]) => [
+      value,
+      { description: label.en },
+    ]),
+  ) as Partial<Record<T, { description: string }>>;
+}
+
 registerEnumType(MilestoneStatus, {
   name: 'MilestoneStatus',
+  valuesMap: valuesFrom(MILESTONE_STATUS_LABELS),
   description:
     "The agency's claim about a milestone. A milestone never reported has no status (null).",
 });
 registerEnumType(Completion, {
   name: 'Completion',
+  valuesMap: valuesFrom(COMPLETION_LABELS),
   description:
     'The IRM completion scale: NO_EVIDENCE, NOT_STARTED (0 %), LIMITED (<50 %), SUBSTANTIAL (50-99 %), COMPLETE (100 %).',
 });
-registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How exact a date is.' });
+registerEnumType(DatePrecision, {
+  name: 'DatePrecision',
+  valuesMap: valuesFrom(DATE_PRECISION_LABELS),
+  description: 'How exact a date is.',
+});
 registerEnumType(MilestoneFlag, {
   name: 'MilestoneFlag',
+  valuesMap: valuesFrom(MILESTONE_FLAG_LABELS),
   description:
     'Derived at a date: OVERDUE (planned end passed, not completed or cancelled), DUE_SOON (planned end within 30 days), STALE (in progress, no update for 90 days).',
 });
 registerEnumType(Verification, {
   name: 'Verification',
+  valuesMap: valuesFrom(VERIFICATION_LABELS),
   description: "A reviewer's verdict on the reported progress.",
 });
 registerEnumType(Visibility, {
   name: 'Visibility',
+  valuesMap: valuesFrom(VISIBILITY_LABELS),
   description: 'PUBLIC, or INTERNAL (staff only).',
 });
 registerEnumType(AgencyRole, {
   name: 'AgencyRole',
+  valuesMap: valuesFrom(AGENCY_ROLE_LABELS),
   description: 'LEAD (exactly one per commitment) or SUPPORTING.',
 });
 registerEnumType(AssessmentStage, {
   name: 'AssessmentStage',
+  valuesMap: valuesFrom(ASSESSMENT_STAGE_LABELS),
   description: 'When in the plan cycle an assessment was made.',
 });
 registerEnumType(Assessor, {
   name: 'Assessor',
+  valuesMap: valuesFrom(ASSESSOR_LABELS),
   description: 'Who assessed: the IRM, or the government itself.',
 });
 registerEnumType(OgpValue, {
   name: 'OgpValue',
+  valuesMap: valuesFrom(OGP_VALUE_LABELS),
   description: 'The OGP values a commitment is relevant to.',
 });
 registerEnumType(Specificity, {
   name: 'Specificity',
+  valuesMap: valuesFrom(SPECIFICITY_LABELS),
   description: 'IRM specificity (reports before 2018).',
 });
 registerEnumType(PotentialImpact, {
   name: 'PotentialImpact',
+  valuesMap: valuesFrom(POTENTIAL_IMPACT_LABELS),
   description: 'IRM potential impact.',
 });
 registerEnumType(DidItOpenGovernment, {
   name: 'DidItOpenGovernment',
+  valuesMap: valuesFrom(DID_IT_OPEN_GOVERNMENT_LABELS),
   description: 'IRM "Did it open government?" (early results).',
 });
-registerEnumType(Starred, { name: 'Starred', description: 'IRM starred status.' });
+registerEnumType(Starred, {
+  name: 'Starred',
+  valuesMap: valuesFrom(STARRED_LABELS),
+  description: 'IRM starred status.',
+});
 
 @ObjectType({ description: 'Text in Danish and English; either may be missing.' })
 export class LocalizedText {
