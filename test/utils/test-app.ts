@@ -1,12 +1,13 @@
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, type AppConfig } from '@ogp/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
 import { StartupService } from '../../apps/api/src/startup/startup.service';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestExpressApplication;
   baseUrl: string;
   config: AppConfig;
   close(): Promise<void>;
@@ -26,7 +27,7 @@ export async function startTestApp(options: {
     ...options.env,
     DATABASE_URL: options.databaseUrl,
   });
-  const app = await NestFactory.create(
+  const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
       config,
       databaseUrl: options.databaseUrl,
@@ -34,6 +35,7 @@ export async function startTestApp(options: {
     }),
     { logger: ['error'] },
   );
+  configureApp(app, config);
   await app.get(StartupService).prepare();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

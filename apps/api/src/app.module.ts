@@ -4,7 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, dataSourceOptions, type AppConfig } from '@ogp/core';
-import { DOMAIN_ENTITIES, PlansReadModule } from '@ogp/domain';
+import { AuthenticationService, DOMAIN_ENTITIES, PlansReadModule, UsersModule } from '@ogp/domain';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
@@ -39,10 +39,13 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource],
-          useFactory: (db: DataSource) => graphqlOptions(config, db),
+          imports: [UsersModule],
+          inject: [DataSource, AuthenticationService],
+          useFactory: (db: DataSource, authentication: AuthenticationService) =>
+            graphqlOptions(config, db, authentication),
         }),
         PlansReadModule,
+        UsersModule,
       ],
       controllers: [HealthController],
       providers: [

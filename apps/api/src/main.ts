@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, EmbeddedDatabase, loadConfig, type AppConfig } from '@ogp/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
 import { appLogger } from './logging/app-logger';
 import { StartupService } from './startup/startup.service';
 
@@ -45,7 +47,13 @@ async function serve(
 ): Promise<void> {
   const log = new Logger('Main');
   const databaseUrl = config.databaseUrl ?? (await embedded!.start());
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), { logger });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl }),
+    {
+      logger,
+    },
+  );
+  configureApp(app, config);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -104,3 +104,10 @@ export const DUE_SOON_DAYS = 30;
 
 /** An IN_PROGRESS milestone whose last update is more than this many days old is STALE. */
 export const STALE_DAYS = 90;
+
+/** What a signed-in user may do (product.md, "Roles and permissions"). */
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  REVIEWER = 'REVIEWER',
+}

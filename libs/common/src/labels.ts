@@ -1,5 +1,6 @@
 import {
   AgencyRole,
+  Role,
   AssessmentStage,
   Assessor,
   Completion,
@@ -69,6 +70,12 @@ export const VISIBILITY_LABELS: Readonly<Record<Visibility, Label>> = {
 export const AGENCY_ROLE_LABELS: Readonly<Record<AgencyRole, Label>> = {
   [AgencyRole.LEAD]: { da: 'Ansvarlig myndighed', en: 'Lead agency' },
   [AgencyRole.SUPPORTING]: { da: 'Medvirkende', en: 'Supporting' },
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, Label>> = {
+  [Role.ADMIN]: { da: 'Administrator', en: 'Administrator' },
+  [Role.COORDINATOR]: { da: 'Koordinator', en: 'Coordinator' },
+  [Role.REVIEWER]: { da: 'Bedømmer', en: 'Reviewer' },
 };
 
 export const ASSESSMENT_STAGE_LABELS: Readonly<Record<AssessmentStage, Label>> = {

@@ -7,3 +7,5 @@ export * from './database/snake-naming.strategy';
 export * from './errors/domain.exception';
 export * from './pagination/pagination';
 export * from './config/config.token';
+export * from './auth/actor';
+export * from './validation/ids';

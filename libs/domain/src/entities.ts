@@ -8,6 +8,10 @@ import { ActionPlanEntity } from './plans/action-plan.entity';
 import { SourceEntity } from './sources/source.entity';
 import { StatusUpdateEntity } from './status-updates/status-update.entity';
 import { ThemeEntity } from './themes/theme.entity';
+import { ApiTokenEntity } from './users/api-token.entity';
+import { LoginThrottleEntity } from './users/login-throttle.entity';
+import { SessionEntity } from './users/session.entity';
+import { UserEntity } from './users/user.entity';
 
 /** Every table the tracker maps; the data source of the app, the CLIs and the tests use this list. */
 export const DOMAIN_ENTITIES = [
@@ -21,4 +25,8 @@ export const DOMAIN_ENTITIES = [
   SourceEntity,
   StatusUpdateEntity,
   ThemeEntity,
+  UserEntity,
+  SessionEntity,
+  ApiTokenEntity,
+  LoginThrottleEntity,
 ];

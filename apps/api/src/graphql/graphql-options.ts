@@ -1,26 +1,34 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '@ogp/core';
-import { RequestLoaders } from '@ogp/domain';
+import { RequestLoaders, type AuthenticationService, type RequestContext } from '@ogp/domain';
+import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
 import { describeRootTypes } from './describe-root-types';
 import { formatError } from './format-error';
 
-/** Apollo options shared by the server and the schema generator. */
-export function graphqlOptions(config: AppConfig, db: DataSource | null): ApolloDriverConfig {
+/** Apollo options: limits, errors, and the per-request context (the actor and fresh DataLoaders). */
+export function graphqlOptions(
+  config: AppConfig,
+  db: DataSource,
+  authentication: AuthenticationService,
+): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
     introspection: true,
+    // Refuses requests a browser could send cross-site without a preflight (CSRF), cookies or not.
     csrfPrevention: true,
     validationRules: [depthLimit(config.graphqlMaxDepth)],
     formatError,
     transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,
-    context: () => ({
+    context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+      const actor = await authentication.authenticate(req);
       // The date flags are derived at; one per request so a response is consistent.
-      loaders: db ? new RequestLoaders(db, new Date().toISOString().slice(0, 10)) : null,
-    }),
+      const today = new Date().toISOString().slice(0, 10);
+      return { req, res, actor, loaders: new RequestLoaders(db, today, actor) };
+    },
   };
 }

@@ -21,6 +21,20 @@ export class StartupService {
       if (applied.length > 0) this.logger.log(`Applied ${applied.length} migration(s)`);
     }
     await this.seed();
+    await this.adviseOnAdministrator();
+  }
+
+  /** Without an administrator nobody can manage the tracker: say how to make the first one. */
+  private async adviseOnAdministrator(): Promise<void> {
+    const [{ count }] = await this.db.query<{ count: string }[]>(
+      `SELECT COUNT(*) AS count FROM app_user WHERE is_active AND 'ADMIN' = ANY(roles)`,
+    );
+    if (Number(count) === 0) {
+      this.logger.warn(
+        'No administrator exists yet. Create the first one (it asks for the password): ' +
+          'npm run user:create -- --email you@example.org --name "Your Name" --role ADMIN',
+      );
+    }
   }
 
   private async seed(): Promise<void> {

@@ -20,6 +20,14 @@ export interface AppConfig {
   logFormat: LogFormat;
   graphqlMaxPageSize: number;
   graphqlMaxDepth: number;
+  /** A session ends after this long without use... */
+  sessionIdleMinutes: number;
+  /** ...and this long after sign-in, however active. */
+  sessionMaxHours: number;
+  /** Browser origins allowed to call the API with credentials (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Trust X-Forwarded-* from a reverse proxy (for HTTPS detection and client addresses). */
+  trustProxy: boolean;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -87,6 +95,30 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function origins(env: Env): string[] {
+  const raw = text(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((origin) => {
+    const value = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `holds "${value}", which is not an origin like https://example.org`,
+      );
+    }
+    if (url.origin !== value) {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `holds "${value}"; write the origin alone: ${url.origin}`,
+      );
+    }
+    return value;
+  });
+}
+
 function path(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) ?? fallback;
   return isAbsolute(raw) ? raw : resolve(projectRoot(), raw);
@@ -115,5 +147,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     graphqlMaxPageSize: integer(env, 'GRAPHQL_MAX_PAGE_SIZE', 100, 1, 1000),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 50),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 90),
+    corsOrigins: origins(env),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
   };
 }

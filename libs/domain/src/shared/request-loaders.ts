@@ -1,4 +1,5 @@
 import { AgencyRole, type MilestoneStatus } from '@ogp/common';
+import { ANONYMOUS, type Actor } from '@ogp/core';
 import DataLoader from 'dataloader';
 import { In, IsNull, type DataSource } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
@@ -62,6 +63,8 @@ export class RequestLoaders {
     private readonly db: DataSource,
     /** The date flags are derived at (YYYY-MM-DD). */
     readonly today: string,
+    /** Who is asking: what the loaders return depends on what they may see. */
+    readonly actor: Actor = ANONYMOUS,
   ) {
     this.progress = new ProgressQueries(db);
   }
@@ -219,8 +222,4 @@ export class RequestLoaders {
       );
     }, []);
   }
-}
-
-export interface GraphqlContext {
-  loaders: RequestLoaders;
 }

@@ -1,0 +1,5 @@
+import { READ_RESOLVERS } from './plans-read.module';
+import { USER_RESOLVERS } from './users/users.module';
+
+/** Every resolver of the API: the schema generator builds apps/api/schema.gql from this list. */
+export const API_RESOLVERS = [...READ_RESOLVERS, ...USER_RESOLVERS];

@@ -1,0 +1,183 @@
+import { Role } from '@ogp/common';
+import { Injectable } from '@nestjs/common';
+import { DomainException, assertUuid, requireRole, type Actor } from '@ogp/core';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AgencyEntity } from '../agencies/agency.entity';
+import { toAgency } from '../shared/mappers';
+import { checkPassword, hashPassword } from './passwords';
+import { UserEntity } from './user.entity';
+import type { User } from './user.model';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  agencySlugs?: string[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function toUser(entity: UserEntity): User {
+  return {
+    id: entity.id,
+    email: entity.email,
+    displayName: entity.displayName,
+    roles: entity.roles,
+    agencies: (entity.agencies ?? []).map(toAgency),
+    isActive: entity.isActive,
+  };
+}
+
+/** Agencies by slug, every unknown slug named; a coordinator needs at least one. */
+async function agenciesFor(
+  manager: EntityManager,
+  roles: Role[],
+  slugs: string[],
+  field: string,
+): Promise<AgencyEntity[]> {
+  const unique = [...new Set(slugs)];
+  const agencies = unique.length
+    ? await manager.getRepository(AgencyEntity).findBy({ slug: In(unique) })
+    : [];
+  const missing = unique.filter((slug) => !agencies.some((a) => a.slug === slug));
+  if (missing.length > 0) {
+    throw DomainException.badInput(field, `names no agency: ${missing.join(', ')}`, missing);
+  }
+  if (roles.includes(Role.COORDINATOR) && agencies.length === 0) {
+    throw DomainException.badInput(field, 'a coordinator needs at least one agency');
+  }
+  if (!roles.includes(Role.COORDINATOR) && agencies.length > 0) {
+    throw DomainException.badInput(field, 'only coordinators report for agencies');
+  }
+  return agencies;
+}
+
+function checkRoles(roles: unknown, field: string): Role[] {
+  if (!Array.isArray(roles) || roles.length === 0) {
+    throw DomainException.badInput(field, 'needs at least one role');
+  }
+  const unknown = roles.filter((role) => !Object.values(Role).includes(role as Role));
+  if (unknown.length > 0)
+    throw DomainException.badInput(field, `holds unknown roles: ${unknown.join(', ')}`);
+  return [...new Set(roles as Role[])].sort();
+}
+
+/**
+ * Makes a user. Shared by the admin mutation and `npm run user:create` (whose caller is trusted by having the
+ * server's files), so the rules are the same on both paths.
+ */
+export async function createUserRecord(
+  manager: EntityManager,
+  input: NewUser,
+): Promise<UserEntity> {
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 320) {
+    throw DomainException.badInput('input.email', 'is not an email address', input.email);
+  }
+  const displayName = input.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 200) {
+    throw DomainException.badInput('input.displayName', 'must be 1 to 200 characters long');
+  }
+  checkPassword(input.password, 'input.password');
+  const roles = checkRoles(input.roles, 'input.roles');
+  const agencies = await agenciesFor(manager, roles, input.agencySlugs ?? [], 'input.agencySlugs');
+  if (await manager.getRepository(UserEntity).existsBy({ email })) {
+    throw DomainException.badInput('input.email', 'belongs to another user already', email);
+  }
+  const user = manager.getRepository(UserEntity).create({
+    email,
+    displayName,
+    passwordHash: await hashPassword(input.password),
+    roles,
+    agencies,
+  });
+  return manager.getRepository(UserEntity).save(user);
+}
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly db: DataSource) {}
+
+  async me(actor: Actor): Promise<User | null> {
+    if (actor.kind !== 'user') return null;
+    return this.profile(actor.userId);
+  }
+
+  async list(actor: Actor): Promise<User[]> {
+    requireRole(actor, Role.ADMIN);
+    const users = await this.db
+      .getRepository(UserEntity)
+      .find({ relations: { agencies: true }, order: { email: 'ASC' } });
+    return users.map(toUser);
+  }
+
+  async create(actor: Actor, input: NewUser): Promise<User> {
+    requireRole(actor, Role.ADMIN);
+    const user = await this.db.transaction((manager) => createUserRecord(manager, input));
+    return this.profile(user.id);
+  }
+
+  /** Replaces a user's roles and (for coordinators) agencies in one step. */
+  async setRoles(
+    actor: Actor,
+    userId: string,
+    roles: Role[],
+    agencySlugs: string[],
+  ): Promise<User> {
+    requireRole(actor, Role.ADMIN);
+    const id = assertUuid('userId', userId);
+    await this.db.transaction(async (manager) => {
+      // Locked, so two admins changing one user's roles at once apply one after the other.
+      await manager.query('SELECT id FROM app_user WHERE id = $1 FOR UPDATE', [id]);
+      const user = await manager
+        .getRepository(UserEntity)
+        .findOne({ where: { id }, relations: { agencies: true } });
+      if (!user) throw DomainException.notFound('user', 'id', userId);
+      const checked = checkRoles(roles, 'roles');
+      if (actor.kind === 'user' && actor.userId === id && !checked.includes(Role.ADMIN)) {
+        throw DomainException.badInput('roles', 'you cannot take the ADMIN role from yourself');
+      }
+      user.roles = checked;
+      user.agencies = await agenciesFor(manager, checked, agencySlugs, 'agencySlugs');
+      await manager.getRepository(UserEntity).save(user);
+    });
+    return this.profile(id);
+  }
+
+  /** Stops a user signing in and ends their sessions and tokens; their history stays. */
+  async deactivate(actor: Actor, userId: string): Promise<User> {
+    requireRole(actor, Role.ADMIN);
+    const id = assertUuid('userId', userId);
+    if (actor.kind === 'user' && actor.userId === id) {
+      throw DomainException.badInput('userId', 'you cannot deactivate yourself');
+    }
+    await this.db.transaction(async (manager) => {
+      if (!(await manager.getRepository(UserEntity).existsBy({ id }))) {
+        throw DomainException.notFound('user', 'id', userId);
+      }
+      await manager.query(
+        'UPDATE app_user SET is_active = false, deactivated_at = COALESCE(deactivated_at, now()) WHERE id = $1',
+        [id],
+      );
+      await manager.query(
+        'UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+        [id],
+      );
+      await manager.query(
+        'UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+        [id],
+      );
+    });
+    return this.profile(id);
+  }
+
+  /** A user as the API shows them (after sign-in, to the user themself). */
+  async profile(id: string): Promise<User> {
+    const user = await this.db
+      .getRepository(UserEntity)
+      .findOne({ where: { id }, relations: { agencies: true } });
+    if (!user) throw DomainException.notFound('user', 'id', id);
+    return toUser(user);
+  }
+}
