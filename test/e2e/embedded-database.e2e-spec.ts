@@ -214,6 +214,92 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
     await stopWithSigint(second.tracker, dataDir, second.pid);
   }, 180_000);
 
+  /** `npm run user:create -- ...` as a separate process, the way an operator runs it. */
+  async function createUserCli(dataDir: string, args: string[]) {
+    const cli = spawn(
+      process.execPath,
+      [join(built.root, 'dist/apps/api/apps/api/src/cli/user-create.js'), ...args],
+      {
+        cwd: built.root,
+        env: startEnv({ DATA_DIR: dataDir, NEW_USER_PASSWORD: 'the first admin password' }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    cli.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    cli.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const code = await withTimeout(
+      new Promise<number | null>((resolve) => cli.once('exit', resolve)),
+      START_TIMEOUT_MS,
+      'user:create to finish',
+    );
+    return { code, output };
+  }
+
+  const signInOn = (port: number, email: string) =>
+    graphql(
+      `http://127.0.0.1:${port}`,
+      'mutation ($email: String!) { login(email: $email, password: "the first admin password") { email roles } }',
+      { email },
+    );
+
+  it('makes the first administrator with user:create, with the tracker running or stopped', async () => {
+    const dataDir = freshDataDir();
+    const first = await startAndRead(dataDir);
+    expect(first.tracker.output()).toContain('No administrator exists yet');
+    expect(first.tracker.output()).toContain('npm run user:create');
+
+    // While the tracker runs: the CLI uses its database.
+    const made = await createUserCli(dataDir, [
+      '--email',
+      'First@Example.org',
+      '--name',
+      'First Admin',
+      '--role',
+      'ADMIN',
+    ]);
+    expect(made).toEqual({
+      code: 0,
+      output: expect.stringContaining('Created first@example.org (ADMIN)') as string,
+    });
+    const port = Number(/localhost:(\d+)/.exec(first.tracker.output())?.[1]);
+    expect((await signInOn(port, 'first@example.org')).data?.login).toEqual({
+      email: 'first@example.org',
+      roles: ['ADMIN'],
+    });
+    await stopWithSigint(first.tracker, dataDir, first.pid);
+
+    // While it is stopped: the CLI starts the embedded database itself, and stops it again.
+    const reviewer = await createUserCli(dataDir, [
+      '--email',
+      'reviewer@example.org',
+      '--name',
+      'Rita',
+      '--role',
+      'REVIEWER',
+    ]);
+    expect(reviewer.code).toBe(0);
+    expect(postmasterPid(dataDir)).toBeNull();
+    const refused = await createUserCli(dataDir, [
+      '--email',
+      'x@example.org',
+      '--name',
+      'X',
+      '--role',
+      'CHIEF',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.output).toContain('Unknown role CHIEF');
+
+    const second = await startAndRead(dataDir);
+    expect(second.tracker.output()).not.toContain('No administrator exists yet');
+    const secondPort = Number(/localhost:(\d+)/.exec(second.tracker.output())?.[1]);
+    expect((await signInOn(secondPort, 'reviewer@example.org')).data?.login.roles).toEqual([
+      'REVIEWER',
+    ]);
+    await stopWithSigint(second.tracker, dataDir, second.pid);
+  }, 240_000);
+
   it('refuses PORT=abc, naming PORT', async () => {
     const tracker = start(startEnv({ DATA_DIR: freshDataDir(), PORT: 'abc' }));
     const code = await withTimeout(tracker.exited, STOP_TIMEOUT_MS, 'the tracker to exit');
