@@ -12,16 +12,18 @@ export class AgenciesResolver {
   constructor(private readonly agencyService: AgenciesService) {}
 
   @Query(() => AgencyConnection, {
-    description: 'Agencies that lead or support commitments of a plan, by name.',
+    description:
+      'Agencies that lead or support commitments of a plan, by name; NOT_FOUND for a plan you may not read.',
   })
   agencies(
+    @Context() context: RequestContext,
     @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
     @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
   ) {
-    return this.agencyService.list(planSlug, { first, after });
+    return this.agencyService.list(context.actor, planSlug, { first, after });
   }
 
   @ResolveField(() => Agency, {

@@ -2,6 +2,7 @@ import {
   APP_CONFIG,
   toConnection,
   toPage,
+  type Actor,
   type AppConfig,
   type Connection,
   type PageRequest,
@@ -21,9 +22,9 @@ export class AgenciesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Agencies that lead or support a commitment of the plan, by name. */
-  async list(planSlug: string, request: PageRequest): Promise<Connection<Agency>> {
-    const plan = await this.plans.bySlug(planSlug);
+  /** Agencies that lead or support a commitment of a plan `actor` may read, by name. */
+  async list(actor: Actor, planSlug: string, request: PageRequest): Promise<Connection<Agency>> {
+    const plan = await this.plans.bySlug(actor, planSlug);
     const page = toPage(request, this.config.graphqlMaxPageSize);
     const [rows, total] = await this.db
       .getRepository(AgencyEntity)

@@ -41,15 +41,20 @@ export class CommitmentsResolver {
   constructor(private readonly commitments: CommitmentsService) {}
 
   @Query(() => Commitment, {
-    description: 'One commitment by its OGP id; NOT_FOUND when there is none.',
+    description:
+      'One commitment by its OGP id; NOT_FOUND when there is none or it is in a plan you may not read.',
   })
-  commitment(@Args('ogpId', { description: "OGP's id, e.g. DK0052." }) ogpId: string) {
-    return this.commitments.byOgpId(ogpId);
+  commitment(
+    @Context() context: RequestContext,
+    @Args('ogpId', { description: "OGP's id, e.g. DK0052." }) ogpId: string,
+  ) {
+    return this.commitments.byOgpId(context.actor, ogpId);
   }
 
   @Query(() => CommitmentConnection, {
     name: 'commitments',
-    description: 'Commitments of a plan, in plan order.',
+    description:
+      'Commitments of a plan, in plan order; NOT_FOUND for a plan you may not read. Progress filters see the progress you may see.',
   })
   commitmentList(
     @Context() context: RequestContext,
@@ -61,7 +66,13 @@ export class CommitmentsResolver {
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
   ) {
-    return this.commitments.list(planSlug, filter, { first, after }, context.loaders.today);
+    return this.commitments.list(
+      context.actor,
+      planSlug,
+      filter,
+      { first, after },
+      context.loaders.today,
+    );
   }
 
   @ResolveField(() => ActionPlan, { description: 'The plan.' })
@@ -93,13 +104,16 @@ export class CommitmentsResolver {
     return context.loaders.stakeholdersByCommitmentId.load(commitment.id);
   }
 
-  @ResolveField(() => [Milestone], { description: 'Milestones in order.' })
+  @ResolveField(() => [Milestone], {
+    description: 'Milestones in order, with the progress you may see.',
+  })
   milestones(@Parent() commitment: Commitment, @Context() context: RequestContext) {
     return context.loaders.milestonesByCommitmentId.load(commitment.id);
   }
 
   @ResolveField(() => Progress, {
-    description: 'Computed progress (the roll-up of its milestones).',
+    description:
+      'Computed progress (the roll-up of its milestones), from the status updates you may see.',
   })
   progress(@Parent() commitment: Commitment, @Context() context: RequestContext) {
     return context.loaders.commitmentProgress.load(commitment.id);

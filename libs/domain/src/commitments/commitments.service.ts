@@ -3,17 +3,24 @@ import {
   DomainException,
   toConnection,
   toPage,
+  type Actor,
   type AppConfig,
   type Connection,
   type PageRequest,
 } from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { commitmentProgressSql, milestoneFlagSql } from '../dashboards/progress.queries';
+import {
+  commitmentProgressSql,
+  MILESTONE_STATE,
+  milestoneFlagSql,
+  milestoneStateSql,
+} from '../dashboards/progress.queries';
 import { PlansService } from '../plans/plans.service';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { CommitmentFilter, likePattern } from '../shared/filters';
 import { toCommitment } from '../shared/mappers';
+import { ReadScope } from '../shared/read-scope';
 import { ThemeEntity } from '../themes/theme.entity';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { CommitmentEntity } from './commitment.entity';
@@ -27,38 +34,44 @@ export class CommitmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async byOgpId(ogpId: string): Promise<Commitment> {
+  /** A commitment of a plan `actor` may read; NOT_FOUND, as for an unknown id, for any other. */
+  async byOgpId(actor: Actor, ogpId: string): Promise<Commitment> {
+    const scope = ReadScope.of(actor);
     const found = await this.db
       .getRepository(CommitmentEntity)
       .createQueryBuilder('c')
-      .innerJoin(
-        ActionPlanEntity,
-        'p',
-        'p.id = c.action_plan_id AND p.is_published AND p.archived_at IS NULL',
-      )
       .where('c.ogp_id = :ogpId AND c.archived_at IS NULL', { ogpId })
+      .andWhere(`c.action_plan_id IN (${scope.visiblePlanIdsSql()})`)
+      .setParameters(scope.parameters)
       .getOne();
     if (!found) throw DomainException.notFound('commitment', 'ogpId', ogpId);
     return toCommitment(found);
   }
 
   async list(
+    actor: Actor,
     planSlug: string,
     filter: CommitmentFilter | null | undefined,
     request: PageRequest,
     today: string,
   ): Promise<Connection<Commitment>> {
-    const plan = await this.plans.bySlug(planSlug);
-    return this.listForPlan(plan, filter, request, today);
+    const plan = await this.plans.bySlug(actor, planSlug);
+    return this.listForPlan(actor, plan, filter, request, today);
   }
 
+  /**
+   * Commitments of a plan the caller has found `actor` may read. Filters on progress see the milestones as
+   * `actor` may see them.
+   */
   async listForPlan(
+    actor: Actor,
     plan: ActionPlanEntity,
     filter: CommitmentFilter | null | undefined,
     request: PageRequest,
     today: string,
   ): Promise<Connection<Commitment>> {
     const page = toPage(request, this.config.graphqlMaxPageSize);
+    const scope = ReadScope.of(actor);
     const query = this.db
       .getRepository(CommitmentEntity)
       .createQueryBuilder('c')
@@ -78,7 +91,7 @@ export class CommitmentsService {
     if (filter?.agencySlug != null) {
       const agency = await this.db
         .getRepository(AgencyEntity)
-        .findOneBy({ slug: filter.agencySlug });
+        .findOneBy({ slug: filter.agencySlug, archivedAt: IsNull() });
       if (!agency)
         throw DomainException.badInput(
           'filter.agencySlug',
@@ -90,21 +103,30 @@ export class CommitmentsService {
         { agencyId: agency.id },
       );
     }
+    if (filter?.completion != null || filter?.status != null || filter?.flag != null) {
+      // One milestone state for the whole statement, shared by the filters on progress.
+      query
+        .addCommonTableExpression(
+          milestoneStateSql(scope, 'c.action_plan_id = :planId'),
+          MILESTONE_STATE,
+        )
+        .setParameters(scope.parameters);
+    }
     if (filter?.completion != null) {
       query.andWhere(
-        `c.id IN (SELECT x.commitment_id FROM (${commitmentProgressSql('c.action_plan_id = :planId')}) x WHERE x.completion = :completion)`,
+        `c.id IN (SELECT x.commitment_id FROM (${commitmentProgressSql(scope, 'c.action_plan_id = :planId')}) x WHERE x.completion = :completion)`,
         { completion: filter.completion },
       );
     }
     if (filter?.status != null) {
       query.andWhere(
-        'EXISTS (SELECT 1 FROM milestone m WHERE m.commitment_id = c.id AND m.archived_at IS NULL AND m.status = :status)',
+        `EXISTS (SELECT 1 FROM ${MILESTONE_STATE} s WHERE s.commitment_id = c.id AND s.status = :status)`,
         { status: filter.status },
       );
     }
     if (filter?.flag != null) {
       query.andWhere(
-        `EXISTS (SELECT 1 FROM milestone m WHERE m.commitment_id = c.id AND m.archived_at IS NULL AND ${milestoneFlagSql(filter.flag, ':today')})`,
+        `EXISTS (SELECT 1 FROM ${MILESTONE_STATE} s WHERE s.commitment_id = c.id AND ${milestoneFlagSql(filter.flag, ':today')})`,
       );
     }
     if (filter?.search != null && filter.search.trim() !== '') {

@@ -9,7 +9,8 @@ export class DashboardsResolver {
   constructor(private readonly dashboards: DashboardsService) {}
 
   @Query(() => Dashboard, {
-    description: "A plan's progress at a glance; NOT_FOUND for an unknown slug.",
+    description:
+      "A plan's progress at a glance, from the status updates you may see; NOT_FOUND for an unknown slug or a plan you may not read.",
   })
   dashboard(
     @Context() context: RequestContext,
@@ -21,6 +22,6 @@ export class DashboardsResolver {
     })
     locale: LocaleArg,
   ) {
-    return this.dashboards.dashboard(planSlug, locale, context.loaders.today);
+    return this.dashboards.dashboard(context.actor, planSlug, locale, context.loaders.today);
   }
 }

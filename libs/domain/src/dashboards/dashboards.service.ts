@@ -1,10 +1,12 @@
 import { Completion, ROLL_UP_RULES, type Locale } from '@ogp/common';
+import type { Actor } from '@ogp/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { MilestonesService } from '../milestones/milestones.service';
 import { PlansService } from '../plans/plans.service';
 import { toActionPlan, toAgency, toTheme } from '../shared/mappers';
+import { ReadScope } from '../shared/read-scope';
 import { ThemeEntity } from '../themes/theme.entity';
 import type { Dashboard } from './dashboard.model';
 import type { Progress } from './progress.model';
@@ -27,9 +29,15 @@ export class DashboardsService {
     private readonly milestones: MilestonesService,
   ) {}
 
-  async dashboard(planSlug: string, locale: Locale, today: string): Promise<Dashboard> {
-    const plan = await this.plans.bySlug(planSlug);
-    const queries = new ProgressQueries(this.db);
+  /** Every figure counts what `actor` may see: their plans, and the updates they may read. */
+  async dashboard(
+    actor: Actor,
+    planSlug: string,
+    locale: Locale,
+    today: string,
+  ): Promise<Dashboard> {
+    const plan = await this.plans.bySlug(actor, planSlug);
+    const queries = new ProgressQueries(this.db, ReadScope.of(actor));
     const [
       overall,
       byTheme,
@@ -50,7 +58,7 @@ export class DashboardsService {
       queries.statusDistribution(plan.id),
       queries.timeline(plan.id),
       queries.undatedCompletions(plan.id),
-      this.milestones.overdue(plan.id, today),
+      this.milestones.overdue(actor, plan.id, today),
     ]);
     const agencies = await this.db
       .getRepository(AgencyEntity)

@@ -1,52 +1,208 @@
-import { Completion, DUE_SOON_DAYS, MilestoneFlag, MilestoneStatus, STALE_DAYS } from '@ogp/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import {
+  Completion,
+  DUE_SOON_DAYS,
+  MilestoneFlag,
+  MilestoneStatus,
+  STALE_DAYS,
+  type DatePrecision,
+  type Verification,
+} from '@ogp/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { MilestoneEntity } from '../milestones/milestone.entity';
+import type { Milestone } from '../milestones/milestone.model';
+import { toMilestone, type MilestoneState } from '../shared/mappers';
+import { ReadScope } from '../shared/read-scope';
 import type { CompletionCount, Progress } from './progress.model';
 
 /*
- * The roll-up rules of @ogp/common (roll-up.ts), in SQL, so aggregates run in the database. The two are held
- * equal by an integration test on generated plans.
+ * The read side's SQL: each milestone's state as one viewer may see it, and the roll-up rules of @ogp/common
+ * (roll-up.ts) over that state, so aggregates run in the database. The two copies of the rules are held equal
+ * by an integration test on generated plans.
  *   milestone percent: COMPLETED 100, NOT_STARTED 0, IN_PROGRESS its percent; else left out (null)
  *   commitment percent: sum(weight x percent) / sum(weight) over counted milestones, floored to 0.1
  *   coverage: counted weight / non-cancelled weight, floored to 0.001
  *   theme, agency, plan: mean of the commitments' (floored) percents; coverage = share of commitments reported
  */
 
-const MILESTONE_PERCENT = `CASE m.status WHEN 'COMPLETED' THEN 100 WHEN 'NOT_STARTED' THEN 0
-  WHEN 'IN_PROGRESS' THEN m.progress_percent END::numeric`;
+/** The name every query gives the viewer's milestone state (a CTE of `milestoneStateSql`). */
+export const MILESTONE_STATE = 'milestone_state';
+
+export interface MilestoneStateOptions {
+  /**
+   * A SQL date expression (such as a parameter): the state as of that effective date, from the updates dated
+   * on or before it. Left out: the current state.
+   */
+  asOf?: string;
+}
+
+/**
+ * One row per milestone chosen by `where` (a condition on milestone `m` and commitment `c`), of unarchived
+ * commitments of plans the viewer may read, with the state the viewer may see: the latest update they may see,
+ * by effective date, then sequence. No such update: no data (status null), whatever the hidden ones say.
+ *
+ * The milestone's own status, percent, actual dates and last_update_on cache the latest update of any
+ * visibility: they are used when no update is hidden from the viewer (nor, as of a date, dated after it), and
+ * the state is read from the visible status_update rows otherwise. The verification belongs to the latest
+ * update: it shows only when that is the update the viewer sees, else the state is UNVERIFIED.
+ *
+ * Columns: milestone_id, commitment_id, action_plan_id, theme_id, weight, planned_end, status,
+ * progress_percent, actual_start(_precision), actual_end(_precision), last_update_on, last_update_dated (false
+ * when no source dates the latest visible update), verification.
+ */
+export function milestoneStateSql(
+  scope: ReadScope,
+  where: string,
+  options: MilestoneStateOptions = {},
+): string {
+  // An update the state must not reflect: hidden from the viewer, or dated after asOf.
+  const unseen = (update: string) =>
+    [
+      `NOT ${scope.updateVisibleSql(update, 'c')}`,
+      ...(options.asOf ? [`${update}.effective_date > ${options.asOf}`] : []),
+    ].join(' OR ');
+  const cached = (column: string, fromUpdate = column) =>
+    `CASE WHEN k.all_seen THEN m.${column} ELSE v.${fromUpdate} END AS ${column}`;
+  return `
+    SELECT m.id AS milestone_id, m.commitment_id, c.action_plan_id, c.theme_id, m.weight, m.planned_end,
+      ${cached('status')}, ${cached('progress_percent')},
+      ${cached('actual_start')}, ${cached('actual_start_precision')},
+      ${cached('actual_end')}, ${cached('actual_end_precision')},
+      ${cached('last_update_on', 'effective_date')},
+      v.effective_date_known AS last_update_dated,
+      CASE WHEN k.latest_seen THEN m.verification ELSE 'UNVERIFIED' END AS verification
+    FROM milestone m
+    JOIN commitment c ON c.id = m.commitment_id
+    LEFT JOIN LATERAL (
+      SELECT su.status, su.progress_percent, su.actual_start, su.actual_start_precision, su.actual_end,
+        su.actual_end_precision, su.effective_date, su.effective_date_known, su.sequence
+      FROM status_update su
+      WHERE su.milestone_id = m.id AND NOT (${unseen('su')})
+      ORDER BY su.effective_date DESC, su.sequence DESC
+      LIMIT 1
+    ) v ON true
+    CROSS JOIN LATERAL (
+      SELECT COUNT(*) = 0 AS all_seen,
+        COUNT(*) FILTER (WHERE v.sequence IS NULL
+          OR (h.effective_date, h.sequence) > (v.effective_date, v.sequence)) = 0 AS latest_seen
+      FROM status_update h
+      WHERE h.milestone_id = m.id AND (${unseen('h')})
+    ) k
+    WHERE m.archived_at IS NULL AND c.archived_at IS NULL
+      AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})`;
+}
+
+const MILESTONE_PERCENT = (s: string) => `CASE ${s}.status WHEN 'COMPLETED' THEN 100
+  WHEN 'NOT_STARTED' THEN 0 WHEN 'IN_PROGRESS' THEN ${s}.progress_percent END::numeric`;
 
 const COMPLETION_OF = (exact: string) => `CASE WHEN ${exact} IS NULL THEN 'NO_EVIDENCE'
   WHEN ${exact} = 0 THEN 'NOT_STARTED' WHEN ${exact} < 50 THEN 'LIMITED'
   WHEN ${exact} < 100 THEN 'SUBSTANTIAL' ELSE 'COMPLETE' END`;
 
-/** Commitment-level roll-up over the commitments chosen by `where` (a condition on `c`). */
-export function commitmentProgressSql(where: string): string {
+/**
+ * Commitment-level roll-up over the commitments chosen by `where` (a condition on `c`), from the milestone
+ * state `states` (a CTE of `milestoneStateSql` that covers at least those commitments).
+ */
+export function commitmentProgressSql(
+  scope: ReadScope,
+  where: string,
+  states = MILESTONE_STATE,
+): string {
   return `
     SELECT c.id AS commitment_id, c.action_plan_id, c.theme_id, floor(r.exact * 10) / 10 AS percent,
       CASE WHEN r.active > 0 THEN floor(COALESCE(r.counted, 0) / r.active * 1000) / 1000 END AS coverage,
       ${COMPLETION_OF('r.exact')} AS completion
     FROM commitment c
-    CROSS JOIN LATERAL (
-      SELECT SUM(m.weight * p.pct) FILTER (WHERE p.pct IS NOT NULL)
-               / NULLIF(SUM(m.weight) FILTER (WHERE p.pct IS NOT NULL), 0) AS exact,
-             SUM(m.weight) FILTER (WHERE p.pct IS NOT NULL) AS counted,
-             SUM(m.weight) FILTER (WHERE m.status IS DISTINCT FROM 'CANCELLED') AS active
-      FROM milestone m CROSS JOIN LATERAL (SELECT ${MILESTONE_PERCENT} AS pct) p
-      WHERE m.commitment_id = c.id AND m.archived_at IS NULL
-    ) r
-    WHERE c.archived_at IS NULL AND (${where})`;
+    LEFT JOIN (
+      SELECT s.commitment_id,
+        SUM(s.weight * p.pct) FILTER (WHERE p.pct IS NOT NULL)
+          / NULLIF(SUM(s.weight) FILTER (WHERE p.pct IS NOT NULL), 0) AS exact,
+        SUM(s.weight) FILTER (WHERE p.pct IS NOT NULL) AS counted,
+        SUM(s.weight) FILTER (WHERE s.status IS DISTINCT FROM 'CANCELLED') AS active
+      FROM ${states} s CROSS JOIN LATERAL (SELECT ${MILESTONE_PERCENT('s')} AS pct) p
+      GROUP BY s.commitment_id
+    ) r ON r.commitment_id = c.id
+    WHERE c.archived_at IS NULL AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})`;
 }
 
-/** Milestone flag conditions on `m` as of the date in parameter `$param`. */
-export function milestoneFlagSql(flag: MilestoneFlag, param: string): string {
-  const open = `(m.status IS NULL OR m.status IN ('NOT_STARTED', 'IN_PROGRESS'))`;
+/** Milestone flag conditions on the milestone state `s` as of the date in parameter `param`. */
+export function milestoneFlagSql(flag: MilestoneFlag, param: string, s = 's'): string {
+  const open = `(${s}.status IS NULL OR ${s}.status IN ('NOT_STARTED', 'IN_PROGRESS'))`;
   switch (flag) {
     case MilestoneFlag.OVERDUE:
-      return `(${open} AND m.planned_end < ${param}::date)`;
+      return `(${open} AND ${s}.planned_end < ${param}::date)`;
     case MilestoneFlag.DUE_SOON:
-      return `(${open} AND m.planned_end BETWEEN ${param}::date AND ${param}::date + ${DUE_SOON_DAYS})`;
+      return `(${open} AND ${s}.planned_end BETWEEN ${param}::date AND ${param}::date + ${DUE_SOON_DAYS})`;
     case MilestoneFlag.STALE:
-      return `(m.status = 'IN_PROGRESS' AND m.last_update_on < ${param}::date - ${STALE_DAYS})`;
+      return `(${s}.status = 'IN_PROGRESS' AND ${s}.last_update_on < ${param}::date - ${STALE_DAYS})`;
   }
+}
+
+const STATE_COLUMNS = [
+  'status',
+  'progress_percent',
+  'actual_start',
+  'actual_start_precision',
+  'actual_end',
+  'actual_end_precision',
+  'last_update_on',
+  'verification',
+] as const;
+
+interface MilestoneStateRow {
+  m_id: string;
+  s_status: MilestoneStatus | null;
+  s_progress_percent: number | null;
+  s_actual_start: string | null;
+  s_actual_start_precision: DatePrecision | null;
+  s_actual_end: string | null;
+  s_actual_end_precision: DatePrecision | null;
+  s_last_update_on: string | null;
+  s_verification: Verification;
+}
+
+/**
+ * Milestones `m`, with their commitment `c` and the viewer's state `s` (see `milestoneStateSql`), of the
+ * milestones `where` chooses (a condition on `m` and `c`). Narrow and order it, then run it with `readMilestones`.
+ */
+export function milestonesWithState(
+  db: DataSource | EntityManager,
+  scope: ReadScope,
+  where: string,
+  parameters: Record<string, unknown>,
+): SelectQueryBuilder<MilestoneEntity> {
+  const query = db
+    .getRepository(MilestoneEntity)
+    .createQueryBuilder('m')
+    .addCommonTableExpression(milestoneStateSql(scope, where), MILESTONE_STATE)
+    .innerJoin(MILESTONE_STATE, 's', 's.milestone_id = m.id')
+    .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
+    .setParameters({ ...scope.parameters, ...parameters });
+  for (const column of STATE_COLUMNS) query.addSelect(`s.${column}`, `s_${column}`);
+  return query;
+}
+
+/** Runs a `milestonesWithState` query: its milestones in order, each in the state the viewer may see. */
+export async function readMilestones(
+  query: SelectQueryBuilder<MilestoneEntity>,
+  on: string,
+): Promise<Milestone[]> {
+  const { entities, raw } = await query.getRawAndEntities<MilestoneStateRow>();
+  const states = new Map(raw.map((row) => [row.m_id, row]));
+  return entities.map((entity) => toMilestone(entity, on, stateOf(states.get(entity.id)!)));
+}
+
+function stateOf(row: MilestoneStateRow): MilestoneState {
+  return {
+    status: row.s_status,
+    progressPercent: row.s_progress_percent,
+    actualStart: row.s_actual_start,
+    actualStartPrecision: row.s_actual_start_precision,
+    actualEnd: row.s_actual_end,
+    actualEndPrecision: row.s_actual_end_precision,
+    lastUpdateOn: row.s_last_update_on,
+    verification: row.s_verification,
+  };
 }
 
 interface ProgressRow {
@@ -78,16 +234,38 @@ const LEVELS = Object.values(Completion);
 // pg returns numeric and COUNT as strings: converted here, where they are read.
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 
+/** Progress figures for one viewer: every figure counts only what `scope` may see. */
 export class ProgressQueries {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(
+    private readonly db: DataSource | EntityManager,
+    private readonly scope: ReadScope = ReadScope.PUBLIC,
+  ) {}
+
+  /** Runs `sql` with named parameters (`:name`), the scope's included. */
+  private async query<T>(sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+    const driver = this.db instanceof DataSource ? this.db.driver : this.db.dataSource.driver;
+    const [text, values] = driver.escapeQueryWithParameters(sql, {
+      ...this.scope.parameters,
+      ...parameters,
+    });
+    return this.db.query<T[]>(text, values);
+  }
+
+  /** `WITH milestone_state AS (...)` over the milestones `where` chooses. */
+  private withState(where: string): string {
+    return `WITH ${MILESTONE_STATE} AS (${milestoneStateSql(this.scope, where)})`;
+  }
 
   async forCommitments(commitmentIds: readonly string[]): Promise<Map<string, Progress>> {
-    const rows: {
+    const where = 'c.id = ANY(:commitmentIds)';
+    const rows = await this.query<{
       commitment_id: string;
       percent: string | null;
       coverage: string | null;
       completion: Completion;
-    }[] = await this.db.query(commitmentProgressSql('c.id = ANY($1)'), [commitmentIds]);
+    }>(`${this.withState(where)} ${commitmentProgressSql(this.scope, where)}`, {
+      commitmentIds: [...commitmentIds],
+    });
     return new Map(
       rows.map((row) => [
         row.commitment_id,
@@ -118,8 +296,10 @@ export class ProgressQueries {
       group === 'agency'
         ? `JOIN commitment_agency ca ON ca.commitment_id = cp.commitment_id AND ca.role = 'LEAD'`
         : '';
-    const rows: ProgressRow[] = await this.db.query(
-      `WITH cp AS (${commitmentProgressSql('c.action_plan_id = ANY($1)')}),
+    const where = 'c.action_plan_id = ANY(:planIds)';
+    const rows = await this.query<ProgressRow>(
+      `${this.withState(where)},
+       cp AS (${commitmentProgressSql(this.scope, where)}),
        grouped AS (
          SELECT ${keyColumn} AS key, AVG(cp.percent) AS exact, COUNT(*) AS commitment_count,
            COUNT(cp.percent) AS reported_count,
@@ -131,7 +311,7 @@ export class ProgressQueries {
          floor(reported_count::numeric / NULLIF(commitment_count, 0) * 1000) / 1000 AS coverage,
          ${COMPLETION_OF('exact')} AS completion
        FROM grouped`,
-      [planIds],
+      { planIds: [...planIds] },
     );
     return new Map(
       rows.map((row) => [
@@ -153,27 +333,20 @@ export class ProgressQueries {
 
   /** Completed milestones with neither an actual end nor a dated report: they cannot sit on a timeline. */
   async undatedCompletions(planId: string): Promise<number> {
-    const [row] = await this.db.query<{ count: string }[]>(
-      `SELECT COUNT(*) AS count
-       FROM milestone m JOIN commitment c ON c.id = m.commitment_id
-       JOIN LATERAL (
-         SELECT su.effective_date_known FROM status_update su
-         WHERE su.milestone_id = m.id ORDER BY su.effective_date DESC, su.sequence DESC LIMIT 1
-       ) latest ON true
-       WHERE c.action_plan_id = $1 AND m.archived_at IS NULL AND c.archived_at IS NULL
-         AND m.status = 'COMPLETED' AND m.actual_end IS NULL AND NOT latest.effective_date_known`,
-      [planId],
+    const [row] = await this.query<{ count: string }>(
+      `${this.withState('c.action_plan_id = :planId')}
+       SELECT COUNT(*) AS count FROM ${MILESTONE_STATE} s
+       WHERE s.status = 'COMPLETED' AND s.actual_end IS NULL AND NOT s.last_update_dated`,
+      { planId },
     );
     return Number(row.count);
   }
 
   async statusDistribution(planId: string): Promise<StatusCountRow[]> {
-    const rows: { status: MilestoneStatus | null; count: string }[] = await this.db.query(
-      `SELECT m.status, COUNT(*) AS count
-       FROM milestone m JOIN commitment c ON c.id = m.commitment_id
-       WHERE c.action_plan_id = $1 AND m.archived_at IS NULL AND c.archived_at IS NULL
-       GROUP BY m.status`,
-      [planId],
+    const rows = await this.query<{ status: MilestoneStatus | null; count: string }>(
+      `${this.withState('c.action_plan_id = :planId')}
+       SELECT s.status, COUNT(*) AS count FROM ${MILESTONE_STATE} s GROUP BY s.status`,
+      { planId },
     );
     const counts = new Map(rows.map((row) => [row.status, Number(row.count)]));
     return [null, ...Object.values(MilestoneStatus)].map((status) => ({
@@ -189,29 +362,26 @@ export class ProgressQueries {
    * day it was loaded.
    */
   async timeline(planId: string): Promise<TimelinePointRow[]> {
-    const rows: {
+    const rows = await this.query<{
       month: string;
       planned: string;
       completed: string;
       planned_cumulative: string;
       completed_cumulative: string;
-    }[] = await this.db.query(
-      `WITH m AS (
-           SELECT m.planned_end,
-             CASE WHEN m.status = 'COMPLETED'
-               THEN COALESCE(m.actual_end, CASE WHEN latest.effective_date_known THEN latest.effective_date END)
+    }>(
+      `${this.withState('c.action_plan_id = :planId')},
+         m AS (
+           SELECT s.planned_end,
+             CASE WHEN s.status = 'COMPLETED'
+               THEN COALESCE(s.actual_end, CASE WHEN s.last_update_dated THEN s.last_update_on END)
              END AS completed_on
-           FROM milestone m JOIN commitment c ON c.id = m.commitment_id
-           LEFT JOIN LATERAL (
-             SELECT su.effective_date, su.effective_date_known FROM status_update su
-             WHERE su.milestone_id = m.id ORDER BY su.effective_date DESC, su.sequence DESC LIMIT 1
-           ) latest ON true
-           WHERE c.action_plan_id = $1 AND m.archived_at IS NULL AND c.archived_at IS NULL
+           FROM ${MILESTONE_STATE} s
          ),
          bounds AS (
            SELECT date_trunc('month', LEAST(MIN(m.planned_end), MIN(m.completed_on), MIN(p.period_start))) AS first,
                   date_trunc('month', GREATEST(MAX(m.planned_end), MAX(m.completed_on), MAX(p.period_end))) AS last
-           FROM m, action_plan p WHERE p.id = $1
+           FROM m, action_plan p
+           WHERE p.id = :planId AND p.id IN (${this.scope.visiblePlanIdsSql()})
          ),
          months AS (
            SELECT generate_series(first, last, interval '1 month') AS month FROM bounds WHERE first IS NOT NULL
@@ -226,7 +396,7 @@ export class ProgressQueries {
            SUM(planned) OVER (ORDER BY month) AS planned_cumulative,
            SUM(completed) OVER (ORDER BY month) AS completed_cumulative
          FROM counted ORDER BY month`,
-      [planId],
+      { planId },
     );
     return rows.map((row) => ({
       month: row.month,

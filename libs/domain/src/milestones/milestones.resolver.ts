@@ -11,7 +11,10 @@ import { MilestonesService } from './milestones.service';
 export class MilestonesResolver {
   constructor(private readonly milestoneService: MilestonesService) {}
 
-  @Query(() => MilestoneConnection, { description: 'Milestones of a plan, in plan order.' })
+  @Query(() => MilestoneConnection, {
+    description:
+      'Milestones of a plan, in plan order, with the progress you may see; NOT_FOUND for a plan you may not read.',
+  })
   milestones(
     @Context() context: RequestContext,
     @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
@@ -22,7 +25,13 @@ export class MilestonesResolver {
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
   ) {
-    return this.milestoneService.list(planSlug, filter, { first, after }, context.loaders.today);
+    return this.milestoneService.list(
+      context.actor,
+      planSlug,
+      filter,
+      { first, after },
+      context.loaders.today,
+    );
   }
 
   @ResolveField(() => Commitment, { description: 'The commitment it belongs to.' })
@@ -30,7 +39,10 @@ export class MilestonesResolver {
     return context.loaders.commitmentById.load(milestone.commitmentId);
   }
 
-  @ResolveField(() => [StatusUpdate], { description: 'Public progress reports, newest first.' })
+  @ResolveField(() => [StatusUpdate], {
+    description:
+      'Progress reports you may read, newest first: public ones, and INTERNAL ones for reviewers, administrators and coordinators of the lead agency.',
+  })
   history(@Parent() milestone: Milestone, @Context() context: RequestContext) {
     return context.loaders.historyByMilestoneId.load(milestone.id);
   }

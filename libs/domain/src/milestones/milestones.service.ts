@@ -1,8 +1,10 @@
+import { MilestoneFlag } from '@ogp/common';
 import {
   APP_CONFIG,
   DomainException,
   toConnection,
   toPage,
+  type Actor,
   type AppConfig,
   type Connection,
   type PageRequest,
@@ -11,12 +13,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import { milestoneFlagSql } from '../dashboards/progress.queries';
+import {
+  milestoneFlagSql,
+  milestonesWithState,
+  readMilestones,
+} from '../dashboards/progress.queries';
 import { PlansService } from '../plans/plans.service';
 import { MilestoneFilter, likePattern } from '../shared/filters';
-import { toMilestone } from '../shared/mappers';
+import { ReadScope } from '../shared/read-scope';
 import { ThemeEntity } from '../themes/theme.entity';
-import { MilestoneEntity } from './milestone.entity';
 import type { Milestone } from './milestone.model';
 
 @Injectable()
@@ -27,22 +32,20 @@ export class MilestonesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Milestones of a plan `actor` may read, in the state `actor` may see; filters on progress see it too. */
   async list(
+    actor: Actor,
     planSlug: string,
     filter: MilestoneFilter | null | undefined,
     request: PageRequest,
     today: string,
   ): Promise<Connection<Milestone>> {
-    const plan = await this.plans.bySlug(planSlug);
+    const plan = await this.plans.bySlug(actor, planSlug);
     const page = toPage(request, this.config.graphqlMaxPageSize);
-    const query = this.db
-      .getRepository(MilestoneEntity)
-      .createQueryBuilder('m')
-      .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
-      .where('c.action_plan_id = :planId AND c.archived_at IS NULL AND m.archived_at IS NULL', {
-        planId: plan.id,
-        today,
-      });
+    const query = milestonesWithState(this.db, ReadScope.of(actor), 'c.action_plan_id = :planId', {
+      planId: plan.id,
+      today,
+    });
     if (filter?.commitmentOgpId != null) {
       const found = await this.db
         .getRepository(CommitmentEntity)
@@ -71,7 +74,7 @@ export class MilestonesService {
     if (filter?.agencySlug != null) {
       const agency = await this.db
         .getRepository(AgencyEntity)
-        .findOneBy({ slug: filter.agencySlug });
+        .findOneBy({ slug: filter.agencySlug, archivedAt: IsNull() });
       if (!agency)
         throw DomainException.badInput(
           'filter.agencySlug',
@@ -83,43 +86,33 @@ export class MilestonesService {
         { agencyId: agency.id },
       );
     }
-    if (filter?.status != null) query.andWhere('m.status = :status', { status: filter.status });
-    if (filter?.noData === true) query.andWhere('m.status IS NULL');
-    if (filter?.noData === false) query.andWhere('m.status IS NOT NULL');
+    if (filter?.status != null) query.andWhere('s.status = :status', { status: filter.status });
+    if (filter?.noData === true) query.andWhere('s.status IS NULL');
+    if (filter?.noData === false) query.andWhere('s.status IS NOT NULL');
     if (filter?.flag != null) query.andWhere(milestoneFlagSql(filter.flag, ':today'));
     if (filter?.search != null && filter.search.trim() !== '') {
       query.andWhere('(m.title_da ILIKE :search OR m.title_en ILIKE :search)', {
         search: likePattern(filter.search),
       });
     }
-    const [rows, total] = await query
-      .orderBy('c.position', 'ASC')
-      .addOrderBy('m.position', 'ASC')
-      .offset(page.offset)
-      .limit(page.limit)
-      .getManyAndCount();
-    return toConnection(
-      rows.map((m) => toMilestone(m, today)),
-      total,
-      page,
-    );
+    query.orderBy('c.position', 'ASC').addOrderBy('m.position', 'ASC');
+    const [milestones, total] = await Promise.all([
+      readMilestones(query.clone().offset(page.offset).limit(page.limit), today),
+      query.getCount(),
+    ]);
+    return toConnection(milestones, total, page);
   }
 
-  /** Milestones flagged OVERDUE on `today`, earliest planned end first. */
-  async overdue(planId: string, today: string): Promise<Milestone[]> {
-    const rows = await this.db
-      .getRepository(MilestoneEntity)
-      .createQueryBuilder('m')
-      .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
-      .where('c.action_plan_id = :planId AND c.archived_at IS NULL AND m.archived_at IS NULL', {
-        planId,
-        today,
-      })
-      .andWhere(milestoneFlagSql('OVERDUE' as never, ':today'))
+  /** Milestones of a plan flagged OVERDUE on `today` in the state `actor` sees, earliest planned end first. */
+  async overdue(actor: Actor, planId: string, today: string): Promise<Milestone[]> {
+    const query = milestonesWithState(this.db, ReadScope.of(actor), 'c.action_plan_id = :planId', {
+      planId,
+      today,
+    })
+      .andWhere(milestoneFlagSql(MilestoneFlag.OVERDUE, ':today'))
       .orderBy('m.planned_end', 'ASC')
       .addOrderBy('c.position', 'ASC')
-      .addOrderBy('m.position', 'ASC')
-      .getMany();
-    return rows.map((m) => toMilestone(m, today));
+      .addOrderBy('m.position', 'ASC');
+    return readMilestones(query, today);
   }
 }

@@ -18,21 +18,28 @@ export class PlansResolver {
     private readonly commitmentService: CommitmentsService,
   ) {}
 
-  @Query(() => ActionPlanConnection, { description: 'Published action plans, newest first.' })
+  @Query(() => ActionPlanConnection, {
+    description:
+      'Action plans you may read, newest first: published ones, and unpublished ones for reviewers, administrators and coordinators of an agency leading one of their commitments.',
+  })
   actionPlans(
+    @Context() context: RequestContext,
     @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
   ) {
-    return this.plans.list({ first, after });
+    return this.plans.list(context.actor, { first, after });
   }
 
-  @Query(() => ActionPlan, { description: 'One plan by its slug; NOT_FOUND when there is none.' })
+  @Query(() => ActionPlan, {
+    description: 'One plan by its slug; NOT_FOUND when there is none or you may not read it.',
+  })
   async actionPlan(
+    @Context() context: RequestContext,
     @Args('slug', { description: 'The plan slug, e.g. "dk-2017-2019".' }) slug: string,
   ) {
-    return toActionPlan(await this.plans.bySlug(slug));
+    return toActionPlan(await this.plans.bySlug(context.actor, slug));
   }
 
   @ResolveField(() => [Theme], { description: 'Themes in order.' })
@@ -51,7 +58,13 @@ export class PlansResolver {
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
   ) {
-    return this.commitmentService.list(plan.slug, filter, { first, after }, context.loaders.today);
+    return this.commitmentService.list(
+      context.actor,
+      plan.slug,
+      filter,
+      { first, after },
+      context.loaders.today,
+    );
   }
 
   @ResolveField(() => Progress, {

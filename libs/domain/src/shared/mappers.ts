@@ -1,4 +1,9 @@
-import { milestoneFlags } from '@ogp/common';
+import {
+  milestoneFlags,
+  type DatePrecision,
+  type MilestoneStatus,
+  type Verification,
+} from '@ogp/common';
 import { AgencyEntity } from '../agencies/agency.entity';
 import type { Agency } from '../agencies/agency.model';
 import { AssessmentEntity } from '../assessments/assessment.entity';
@@ -75,8 +80,47 @@ export function toCommitment(entity: CommitmentEntity): Commitment {
   };
 }
 
-/** `on` is the date the flags are derived at (YYYY-MM-DD). */
-export function toMilestone(entity: MilestoneEntity, on: string): Milestone {
+/**
+ * A milestone's progress as one viewer may see it (see `milestoneStateSql`): never read from the entity, whose
+ * columns cache the latest update of any visibility.
+ */
+export interface MilestoneState {
+  status: MilestoneStatus | null;
+  progressPercent: number | null;
+  actualStart: string | null;
+  actualStartPrecision: DatePrecision | null;
+  actualEnd: string | null;
+  actualEndPrecision: DatePrecision | null;
+  lastUpdateOn: string | null;
+  verification: Verification;
+}
+
+/**
+ * The state the milestone's own columns cache: the latest update of any visibility. Right only for a viewer who
+ * may see every update of the milestone (reviewers, administrators, the lead agency's coordinators).
+ */
+export function cachedState(entity: MilestoneEntity): MilestoneState {
+  return {
+    status: entity.status,
+    progressPercent: entity.progressPercent,
+    actualStart: entity.actualStart,
+    actualStartPrecision: entity.actualStartPrecision,
+    actualEnd: entity.actualEnd,
+    actualEndPrecision: entity.actualEndPrecision,
+    lastUpdateOn: entity.lastUpdateOn,
+    verification: entity.verification,
+  };
+}
+
+/**
+ * `on` is the date the flags are derived at (YYYY-MM-DD); `state` is the progress the viewer may see (reads
+ * take it from `milestoneStateSql`; the cached one is only for viewers who see every update).
+ */
+export function toMilestone(
+  entity: MilestoneEntity,
+  on: string,
+  state: MilestoneState = cachedState(entity),
+): Milestone {
   const plannedEnd = toPartialDate(entity.plannedEnd, entity.plannedEndPrecision, 'end');
   return {
     id: entity.id,
@@ -85,19 +129,19 @@ export function toMilestone(entity: MilestoneEntity, on: string): Milestone {
     description: localized(entity.description),
     plannedStart: toPartialDate(entity.plannedStart, entity.plannedStartPrecision, 'start'),
     plannedEnd,
-    actualStart: toPartialDate(entity.actualStart, entity.actualStartPrecision, 'start'),
-    actualEnd: toPartialDate(entity.actualEnd, entity.actualEndPrecision, 'end'),
+    actualStart: toPartialDate(state.actualStart, state.actualStartPrecision, 'start'),
+    actualEnd: toPartialDate(state.actualEnd, state.actualEndPrecision, 'end'),
     weight: Number(entity.weight),
-    status: entity.status,
-    progressPercent: entity.progressPercent,
-    lastUpdateOn: entity.lastUpdateOn,
+    status: state.status,
+    progressPercent: state.progressPercent,
+    lastUpdateOn: state.lastUpdateOn,
     version: entity.version,
-    verification: entity.verification,
+    verification: state.verification,
     flags: milestoneFlags(
       {
-        status: entity.status,
+        status: state.status,
         plannedEnd: plannedEnd && { start: plannedEnd.start, precision: plannedEnd.precision },
-        lastUpdateOn: entity.lastUpdateOn,
+        lastUpdateOn: state.lastUpdateOn,
       },
       on,
     ),

@@ -10,7 +10,11 @@ import { CommitmentAgencyEntity } from '../commitments/commitment-agency.entity'
 import { CommitmentStakeholderEntity } from '../commitments/commitment-stakeholder.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import type { Commitment } from '../commitments/commitment.model';
-import { ProgressQueries } from '../dashboards/progress.queries';
+import {
+  ProgressQueries,
+  milestonesWithState,
+  readMilestones,
+} from '../dashboards/progress.queries';
 import type { Progress } from '../dashboards/progress.model';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import type { Milestone } from '../milestones/milestone.model';
@@ -20,17 +24,16 @@ import { StatusUpdateEntity } from '../status-updates/status-update.entity';
 import type { StatusUpdate } from '../status-updates/status-update.model';
 import { ThemeEntity } from '../themes/theme.entity';
 import type { Theme } from '../themes/theme.model';
-import { Visibility } from '@ogp/common';
 import type { LocalizedText, SourceModel } from './graphql-types';
 import {
   toActionPlan,
   toAgency,
   toAssessment,
   toCommitment,
-  toMilestone,
   toStatusUpdate,
   toTheme,
 } from './mappers';
+import { ReadScope } from './read-scope';
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -54,10 +57,13 @@ function loader<V>(
 
 /**
  * Made anew for every GraphQL request: each edge of the graph is one batched query per request, however many
- * parents ask for it, and nothing is cached across requests (or users).
+ * parents ask for it, and nothing is cached across requests (or users). Every loader answers only what the
+ * actor may read: plans (and what is in them) they may not see are missing, as if they did not exist, and
+ * milestones show the progress they may see.
  */
 export class RequestLoaders {
   private readonly progress: ProgressQueries;
+  private readonly scope: ReadScope;
 
   constructor(
     private readonly db: DataSource,
@@ -66,48 +72,85 @@ export class RequestLoaders {
     /** Who is asking: what the loaders return depends on what they may see. */
     readonly actor: Actor = ANONYMOUS,
   ) {
-    this.progress = new ProgressQueries(db);
+    this.scope = ReadScope.of(actor);
+    this.progress = new ProgressQueries(db, this.scope);
+  }
+
+  /** A condition: the row aliased `alias` (with an action_plan_id) is in a plan the actor may read. */
+  private inVisiblePlan(alias: string): string {
+    return `${alias}.action_plan_id IN (${this.scope.visiblePlanIdsSql()})`;
   }
 
   readonly planById = loader<ActionPlan | null>(async (ids) => {
-    const plans = await this.db.getRepository(ActionPlanEntity).findBy({ id: In([...ids]) });
+    const plans = await this.db
+      .getRepository(ActionPlanEntity)
+      .createQueryBuilder('p')
+      .where('p.id = ANY(:ids)', { ids })
+      .andWhere(`p.id IN (${this.scope.visiblePlanIdsSql()})`)
+      .setParameters(this.scope.parameters)
+      .getMany();
     return new Map(plans.map((p) => [p.id, toActionPlan(p)]));
   }, null);
 
   readonly themesByPlanId = loader<Theme[]>(async (ids) => {
-    const themes = await this.db.getRepository(ThemeEntity).find({
-      where: { actionPlanId: In([...ids]), archivedAt: IsNull() },
-      order: { number: 'ASC' },
-    });
+    const themes = await this.db
+      .getRepository(ThemeEntity)
+      .createQueryBuilder('t')
+      .where('t.action_plan_id = ANY(:ids) AND t.archived_at IS NULL', { ids })
+      .andWhere(this.inVisiblePlan('t'))
+      .setParameters(this.scope.parameters)
+      .orderBy('t.number', 'ASC')
+      .getMany();
     return groupBy(themes.map(toTheme), (t) => t.actionPlanId);
   }, []);
 
   readonly themeById = loader<Theme | null>(async (ids) => {
-    const themes = await this.db.getRepository(ThemeEntity).findBy({ id: In([...ids]) });
+    const themes = await this.db
+      .getRepository(ThemeEntity)
+      .createQueryBuilder('t')
+      .where('t.id = ANY(:ids)', { ids })
+      .andWhere(this.inVisiblePlan('t'))
+      .setParameters(this.scope.parameters)
+      .getMany();
     return new Map(themes.map((t) => [t.id, toTheme(t)]));
   }, null);
 
   readonly commitmentsByThemeId = loader<Commitment[]>(async (ids) => {
     const commitments = await this.db
       .getRepository(CommitmentEntity)
-      .find({ where: { themeId: In([...ids]), archivedAt: IsNull() }, order: { position: 'ASC' } });
+      .createQueryBuilder('c')
+      .where('c.theme_id = ANY(:ids) AND c.archived_at IS NULL', { ids })
+      .andWhere(this.inVisiblePlan('c'))
+      .setParameters(this.scope.parameters)
+      .orderBy('c.position', 'ASC')
+      .getMany();
     return groupBy(commitments.map(toCommitment), (c) => c.themeId);
   }, []);
 
   readonly commitmentById = loader<Commitment | null>(async (ids) => {
-    const commitments = await this.db.getRepository(CommitmentEntity).findBy({ id: In([...ids]) });
+    const commitments = await this.db
+      .getRepository(CommitmentEntity)
+      .createQueryBuilder('c')
+      .where('c.id = ANY(:ids)', { ids })
+      .andWhere(this.inVisiblePlan('c'))
+      .setParameters(this.scope.parameters)
+      .getMany();
     return new Map(commitments.map((c) => [c.id, toCommitment(c)]));
   }, null);
 
   readonly agencyById = loader<Agency | null>(async (ids) => {
-    const agencies = await this.db.getRepository(AgencyEntity).findBy({ id: In([...ids]) });
+    // Archived agencies have left the public reads (as a parent or a coordinating agency too).
+    const agencies = await this.db
+      .getRepository(AgencyEntity)
+      .findBy({ id: In([...ids]), archivedAt: IsNull() });
     return new Map(agencies.map((a) => [a.id, toAgency(a)]));
   }, null);
 
   /** Lead and supporting agencies of each commitment, lead first. */
   readonly agenciesByCommitmentId = loader<{ role: AgencyRole; agency: Agency }[]>(async (ids) => {
     const links = await this.db.getRepository(CommitmentAgencyEntity).find({
-      where: { commitmentId: In([...ids]) },
+      // An agency that leads a visible commitment cannot be archived, so this drops supporting ones only.
+      where: { commitmentId: In([...ids]), agency: { archivedAt: IsNull() } },
       relations: { agency: true },
     });
     const byCommitment = groupBy(links, (link) => link.commitmentId);
@@ -141,23 +184,32 @@ export class RequestLoaders {
     );
   }, []);
 
+  /** Milestones of each commitment in order, each in the state the actor may see. */
   readonly milestonesByCommitmentId = loader<Milestone[]>(async (ids) => {
-    const milestones = await this.db.getRepository(MilestoneEntity).find({
-      where: { commitmentId: In([...ids]), archivedAt: IsNull() },
-      order: { position: 'ASC' },
-    });
-    return groupBy(
-      milestones.map((m) => toMilestone(m, this.today)),
-      (m) => m.commitmentId,
+    const milestones = await readMilestones(
+      milestonesWithState(this.db, this.scope, 'c.id = ANY(:ids)', { ids }).orderBy(
+        'm.position',
+        'ASC',
+      ),
+      this.today,
     );
+    return groupBy(milestones, (m) => m.commitmentId);
   }, []);
 
-  /** Public history of each milestone, newest first. */
+  /** The updates of each milestone the actor may read, newest (by effective date) first. */
   readonly historyByMilestoneId = loader<StatusUpdate[]>(async (ids) => {
-    const rows = await this.db.getRepository(StatusUpdateEntity).find({
-      where: { milestoneId: In([...ids]), visibility: Visibility.PUBLIC },
-      order: { effectiveDate: 'DESC', sequence: 'DESC' },
-    });
+    const rows = await this.db
+      .getRepository(StatusUpdateEntity)
+      .createQueryBuilder('su')
+      .innerJoin(MilestoneEntity, 'm', 'm.id = su.milestone_id')
+      .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
+      .where('su.milestone_id = ANY(:ids)', { ids })
+      .andWhere(this.scope.updateVisibleSql('su', 'c'))
+      .andWhere(this.inVisiblePlan('c'))
+      .setParameters(this.scope.parameters)
+      .orderBy('su.effective_date', 'DESC')
+      .addOrderBy('su.sequence', 'DESC')
+      .getMany();
     return groupBy(rows.map(toStatusUpdate), (u) => u.milestoneId);
   }, []);
 
