@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, dataSourceOptions, type AppConfig } from '@ogp/core';
 import { AuthenticationService, DOMAIN_ENTITIES, PlansReadModule, UsersModule } from '@ogp/domain';
+import { AdminModule } from '@ogp/domain/admin.module';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
@@ -45,6 +46,7 @@ export class AppModule {
             graphqlOptions(config, db, authentication),
         }),
         PlansReadModule,
+        AdminModule,
         UsersModule,
       ],
       controllers: [HealthController],

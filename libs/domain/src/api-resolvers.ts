@@ -1,5 +1,6 @@
+import { ADMIN_RESOLVERS } from './admin.module';
 import { READ_RESOLVERS } from './plans-read.module';
 import { USER_RESOLVERS } from './users/users.module';
 
 /** Every resolver of the API: the schema generator builds apps/api/schema.gql from this list. */
-export const API_RESOLVERS = [...READ_RESOLVERS, ...USER_RESOLVERS];
+export const API_RESOLVERS = [...READ_RESOLVERS, ...USER_RESOLVERS, ...ADMIN_RESOLVERS];

@@ -1,0 +1,192 @@
+import { Role } from '@ogp/common';
+import { Injectable } from '@nestjs/common';
+import { DomainException, requireRole, type Actor } from '@ogp/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  COUNTRY_CODE,
+  COUNTRY_CODE_SHAPE,
+  DESCRIPTION_MAX,
+  InputProblems,
+  PLAN_SLUG,
+  PLAN_SLUG_SHAPE,
+  SLUG_MAX,
+  TITLE_MAX,
+  archivedItem,
+  checkCalendarDate,
+  checkKey,
+  checkLocalized,
+  checkPeriod,
+  checkPositiveInteger,
+  isGiven,
+  referencedAgencies,
+  writeTransaction,
+} from '../shared/admin-writes';
+import { toActionPlan } from '../shared/mappers';
+import { ActionPlanEntity } from './action-plan.entity';
+import type { ActionPlan } from './action-plan.model';
+import type { CreateActionPlanInput } from './dto/create-action-plan.input';
+import type { UpdateActionPlanInput } from './dto/update-action-plan.input';
+
+const UNIQUE_FIELDS = { slug: 'input.slug' };
+
+type PlanInput = CreateActionPlanInput | UpdateActionPlanInput;
+
+/** Setting up action plans (administrators only). Plans are archived, never deleted. */
+@Injectable()
+export class PlansAdminService {
+  constructor(private readonly db: DataSource) {}
+
+  async create(actor: Actor, input: CreateActionPlanInput): Promise<ActionPlan> {
+    requireRole(actor, Role.ADMIN);
+    return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
+      const changes = await checkPlan(manager, input, null);
+      const plans = manager.getRepository(ActionPlanEntity);
+      const saved = await plans.save(plans.create({ isPublished: false, ...changes }));
+      return toActionPlan(await plans.findOneByOrFail({ id: saved.id }));
+    });
+  }
+
+  async update(actor: Actor, slug: string, input: UpdateActionPlanInput): Promise<ActionPlan> {
+    requireRole(actor, Role.ADMIN);
+    return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
+      const plan = await lockedPlan(manager, slug);
+      if (plan.archivedAt !== null) throw archivedItem('slug', 'plan', slug);
+      const changes = await checkPlan(manager, input, plan);
+      const plans = manager.getRepository(ActionPlanEntity);
+      if (Object.keys(changes).length > 0) await plans.update({ id: plan.id }, changes);
+      return toActionPlan(await plans.findOneByOrFail({ id: plan.id }));
+    });
+  }
+
+  /** Takes a plan out of the public reads; its themes, commitments and history stay. Idempotent. */
+  async archive(actor: Actor, slug: string): Promise<ActionPlan> {
+    requireRole(actor, Role.ADMIN);
+    return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
+      const plan = await lockedPlan(manager, slug);
+      const plans = manager.getRepository(ActionPlanEntity);
+      if (plan.archivedAt === null) {
+        await plans.update({ id: plan.id }, { archivedAt: () => 'now()' });
+      }
+      return toActionPlan(await plans.findOneByOrFail({ id: plan.id }));
+    });
+  }
+}
+
+/**
+ * The plan row, locked until the transaction ends: two administrators changing one plan apply one after the
+ * other, each checking against what the other wrote.
+ */
+async function lockedPlan(manager: EntityManager, slug: string): Promise<ActionPlanEntity> {
+  // TypeORM drops an undefined condition (and would lock any row): a missing slug finds nothing.
+  if (typeof slug !== 'string') throw DomainException.notFound('action plan', 'slug', String(slug));
+  const plan = await manager
+    .getRepository(ActionPlanEntity)
+    .findOne({ where: { slug }, lock: { mode: 'pessimistic_write' } });
+  if (!plan) throw DomainException.notFound('action plan', 'slug', slug);
+  return plan;
+}
+
+/** Every problem of the input, or the columns to write (all of them for a new plan). */
+async function checkPlan(
+  manager: EntityManager,
+  input: PlanInput,
+  current: ActionPlanEntity | null,
+): Promise<Partial<ActionPlanEntity>> {
+  const problems = new InputProblems();
+  const changes: Partial<ActionPlanEntity> = {};
+  const creating = current === null;
+
+  if (creating || isGiven(input.slug)) {
+    const slug = checkKey(problems, 'input.slug', input.slug, PLAN_SLUG, SLUG_MAX, PLAN_SLUG_SHAPE);
+    if (slug !== undefined && slug !== current?.slug) {
+      const taken = await manager.getRepository(ActionPlanEntity).findOneBy({ slug });
+      if (taken) {
+        problems.add(
+          'input.slug',
+          `is taken by ${taken.archivedAt ? 'an archived' : 'another'} plan`,
+          slug,
+        );
+      } else changes.slug = slug;
+    }
+  }
+  if (creating || isGiven(input.countryCode)) {
+    const code = checkKey(
+      problems,
+      'input.countryCode',
+      input.countryCode,
+      COUNTRY_CODE,
+      2,
+      COUNTRY_CODE_SHAPE,
+    );
+    if (code !== undefined) changes.countryCode = code;
+  }
+  if (creating || isGiven(input.title)) {
+    const title = checkLocalized(problems, 'input.title', current?.title ?? null, input.title, {
+      required: true,
+      max: TITLE_MAX,
+    });
+    if (title) changes.title = title;
+  }
+  if (creating || isGiven(input.description)) {
+    const description = checkLocalized(
+      problems,
+      'input.description',
+      current?.description ?? null,
+      input.description,
+      { required: false, max: DESCRIPTION_MAX },
+    );
+    if (description) changes.description = description;
+  }
+  if (isGiven(input.actionPlanNumber)) {
+    if (input.actionPlanNumber === null) changes.actionPlanNumber = null;
+    else {
+      const number = checkPositiveInteger(
+        problems,
+        'input.actionPlanNumber',
+        input.actionPlanNumber,
+      );
+      if (number !== undefined) changes.actionPlanNumber = number;
+    }
+  }
+  const period = checkPeriod(
+    problems,
+    { start: 'input.periodStart', end: 'input.periodEnd' },
+    { start: input.periodStart, end: input.periodEnd },
+    {
+      start: current?.periodStart ?? null,
+      startPrecision: current?.periodStartPrecision ?? null,
+      end: current?.periodEnd ?? null,
+      endPrecision: current?.periodEndPrecision ?? null,
+    },
+    'plan',
+  );
+  if (period.start !== undefined) {
+    changes.periodStart = period.start;
+    changes.periodStartPrecision = period.startPrecision ?? null;
+  }
+  if (period.end !== undefined) {
+    changes.periodEnd = period.end;
+    changes.periodEndPrecision = period.endPrecision ?? null;
+  }
+  if (isGiven(input.publishedOn)) {
+    const publishedOn = checkCalendarDate(problems, 'input.publishedOn', input.publishedOn);
+    if (publishedOn !== undefined) changes.publishedOn = publishedOn;
+  }
+  if (isGiven(input.coordinatingAgencySlug)) {
+    if (input.coordinatingAgencySlug === null) changes.coordinatingAgencyId = null;
+    else {
+      const [agency] =
+        (await referencedAgencies(manager, problems, 'input.coordinatingAgencySlug', [
+          input.coordinatingAgencySlug,
+        ])) ?? [];
+      if (agency) changes.coordinatingAgencyId = agency.id;
+    }
+  }
+  if (isGiven(input.isPublished)) {
+    // A new plan may leave it null (unpublished); an existing one is either published or not.
+    if (input.isPublished !== null) changes.isPublished = input.isPublished;
+    else if (!creating) problems.add('input.isPublished', 'cannot be cleared: give true or false');
+  }
+  problems.throwIfAny();
+  return changes;
+}
