@@ -54,8 +54,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'integration',
-      // Real databases and booted apps: give a busy two-core machine room before calling a test stuck.
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/utils/slow-suite-timeout.ts'],
       testMatch: ['<rootDir>/test/integration/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
@@ -63,7 +62,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'e2e',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/utils/slow-suite-timeout.ts'],
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
