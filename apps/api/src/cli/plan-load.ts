@@ -1,16 +1,9 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  ConfigError,
-  EmbeddedDatabase,
-  dataSourceOptions,
-  loadConfig,
-  runMigrationsLocked,
-} from '@ogp/core';
-import { DOMAIN_ENTITIES, PlanFileInvalidException, PlanLoader } from '@ogp/domain';
-import { DataSource } from 'typeorm';
-import { ALL_MIGRATIONS } from '../../../../migrations';
+import { ConfigError } from '@ogp/core';
+import { PlanFileInvalidException, PlanLoader } from '@ogp/domain';
+import { withDatabase } from './with-database';
 
 /**
  * npm run plan:load -- <file>: validates a plan file and loads it in one transaction, or reports every problem
@@ -30,26 +23,10 @@ async function main(): Promise<number> {
     console.error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const config = loadConfig();
-  const embedded = config.databaseUrl
-    ? null
-    : new EmbeddedDatabase(config.dataDir, config.embeddedDatabasePort, {
-        log: () => undefined,
-        error: console.error,
-      });
-  const url = config.databaseUrl ?? (await embedded!.start());
-  const db = new DataSource(
-    dataSourceOptions({
-      url,
-      entities: DOMAIN_ENTITIES,
-      migrations: ALL_MIGRATIONS,
-      applicationName: 'ogp-tracker-plan-load',
-    }),
-  );
   try {
-    await db.initialize();
-    if (config.migrationsRun) await runMigrationsLocked(db);
-    const result = await new PlanLoader(db).load(input);
+    const result = await withDatabase('ogp-tracker-plan-load', (db) =>
+      new PlanLoader(db).load(input),
+    );
     console.log(
       `Loaded plan ${result.slug}: ${result.themes} themes, ${result.commitments} commitments, ` +
         `${result.milestones} milestones, ${result.statusUpdates} status updates, ${result.assessments} assessments, ` +
@@ -62,9 +39,6 @@ async function main(): Promise<number> {
       return 1;
     }
     throw error;
-  } finally {
-    if (db.isInitialized) await db.destroy();
-    if (embedded) await embedded.stop();
   }
 }
 

@@ -3,17 +3,9 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { Role } from '@ogp/common';
-import {
-  ConfigError,
-  DomainException,
-  EmbeddedDatabase,
-  dataSourceOptions,
-  loadConfig,
-  runMigrationsLocked,
-} from '@ogp/core';
-import { DOMAIN_ENTITIES, createUserRecord } from '@ogp/domain';
-import { DataSource } from 'typeorm';
-import { ALL_MIGRATIONS } from '../../../../migrations';
+import { ConfigError, DomainException } from '@ogp/core';
+import { createUserRecord } from '@ogp/domain';
+import { withDatabase } from './with-database';
 
 const USAGE = `usage: npm run user:create -- --email <email> --name <display name> --role ADMIN|COORDINATOR|REVIEWER
          [--role ...] [--agency <agency slug> ...]   (--agency for coordinators, repeatable)
@@ -74,33 +66,17 @@ async function main(): Promise<number> {
   }
   const password = process.env.NEW_USER_PASSWORD || (await askPassword());
 
-  const config = loadConfig();
-  const embedded = config.databaseUrl
-    ? null
-    : new EmbeddedDatabase(config.dataDir, config.embeddedDatabasePort, {
-        log: () => undefined,
-        error: console.error,
-      });
-  const url = config.databaseUrl ?? (await embedded!.start());
-  const db = new DataSource(
-    dataSourceOptions({
-      url,
-      entities: DOMAIN_ENTITIES,
-      migrations: ALL_MIGRATIONS,
-      applicationName: 'ogp-tracker-user-create',
-    }),
-  );
   try {
-    await db.initialize();
-    if (config.migrationsRun) await runMigrationsLocked(db);
-    const user = await db.transaction((manager) =>
-      createUserRecord(manager, {
-        email: values.email!,
-        displayName: values.name!,
-        password,
-        roles: roles as Role[],
-        agencySlugs: values.agency ?? [],
-      }),
+    const user = await withDatabase('ogp-tracker-user-create', (db) =>
+      db.transaction((manager) =>
+        createUserRecord(manager, {
+          email: values.email!,
+          displayName: values.name!,
+          password,
+          roles: roles as Role[],
+          agencySlugs: values.agency ?? [],
+        }),
+      ),
     );
     console.log(`Created ${user.email} (${user.roles.join(', ')}). They can sign in now.`);
     return 0;
@@ -110,9 +86,6 @@ async function main(): Promise<number> {
       return 1;
     }
     throw error;
-  } finally {
-    if (db.isInitialized) await db.destroy();
-    if (embedded) await embedded.stop();
   }
 }
 
