@@ -67,6 +67,14 @@ const config: Config = {
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
     },
+    // Needs a Redis server (TEST_REDIS_URL): not part of `npm test`; CI runs it with --selectProjects redis.
+    {
+      ...shared,
+      displayName: 'redis',
+      testMatch: ['<rootDir>/test/redis/**/*.redis-spec.ts'],
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+    },
   ],
 };
 

@@ -1,10 +1,12 @@
 import { InitialSchema1795813597639 } from './1795813597639-initial-schema';
 import { HistoryRules1795813600000 } from './1795813600000-history-rules';
 import { Accounts1795815243564 } from './1795815243564-accounts';
+import { Verifications1795820000000 } from './1795820000000-verifications';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate -- <name>`, then listed here. */
 export const ALL_MIGRATIONS = [
   InitialSchema1795813597639,
   HistoryRules1795813600000,
   Accounts1795815243564,
+  Verifications1795820000000,
 ];

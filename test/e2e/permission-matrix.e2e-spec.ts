@@ -32,6 +32,20 @@ const everyone: Record<Actor, Outcome> = {
   admin: 'allowed',
 };
 const signedIn: Record<Actor, Outcome> = { ...everyone, anonymous: 'UNAUTHENTICATED' };
+const leadAgencyReporters: Record<Actor, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  leadCoordinator: 'allowed',
+  otherCoordinator: 'FORBIDDEN',
+  reviewer: 'FORBIDDEN',
+  admin: 'allowed',
+};
+const reviewers: Record<Actor, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  leadCoordinator: 'FORBIDDEN',
+  otherCoordinator: 'FORBIDDEN',
+  reviewer: 'allowed',
+  admin: 'allowed',
+};
 const adminOnly: Record<Actor, Outcome> = {
   anonymous: 'UNAUTHENTICATED',
   leadCoordinator: 'FORBIDDEN',
@@ -113,6 +127,28 @@ describe('permission matrix: every mutation as every kind of user', () => {
       },
     );
     return data.createMilestone.id;
+  }
+
+  /** A milestone with one report (made by an administrator), so it can be verified. */
+  async function freshReportedMilestone(): Promise<{ id: string; version: number }> {
+    const id = await freshMilestone();
+    const [{ version }]: { version: number }[] = await db.dataSource.query(
+      'SELECT version FROM milestone WHERE id = $1',
+      [id],
+    );
+    const data = await asAdmin(
+      `mutation ($input: RecordMilestoneUpdateInput!) {
+         recordMilestoneUpdate(input: $input) { milestone { id version } } }`,
+      {
+        input: {
+          milestoneId: id,
+          expectedVersion: version,
+          status: 'IN_PROGRESS',
+          progressPercent: 10,
+        },
+      },
+    );
+    return data.recordMilestoneUpdate.milestone;
   }
 
   async function freshAgency(): Promise<string> {
@@ -329,6 +365,50 @@ describe('permission matrix: every mutation as every kind of user', () => {
         variables: { slug: await freshAgency() },
       }),
     },
+    recordMilestoneUpdate: {
+      expect: leadAgencyReporters,
+      call: async () => {
+        const milestone = await freshReportedMilestone();
+        return {
+          query: `mutation ($input: RecordMilestoneUpdateInput!) {
+            recordMilestoneUpdate(input: $input) { statusUpdate { id } } }`,
+          variables: {
+            input: {
+              milestoneId: milestone.id,
+              expectedVersion: milestone.version,
+              status: 'COMPLETED',
+              evidence: [{ url: 'https://example.org/done', title: 'Done (test data)' }],
+            },
+          },
+        };
+      },
+    },
+    verifyMilestone: {
+      expect: reviewers,
+      call: async () => ({
+        query: `mutation ($input: VerifyMilestoneInput!) {
+          verifyMilestone(input: $input) { verification { id } } }`,
+        variables: {
+          input: { milestoneId: (await freshReportedMilestone()).id, verdict: 'VERIFIED' },
+        },
+      }),
+    },
+    assessCommitment: {
+      expect: reviewers,
+      call: async () => ({
+        query: `mutation ($input: AssessCommitmentInput!) { assessCommitment(input: $input) { id } }`,
+        variables: {
+          input: {
+            commitmentOgpId: await freshCommitment(),
+            stage: 'MIDTERM',
+            assessor: 'GOVERNMENT_SELF_ASSESSMENT',
+            assessedOn: '2018-10',
+            source: { url: 'https://example.org/self-assessment', title: 'Self-assessment' },
+            completion: 'LIMITED',
+          },
+        },
+      }),
+    },
     archiveAgency: {
       expect: adminOnly,
       call: async () => ({
@@ -395,6 +475,9 @@ describe('permission matrix: every mutation as every kind of user', () => {
       'agency',
       'app_user',
       'commitment_agency',
+      'status_update',
+      'assessment',
+      'milestone_verification',
     ];
     const count = async () =>
       Object.fromEntries(
@@ -425,5 +508,6 @@ describe('permission matrix: every mutation as every kind of user', () => {
       expect(result.errors).toBeDefined();
     }
     expect(await count()).toEqual(before);
-  });
+    // Preparing every refused call takes a while: dozens of subjects made over HTTP.
+  }, 60_000);
 });

@@ -56,6 +56,8 @@ describe('database migrations on a fresh database', () => {
     'assessment_no_truncate',
     'commitment_has_one_lead',
     'commitment_keeps_its_lead',
+    'milestone_verification_append_only',
+    'milestone_verification_no_truncate',
     'status_update_append_only',
     'status_update_no_truncate',
   ];

@@ -112,8 +112,8 @@ function syntheticPlan(): PlanFile {
 }
 
 const PAGE_QUERY = `
-  query ($planSlug: String!, $first: Int!) {
-    commitments(planSlug: $planSlug, first: $first) {
+  query ($planSlug: String!, $first: Int!, $asOf: String) {
+    commitments(planSlug: $planSlug, first: $first, asOf: $asOf) {
       nodes {
         ogpId
         title { en }
@@ -145,9 +145,9 @@ describe('SQL statements per request', () => {
   });
 
   /** Runs one request and answers how many SQL statements it took. */
-  async function statementsFor(planSlug: string, first: number) {
+  async function statementsFor(planSlug: string, first: number, asOf: string | null = null) {
     logger.statements = 0;
-    const result = await graphql(api.baseUrl, PAGE_QUERY, { planSlug, first });
+    const result = await graphql(api.baseUrl, PAGE_QUERY, { planSlug, first, asOf });
     const statements = logger.statements;
     expect(result.errors).toBeUndefined();
     return { statements, nodes: result.data?.commitments.nodes as any[] };
@@ -175,6 +175,24 @@ describe('SQL statements per request', () => {
     expect(counts[5]).toBeGreaterThan(0);
     expect(counts[20]).toBe(counts[5]);
     expect(counts[50]).toBe(counts[5]);
+  });
+
+  it('does not grow with the page size as of a date either, and takes as many as without one', async () => {
+    const now = await statementsFor(SYNTHETIC_SLUG, 5);
+    const counts: Record<number, number> = {};
+    // By 2024-03-31 the NOT_STARTED (2023-09) and IN_PROGRESS (2024-03-15) reports hold, not the completions
+    // (2024-Q4).
+    for (const first of [5, 20, 50]) {
+      const { statements, nodes } = await statementsFor(SYNTHETIC_SLUG, first, '2024-03-31');
+      expect(nodes).toHaveLength(first);
+      const statuses = new Set(nodes.flatMap((n) => n.milestones.map((m: any) => m.status)));
+      expect(statuses).toEqual(new Set([null, 'NOT_STARTED', 'IN_PROGRESS']));
+      counts[first] = statements;
+    }
+    console.log(`SQL statements for commitments(first: N, asOf): ${JSON.stringify(counts)}`);
+    expect(counts[20]).toBe(counts[5]);
+    expect(counts[50]).toBe(counts[5]);
+    expect(counts[5]).toBe(now.statements);
   });
 
   it("takes as many statements for Denmark's 14 commitments as for 14 synthetic ones", async () => {

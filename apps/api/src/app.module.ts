@@ -5,7 +5,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, dataSourceOptions, type AppConfig } from '@ogp/core';
 import { AuthenticationService, DOMAIN_ENTITIES, PlansReadModule, UsersModule } from '@ogp/domain';
+import { EventsModule } from '@ogp/core/events/events.module';
 import { AdminModule } from '@ogp/domain/admin.module';
+import { PlanActivityModule } from '@ogp/domain/plans/plan-activity.module';
+import { ProgressWritesModule } from '@ogp/domain/progress-writes.module';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
@@ -47,7 +50,10 @@ export class AppModule {
         }),
         PlansReadModule,
         AdminModule,
+        ProgressWritesModule,
         UsersModule,
+        EventsModule,
+        PlanActivityModule,
       ],
       controllers: [HealthController],
       providers: [

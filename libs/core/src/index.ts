@@ -9,3 +9,4 @@ export * from './pagination/pagination';
 export * from './config/config.token';
 export * from './auth/actor';
 export * from './validation/ids';
+export * from './events/plan-events';

@@ -12,6 +12,7 @@ import { ApiTokenEntity } from './users/api-token.entity';
 import { LoginThrottleEntity } from './users/login-throttle.entity';
 import { SessionEntity } from './users/session.entity';
 import { UserEntity } from './users/user.entity';
+import { VerificationEntity } from './verifications/verification.entity';
 
 /** Every table the tracker maps; the data source of the app, the CLIs and the tests use this list. */
 export const DOMAIN_ENTITIES = [
@@ -29,4 +30,5 @@ export const DOMAIN_ENTITIES = [
   SessionEntity,
   ApiTokenEntity,
   LoginThrottleEntity,
+  VerificationEntity,
 ];

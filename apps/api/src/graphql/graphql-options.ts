@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
 import { describeRootTypes } from './describe-root-types';
 import { formatError } from './format-error';
+import { graphqlWsOptions } from './graphql-ws-options';
 
 /** Apollo options: limits, errors, and the per-request context (the actor and fresh DataLoaders). */
 export function graphqlOptions(
@@ -24,6 +25,8 @@ export function graphqlOptions(
     formatError,
     transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,
+    // Subscriptions (planActivity) over graphql-ws on the same path.
+    subscriptions: { 'graphql-ws': graphqlWsOptions(config, db, authentication) },
     context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
       const actor = await authentication.authenticate(req);
       // The date flags are derived at; one per request so a response is consistent.

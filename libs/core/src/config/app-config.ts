@@ -28,6 +28,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Trust X-Forwarded-* from a reverse proxy (for HTTPS detection and client addresses). */
   trustProxy: boolean;
+  /** Redis for live events shared between API processes (redis:// or rediss://); null: in-process only. */
+  redisUrl: string | null;
+  /** Prefix of the Redis channel names, so deployments (or test runs) sharing one Redis do not cross. */
+  redisChannelPrefix: string;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -119,6 +123,40 @@ function origins(env: Env): string[] {
   });
 }
 
+function redisUrl(env: Env): string | null {
+  const raw = text(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'REDIS_URL',
+      'is not a URL (expected redis://[:password@]host:port[/db])',
+    );
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(
+      'REDIS_URL',
+      `must start with redis:// (or rediss:// for TLS), got "${url.protocol}//"`,
+    );
+  }
+  if (url.hostname === '') throw new ConfigError('REDIS_URL', 'names no host');
+  return raw;
+}
+
+function channelPrefix(env: Env): string {
+  const raw = text(env, 'REDIS_CHANNEL_PREFIX');
+  if (raw === undefined) return 'ogp-tracker:';
+  if (!/^[A-Za-z0-9:._-]{1,100}$/.test(raw)) {
+    throw new ConfigError(
+      'REDIS_CHANNEL_PREFIX',
+      `may hold only letters, digits and : . _ - (at most 100), got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 function path(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) ?? fallback;
   return isAbsolute(raw) ? raw : resolve(projectRoot(), raw);
@@ -151,5 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 90),
     corsOrigins: origins(env),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    redisUrl: redisUrl(env),
+    redisChannelPrefix: channelPrefix(env),
   };
 }

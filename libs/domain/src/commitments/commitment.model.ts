@@ -31,6 +31,9 @@ export class Commitment {
 
   actionPlanId: string;
   themeId: string;
+
+  /** The day (YYYY-MM-DD) it was read as of, for its fields; null or absent: now. Not in the schema. */
+  asOf?: string | null;
 }
 
 export const CommitmentConnection = connectionOf(Commitment, 'Commitment');

@@ -14,6 +14,7 @@ import { Assessment } from '../assessments/assessment.model';
 import { Progress } from '../dashboards/progress.model';
 import { Milestone } from '../milestones/milestone.model';
 import { ActionPlan } from '../plans/action-plan.model';
+import { AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
 import type { RequestContext } from '../shared/context';
 import { CommitmentFilter } from '../shared/filters';
 import {
@@ -47,8 +48,10 @@ export class CommitmentsResolver {
   commitment(
     @Context() context: RequestContext,
     @Args('ogpId', { description: "OGP's id, e.g. DK0052." }) ogpId: string,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION })
+    asOf?: string | null,
   ) {
-    return this.commitments.byOgpId(context.actor, ogpId);
+    return this.commitments.byOgpId(context.actor, ogpId, parseAsOf(asOf, context.loaders.today));
   }
 
   @Query(() => CommitmentConnection, {
@@ -65,6 +68,8 @@ export class CommitmentsResolver {
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION })
+    asOf?: string | null,
   ) {
     return this.commitments.list(
       context.actor,
@@ -72,17 +77,18 @@ export class CommitmentsResolver {
       filter,
       { first, after },
       context.loaders.today,
+      parseAsOf(asOf, context.loaders.today),
     );
   }
 
   @ResolveField(() => ActionPlan, { description: 'The plan.' })
   actionPlan(@Parent() commitment: Commitment, @Context() context: RequestContext) {
-    return context.loaders.planById.load(commitment.actionPlanId);
+    return context.loaders.at(commitment.asOf).planById.load(commitment.actionPlanId);
   }
 
   @ResolveField(() => Theme, { description: 'The theme.' })
   theme(@Parent() commitment: Commitment, @Context() context: RequestContext) {
-    return context.loaders.themeById.load(commitment.themeId);
+    return context.loaders.at(commitment.asOf).themeById.load(commitment.themeId);
   }
 
   @ResolveField(() => Agency, { description: 'The lead agency (exactly one).' })
@@ -108,7 +114,7 @@ export class CommitmentsResolver {
     description: 'Milestones in order, with the progress you may see.',
   })
   milestones(@Parent() commitment: Commitment, @Context() context: RequestContext) {
-    return context.loaders.milestonesByCommitmentId.load(commitment.id);
+    return context.loaders.at(commitment.asOf).milestonesByCommitmentId.load(commitment.id);
   }
 
   @ResolveField(() => Progress, {
@@ -116,7 +122,7 @@ export class CommitmentsResolver {
       'Computed progress (the roll-up of its milestones), from the status updates you may see.',
   })
   progress(@Parent() commitment: Commitment, @Context() context: RequestContext) {
-    return context.loaders.commitmentProgress.load(commitment.id);
+    return context.loaders.at(commitment.asOf).commitmentProgress.load(commitment.id);
   }
 
   @ResolveField(() => String, {
@@ -128,13 +134,17 @@ export class CommitmentsResolver {
     @Args('locale', { type: () => LocaleArg, defaultValue: LocaleArg.da, description: 'Language.' })
     locale: LocaleArg,
   ) {
-    const milestones = await context.loaders.milestonesByCommitmentId.load(commitment.id);
+    const milestones = await context.loaders
+      .at(commitment.asOf)
+      .milestonesByCommitmentId.load(commitment.id);
     return describeCommitmentProgress(milestones, locale);
   }
 
-  @ResolveField(() => [Assessment], { description: 'IRM and self-assessments, oldest first.' })
+  @ResolveField(() => [Assessment], {
+    description: 'IRM and self-assessments, oldest first (read as of a date: those dated by then).',
+  })
   assessments(@Parent() commitment: Commitment, @Context() context: RequestContext) {
-    return context.loaders.assessmentsByCommitmentId.load(commitment.id);
+    return context.loaders.at(commitment.asOf).assessmentsByCommitmentId.load(commitment.id);
   }
 
   @ResolveField(() => [SourceModel], { description: 'Sources for the commitment.' })

@@ -11,6 +11,8 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
+  asOfOptions,
+  asOfParameters,
   commitmentProgressSql,
   MILESTONE_STATE,
   milestoneFlagSql,
@@ -34,8 +36,11 @@ export class CommitmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A commitment of a plan `actor` may read; NOT_FOUND, as for an unknown id, for any other. */
-  async byOgpId(actor: Actor, ogpId: string): Promise<Commitment> {
+  /**
+   * A commitment of a plan `actor` may read; NOT_FOUND, as for an unknown id, for any other. Its fields answer
+   * as of the end of day `asOf` when given.
+   */
+  async byOgpId(actor: Actor, ogpId: string, asOf: string | null = null): Promise<Commitment> {
     const scope = ReadScope.of(actor);
     const found = await this.db
       .getRepository(CommitmentEntity)
@@ -45,7 +50,7 @@ export class CommitmentsService {
       .setParameters(scope.parameters)
       .getOne();
     if (!found) throw DomainException.notFound('commitment', 'ogpId', ogpId);
-    return toCommitment(found);
+    return { ...toCommitment(found), asOf };
   }
 
   async list(
@@ -54,14 +59,16 @@ export class CommitmentsService {
     filter: CommitmentFilter | null | undefined,
     request: PageRequest,
     today: string,
+    asOf: string | null = null,
   ): Promise<Connection<Commitment>> {
     const plan = await this.plans.bySlug(actor, planSlug);
-    return this.listForPlan(actor, plan, filter, request, today);
+    return this.listForPlan(actor, plan, filter, request, today, asOf);
   }
 
   /**
    * Commitments of a plan the caller has found `actor` may read. Filters on progress see the milestones as
-   * `actor` may see them.
+   * `actor` may see them, as of the end of day `asOf` when given (flags derived at it), else now (flags derived
+   * at `today`); the commitments carry `asOf` for their fields.
    */
   async listForPlan(
     actor: Actor,
@@ -69,13 +76,17 @@ export class CommitmentsService {
     filter: CommitmentFilter | null | undefined,
     request: PageRequest,
     today: string,
+    asOf: string | null = null,
   ): Promise<Connection<Commitment>> {
     const page = toPage(request, this.config.graphqlMaxPageSize);
     const scope = ReadScope.of(actor);
     const query = this.db
       .getRepository(CommitmentEntity)
       .createQueryBuilder('c')
-      .where('c.action_plan_id = :planId AND c.archived_at IS NULL', { planId: plan.id, today });
+      .where('c.action_plan_id = :planId AND c.archived_at IS NULL', {
+        planId: plan.id,
+        flagsOn: asOf ?? today,
+      });
     if (filter?.themeKey != null) {
       const theme = await this.db
         .getRepository(ThemeEntity)
@@ -107,10 +118,10 @@ export class CommitmentsService {
       // One milestone state for the whole statement, shared by the filters on progress.
       query
         .addCommonTableExpression(
-          milestoneStateSql(scope, 'c.action_plan_id = :planId'),
+          milestoneStateSql(scope, 'c.action_plan_id = :planId', asOfOptions(asOf)),
           MILESTONE_STATE,
         )
-        .setParameters(scope.parameters);
+        .setParameters({ ...scope.parameters, ...asOfParameters(asOf) });
     }
     if (filter?.completion != null) {
       query.andWhere(
@@ -126,7 +137,7 @@ export class CommitmentsService {
     }
     if (filter?.flag != null) {
       query.andWhere(
-        `EXISTS (SELECT 1 FROM ${MILESTONE_STATE} s WHERE s.commitment_id = c.id AND ${milestoneFlagSql(filter.flag, ':today')})`,
+        `EXISTS (SELECT 1 FROM ${MILESTONE_STATE} s WHERE s.commitment_id = c.id AND ${milestoneFlagSql(filter.flag, ':flagsOn')})`,
       );
     }
     if (filter?.search != null && filter.search.trim() !== '') {
@@ -140,6 +151,10 @@ export class CommitmentsService {
       .offset(page.offset)
       .limit(page.limit)
       .getManyAndCount();
-    return toConnection(rows.map(toCommitment), total, page);
+    return toConnection(
+      rows.map((row) => ({ ...toCommitment(row), asOf })),
+      total,
+      page,
+    );
   }
 }

@@ -63,7 +63,10 @@ export class Dashboard {
   @Field(() => ActionPlan, { description: 'The plan.' })
   plan: ActionPlan;
 
-  @Field({ description: 'The date the figures and flags hold for (YYYY-MM-DD).' })
+  @Field({
+    description:
+      'The date the figures and flags hold for (YYYY-MM-DD): the asked asOf, else today.',
+  })
   asOf: string;
 
   @Field(() => Progress, { description: 'The whole plan.' })

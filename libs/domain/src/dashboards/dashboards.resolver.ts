@@ -1,5 +1,6 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { LocaleArg } from '../commitments/commitments.resolver';
+import { AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
 import type { RequestContext } from '../shared/context';
 import { Dashboard } from './dashboard.model';
 import { DashboardsService } from './dashboards.service';
@@ -21,7 +22,15 @@ export class DashboardsResolver {
       description: 'Language of the texts.',
     })
     locale: LocaleArg,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION })
+    asOf?: string | null,
   ) {
-    return this.dashboards.dashboard(context.actor, planSlug, locale, context.loaders.today);
+    return this.dashboards.dashboard(
+      context.actor,
+      planSlug,
+      locale,
+      context.loaders.today,
+      parseAsOf(asOf, context.loaders.today),
+    );
   }
 }

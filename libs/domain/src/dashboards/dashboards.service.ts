@@ -29,15 +29,19 @@ export class DashboardsService {
     private readonly milestones: MilestonesService,
   ) {}
 
-  /** Every figure counts what `actor` may see: their plans, and the updates they may read. */
+  /**
+   * Every figure counts what `actor` may see: their plans, and the updates they may read. As of the end of day
+   * `asOf` when given (flags and the overdue list at that day too), else now (flags on `today`).
+   */
   async dashboard(
     actor: Actor,
     planSlug: string,
     locale: Locale,
     today: string,
+    asOf: string | null = null,
   ): Promise<Dashboard> {
     const plan = await this.plans.bySlug(actor, planSlug);
-    const queries = new ProgressQueries(this.db, ReadScope.of(actor));
+    const queries = new ProgressQueries(this.db, ReadScope.of(actor), asOf);
     const [
       overall,
       byTheme,
@@ -58,18 +62,18 @@ export class DashboardsService {
       queries.statusDistribution(plan.id),
       queries.timeline(plan.id),
       queries.undatedCompletions(plan.id),
-      this.milestones.overdue(actor, plan.id, today),
+      this.milestones.overdue(actor, plan.id, today, asOf),
     ]);
     const agencies = await this.db
       .getRepository(AgencyEntity)
       .findBy({ id: In([...byAgency.keys()]) });
     const name = (a: AgencyEntity) => a.name[locale] ?? a.name.en ?? a.name.da ?? a.slug;
     return {
-      plan: toActionPlan(plan),
-      asOf: today,
+      plan: { ...toActionPlan(plan), asOf },
+      asOf: asOf ?? today,
       overall: overall.get(plan.id) ?? NO_COMMITMENTS,
       byTheme: themes.map((theme) => ({
-        theme: toTheme(theme),
+        theme: { ...toTheme(theme), asOf },
         progress: byTheme.get(theme.id) ?? NO_COMMITMENTS,
       })),
       byAgency: agencies

@@ -30,20 +30,28 @@ export const MILESTONE_STATE = 'milestone_state';
 
 export interface MilestoneStateOptions {
   /**
-   * A SQL date expression (such as a parameter): the state as of that effective date, from the updates dated
-   * on or before it. Left out: the current state.
+   * A SQL date expression (such as a parameter): the state as of the end of that day, from the updates whose
+   * effective date is on or before it (an update no source dates has its recording day as effective date, so
+   * it counts from that day). Left out: the current state.
    */
   asOf?: string;
 }
+
+/** The parameter that carries a read's asOf date (YYYY-MM-DD) in the statements below. */
+export const AS_OF_PARAMETER = 'asOf';
 
 /**
  * One row per milestone chosen by `where` (a condition on milestone `m` and commitment `c`), of unarchived
  * commitments of plans the viewer may read, with the state the viewer may see: the latest update they may see,
  * by effective date, then sequence. No such update: no data (status null), whatever the hidden ones say.
  *
+ * As of a date, the verification shows only when it is known to have held then: the latest update is the one
+ * seen, and the milestone row (whose verdict it carries) has not changed since that day. Else UNVERIFIED.
+ *
  * The milestone's own status, percent, actual dates and last_update_on cache the latest update of any
  * visibility: they are used when no update is hidden from the viewer (nor, as of a date, dated after it), and
- * the state is read from the visible status_update rows otherwise. The verification belongs to the latest
+ * the state is read from the visible status_update rows otherwise (the actual start then, as the write path
+ * keeps it, from the latest such row that gives one). The verification belongs to the latest
  * update: it shows only when that is the update the viewer sees, else the state is UNVERIFIED.
  *
  * Columns: milestone_id, commitment_id, action_plan_id, theme_id, weight, planned_end, status,
@@ -59,18 +67,23 @@ export function milestoneStateSql(
   const unseen = (update: string) =>
     [
       `NOT ${scope.updateVisibleSql(update, 'c')}`,
-      ...(options.asOf ? [`${update}.effective_date > ${options.asOf}`] : []),
+      ...(options.asOf ? [`${update}.effective_date > ${options.asOf}::date`] : []),
     ].join(' OR ');
-  const cached = (column: string, fromUpdate = column) =>
-    `CASE WHEN k.all_seen THEN m.${column} ELSE v.${fromUpdate} END AS ${column}`;
+  // Days are UTC days, as the request's today is.
+  const verdictKnown = options.asOf
+    ? `k.latest_seen AND m.updated_at < ((${options.asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`
+    : 'k.latest_seen';
+  const cached = (column: string, fromUpdate = `v.${column}`) =>
+    `CASE WHEN k.all_seen THEN m.${column} ELSE ${fromUpdate} END AS ${column}`;
   return `
     SELECT m.id AS milestone_id, m.commitment_id, c.action_plan_id, c.theme_id, m.weight, m.planned_end,
       ${cached('status')}, ${cached('progress_percent')},
-      ${cached('actual_start')}, ${cached('actual_start_precision')},
+      ${cached('actual_start', 'st.actual_start')},
+      ${cached('actual_start_precision', 'st.actual_start_precision')},
       ${cached('actual_end')}, ${cached('actual_end_precision')},
-      ${cached('last_update_on', 'effective_date')},
+      ${cached('last_update_on', 'v.effective_date')},
       v.effective_date_known AS last_update_dated,
-      CASE WHEN k.latest_seen THEN m.verification ELSE 'UNVERIFIED' END AS verification
+      CASE WHEN ${verdictKnown} THEN m.verification ELSE 'UNVERIFIED' END AS verification
     FROM milestone m
     JOIN commitment c ON c.id = m.commitment_id
     LEFT JOIN LATERAL (
@@ -88,6 +101,14 @@ export function milestoneStateSql(
       FROM status_update h
       WHERE h.milestone_id = m.id AND (${unseen('h')})
     ) k
+    LEFT JOIN LATERAL (
+      SELECT a.actual_start, a.actual_start_precision
+      FROM status_update a
+      WHERE NOT k.all_seen AND a.milestone_id = m.id AND a.actual_start IS NOT NULL
+        AND NOT (${unseen('a')})
+      ORDER BY a.effective_date DESC, a.sequence DESC
+      LIMIT 1
+    ) st ON true
     WHERE m.archived_at IS NULL AND c.archived_at IS NULL
       AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})`;
 }
@@ -163,33 +184,52 @@ interface MilestoneStateRow {
 
 /**
  * Milestones `m`, with their commitment `c` and the viewer's state `s` (see `milestoneStateSql`), of the
- * milestones `where` chooses (a condition on `m` and `c`). Narrow and order it, then run it with `readMilestones`.
+ * milestones `where` chooses (a condition on `m` and `c`), as of the end of day `asOf` when given (YYYY-MM-DD;
+ * it sets the parameter `asOf`). Narrow and order it, then run it with `readMilestones`.
  */
 export function milestonesWithState(
   db: DataSource | EntityManager,
   scope: ReadScope,
   where: string,
   parameters: Record<string, unknown>,
+  asOf: string | null = null,
 ): SelectQueryBuilder<MilestoneEntity> {
   const query = db
     .getRepository(MilestoneEntity)
     .createQueryBuilder('m')
-    .addCommonTableExpression(milestoneStateSql(scope, where), MILESTONE_STATE)
+    .addCommonTableExpression(milestoneStateSql(scope, where, asOfOptions(asOf)), MILESTONE_STATE)
     .innerJoin(MILESTONE_STATE, 's', 's.milestone_id = m.id')
     .innerJoin(CommitmentEntity, 'c', 'c.id = m.commitment_id')
-    .setParameters({ ...scope.parameters, ...parameters });
+    .setParameters({ ...scope.parameters, ...asOfParameters(asOf), ...parameters });
   for (const column of STATE_COLUMNS) query.addSelect(`s.${column}`, `s_${column}`);
   return query;
 }
 
-/** Runs a `milestonesWithState` query: its milestones in order, each in the state the viewer may see. */
+/**
+ * Runs a `milestonesWithState` query: its milestones in order, each in the state the viewer may see, with flags
+ * derived at `on`; `asOf` (the date the query was made for, or null) is carried on each for its fields.
+ */
 export async function readMilestones(
   query: SelectQueryBuilder<MilestoneEntity>,
   on: string,
+  asOf: string | null = null,
 ): Promise<Milestone[]> {
   const { entities, raw } = await query.getRawAndEntities<MilestoneStateRow>();
   const states = new Map(raw.map((row) => [row.m_id, row]));
-  return entities.map((entity) => toMilestone(entity, on, stateOf(states.get(entity.id)!)));
+  return entities.map((entity) => ({
+    ...toMilestone(entity, on, stateOf(states.get(entity.id)!)),
+    asOf,
+  }));
+}
+
+/** `milestoneStateSql` options for a read as of `asOf` (null: the current state). */
+export function asOfOptions(asOf: string | null): MilestoneStateOptions {
+  return asOf === null ? {} : { asOf: `:${AS_OF_PARAMETER}` };
+}
+
+/** The parameters `asOfOptions` refers to. */
+export function asOfParameters(asOf: string | null): Record<string, unknown> {
+  return asOf === null ? {} : { [AS_OF_PARAMETER]: asOf };
 }
 
 function stateOf(row: MilestoneStateRow): MilestoneState {
@@ -234,11 +274,15 @@ const LEVELS = Object.values(Completion);
 // pg returns numeric and COUNT as strings: converted here, where they are read.
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 
-/** Progress figures for one viewer: every figure counts only what `scope` may see. */
+/**
+ * Progress figures for one viewer: every figure counts only what `scope` may see, as of the end of day `asOf`
+ * (YYYY-MM-DD) when given, else now.
+ */
 export class ProgressQueries {
   constructor(
     private readonly db: DataSource | EntityManager,
     private readonly scope: ReadScope = ReadScope.PUBLIC,
+    private readonly asOf: string | null = null,
   ) {}
 
   /** Runs `sql` with named parameters (`:name`), the scope's included. */
@@ -246,6 +290,7 @@ export class ProgressQueries {
     const driver = this.db instanceof DataSource ? this.db.driver : this.db.dataSource.driver;
     const [text, values] = driver.escapeQueryWithParameters(sql, {
       ...this.scope.parameters,
+      ...asOfParameters(this.asOf),
       ...parameters,
     });
     return this.db.query<T[]>(text, values);
@@ -253,7 +298,7 @@ export class ProgressQueries {
 
   /** `WITH milestone_state AS (...)` over the milestones `where` chooses. */
   private withState(where: string): string {
-    return `WITH ${MILESTONE_STATE} AS (${milestoneStateSql(this.scope, where)})`;
+    return `WITH ${MILESTONE_STATE} AS (${milestoneStateSql(this.scope, where, asOfOptions(this.asOf))})`;
   }
 
   async forCommitments(commitmentIds: readonly string[]): Promise<Map<string, Progress>> {

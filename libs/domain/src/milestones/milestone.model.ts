@@ -68,6 +68,9 @@ export class Milestone {
   notes: LocalizedText;
 
   commitmentId: string;
+
+  /** The day (YYYY-MM-DD) it was read as of, for its fields; null or absent: now. Not in the schema. */
+  asOf?: string | null;
 }
 
 export const MilestoneConnection = connectionOf(Milestone, 'Milestone');

@@ -2,6 +2,7 @@ import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nest
 import { Commitment } from '../commitments/commitment.model';
 import type { RequestContext } from '../shared/context';
 import { MilestoneFilter } from '../shared/filters';
+import { AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
 import { SourceModel, afterDescription, pageSizeDescription } from '../shared/graphql-types';
 import { StatusUpdate } from '../status-updates/status-update.model';
 import { Milestone, MilestoneConnection } from './milestone.model';
@@ -24,6 +25,8 @@ export class MilestonesResolver {
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION })
+    asOf?: string | null,
   ) {
     return this.milestoneService.list(
       context.actor,
@@ -31,20 +34,21 @@ export class MilestonesResolver {
       filter,
       { first, after },
       context.loaders.today,
+      parseAsOf(asOf, context.loaders.today),
     );
   }
 
   @ResolveField(() => Commitment, { description: 'The commitment it belongs to.' })
   commitment(@Parent() milestone: Milestone, @Context() context: RequestContext) {
-    return context.loaders.commitmentById.load(milestone.commitmentId);
+    return context.loaders.at(milestone.asOf).commitmentById.load(milestone.commitmentId);
   }
 
   @ResolveField(() => [StatusUpdate], {
     description:
-      'Progress reports you may read, newest first: public ones, and INTERNAL ones for reviewers, administrators and coordinators of the lead agency.',
+      'Progress reports you may read, newest first: public ones, and INTERNAL ones for reviewers, administrators and coordinators of the lead agency. Read as of a date: those effective by then.',
   })
   history(@Parent() milestone: Milestone, @Context() context: RequestContext) {
-    return context.loaders.historyByMilestoneId.load(milestone.id);
+    return context.loaders.at(milestone.asOf).historyByMilestoneId.load(milestone.id);
   }
 
   @ResolveField(() => [SourceModel], { description: 'Sources for the milestone.' })

@@ -18,7 +18,7 @@ import { CommitmentEntity } from '../commitments/commitment.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { SourceEntity } from '../sources/source.entity';
-import { auditHash } from '../status-updates/audit-hash';
+import { AuditChain } from '../status-updates/audit-chain';
 import { StatusUpdateEntity, UpdateOrigin } from '../status-updates/status-update.entity';
 import { ThemeEntity } from '../themes/theme.entity';
 import type { PlanFileProblem } from './plan-file.problem';
@@ -188,7 +188,7 @@ export class PlanLoader {
       themeIds.set(theme.key, saved.id);
     }
 
-    const chain = new AuditChain(plan.id);
+    const chain = new PlanFileChain(plan.id);
     let milestones = 0;
     let statusUpdates = 0;
     let assessments = 0;
@@ -262,11 +262,7 @@ export class PlanLoader {
         assessments += assessmentRows.length;
       }
     }
-    await manager.update(
-      ActionPlanEntity,
-      { id: plan.id },
-      { auditHeadHash: chain.headHash, auditLength: chain.length },
-    );
+    await chain.chain.saveHead(manager);
     return {
       planId: plan.id,
       slug: plan.slug,
@@ -295,13 +291,14 @@ function currentState(rows: StatusUpdateEntity[]): Partial<MilestoneEntity> {
   };
 }
 
-/** Builds the plan's chain of history rows in recording order. */
-class AuditChain {
-  headHash: string | null = null;
-  length = 0;
+/** Builds the plan's chain of history rows in recording order (the hashing is the shared AuditChain's). */
+class PlanFileChain {
+  readonly chain: AuditChain;
   private readonly recordedAt = new Date();
 
-  constructor(private readonly planId: string) {}
+  constructor(private readonly planId: string) {
+    this.chain = new AuditChain(planId);
+  }
 
   statusUpdate(milestoneId: string, update: PlanFileStatusUpdate): StatusUpdateEntity {
     const [effectiveDate, effectiveDatePrecision] = endOf(update.effectiveDate);
@@ -312,7 +309,6 @@ class AuditChain {
       id: randomUUID(),
       actionPlanId: this.planId,
       milestoneId,
-      sequence: this.length + 1,
       status,
       progressPercent:
         update.progressPercent ??
@@ -335,9 +331,8 @@ class AuditChain {
       recordedAt: this.recordedAt,
       recordedById: null,
       recordedByName: IMPORT_ACTOR_NAME,
-      previousHash: this.headHash,
     };
-    return this.link(row, 'status_update');
+    return this.chain.link('status_update', row);
   }
 
   assessment(commitmentId: string, entry: PlanFileAssessment): AssessmentEntity {
@@ -346,7 +341,6 @@ class AuditChain {
       id: randomUUID(),
       actionPlanId: this.planId,
       commitmentId,
-      sequence: this.length + 1,
       stage: entry.stage,
       assessor: entry.assessor,
       assessedOn,
@@ -366,22 +360,8 @@ class AuditChain {
       recordedAt: this.recordedAt,
       recordedById: null,
       recordedByName: IMPORT_ACTOR_NAME,
-      previousHash: this.headHash,
     };
-    return this.link(row, 'assessment') as unknown as AssessmentEntity;
-  }
-
-  private link<T extends { previousHash: string | null; recordedAt: Date }>(
-    row: T,
-    kind: 'status_update' | 'assessment',
-  ): T & { hash: string } {
-    const hash = auditHash(this.headHash, kind, {
-      ...row,
-      recordedAt: row.recordedAt.toISOString(),
-    });
-    this.headHash = hash;
-    this.length += 1;
-    return { ...row, hash };
+    return this.chain.link('assessment', row) as unknown as AssessmentEntity;
   }
 }
 

@@ -53,6 +53,9 @@ export class ActionPlan {
   auditHeadHash: string | null;
 
   coordinatingAgencyId: string | null;
+
+  /** The day (YYYY-MM-DD) it was read as of, for its fields; null or absent: now. Not in the schema. */
+  asOf?: string | null;
 }
 
 export const ActionPlanConnection = connectionOf(ActionPlan, 'ActionPlan');

@@ -10,6 +10,7 @@ import { Theme } from '../themes/theme.model';
 import { ActionPlan, ActionPlanConnection } from './action-plan.model';
 import { PlansService } from './plans.service';
 import { toActionPlan } from '../shared/mappers';
+import { AS_OF_DESCRIPTION, NESTED_AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
 
 @Resolver(() => ActionPlan)
 export class PlansResolver {
@@ -38,13 +39,16 @@ export class PlansResolver {
   async actionPlan(
     @Context() context: RequestContext,
     @Args('slug', { description: 'The plan slug, e.g. "dk-2017-2019".' }) slug: string,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION })
+    asOf?: string | null,
   ) {
-    return toActionPlan(await this.plans.bySlug(context.actor, slug));
+    const date = parseAsOf(asOf, context.loaders.today);
+    return { ...toActionPlan(await this.plans.bySlug(context.actor, slug)), asOf: date };
   }
 
   @ResolveField(() => [Theme], { description: 'Themes in order.' })
   themes(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
-    return context.loaders.themesByPlanId.load(plan.id);
+    return context.loaders.at(plan.asOf).themesByPlanId.load(plan.id);
   }
 
   @ResolveField(() => CommitmentConnection, { description: 'Commitments in plan order.' })
@@ -57,6 +61,8 @@ export class PlansResolver {
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
+    @Args('asOf', { type: () => String, nullable: true, description: NESTED_AS_OF_DESCRIPTION })
+    asOf?: string | null,
   ) {
     return this.commitmentService.list(
       context.actor,
@@ -64,6 +70,7 @@ export class PlansResolver {
       filter,
       { first, after },
       context.loaders.today,
+      parseAsOf(asOf, context.loaders.today) ?? plan.asOf ?? null,
     );
   }
 
@@ -71,7 +78,7 @@ export class PlansResolver {
     description: "The plan roll-up: mean of its commitments' percents.",
   })
   async progress(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
-    return (await context.loaders.planProgress.load(plan.id)) ?? emptyProgress();
+    return (await context.loaders.at(plan.asOf).planProgress.load(plan.id)) ?? emptyProgress();
   }
 
   @ResolveField(() => Agency, {

@@ -23,7 +23,7 @@ export class CommitmentFilter {
 
   @Field(() => MilestoneFlag, {
     nullable: true,
-    description: 'Only commitments with a milestone carrying this flag today.',
+    description: 'Only commitments with a milestone carrying this flag today (or on asOf).',
   })
   flag?: MilestoneFlag | null;
 
@@ -62,7 +62,7 @@ export class MilestoneFilter {
 
   @Field(() => MilestoneFlag, {
     nullable: true,
-    description: 'Only milestones carrying this flag today.',
+    description: 'Only milestones carrying this flag today (or on asOf).',
   })
   flag?: MilestoneFlag | null;
 

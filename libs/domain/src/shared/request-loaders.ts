@@ -1,7 +1,7 @@
 import { AgencyRole, type MilestoneStatus } from '@ogp/common';
 import { ANONYMOUS, type Actor } from '@ogp/core';
 import DataLoader from 'dataloader';
-import { In, IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, type DataSource } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
 import type { Agency } from '../agencies/agency.model';
 import { AssessmentEntity } from '../assessments/assessment.entity';
@@ -60,20 +60,48 @@ function loader<V>(
  * parents ask for it, and nothing is cached across requests (or users). Every loader answers only what the
  * actor may read: plans (and what is in them) they may not see are missing, as if they did not exist, and
  * milestones show the progress they may see.
+ *
+ * Progress is read as of one date: now for the loaders of the context, and `at(asOf)` gives the request's
+ * loaders for another day (made once per request and date, so batching holds for each). What they return
+ * carries that asOf, so its fields ask `at(parent.asOf)` and the whole subtree answers as of the same day.
  */
 export class RequestLoaders {
   private readonly progress: ProgressQueries;
   private readonly scope: ReadScope;
+  /** The request's loaders per asOf date (kept by the loaders of the current state only). */
+  private readonly byDate: Map<string, RequestLoaders>;
 
   constructor(
     private readonly db: DataSource,
-    /** The date flags are derived at (YYYY-MM-DD). */
+    /** The request's date (YYYY-MM-DD): flags are derived at it unless asOf says otherwise. */
     readonly today: string,
     /** Who is asking: what the loaders return depends on what they may see. */
     readonly actor: Actor = ANONYMOUS,
+    /** Progress as of the end of this day (YYYY-MM-DD), from the log; null: the current state. */
+    readonly asOf: string | null = null,
+    /** For loaders made by `at`: the request's loaders of the current state, which keep the cache. */
+    private readonly current: RequestLoaders | null = null,
   ) {
     this.scope = ReadScope.of(actor);
-    this.progress = new ProgressQueries(db, this.scope);
+    this.progress = new ProgressQueries(db, this.scope, asOf);
+    this.byDate = current?.byDate ?? new Map();
+  }
+
+  /** The date flags are derived at: asOf, else today. */
+  get on(): string {
+    return this.asOf ?? this.today;
+  }
+
+  /** This request's loaders as of the end of day `asOf` (null or undefined: the current state). */
+  at(asOf: string | null | undefined): RequestLoaders {
+    const current = this.current ?? this;
+    if (asOf === null || asOf === undefined) return current;
+    let loaders = this.byDate.get(asOf);
+    if (!loaders) {
+      loaders = new RequestLoaders(this.db, this.today, this.actor, asOf, current);
+      this.byDate.set(asOf, loaders);
+    }
+    return loaders;
   }
 
   /** A condition: the row aliased `alias` (with an action_plan_id) is in a plan the actor may read. */
@@ -89,7 +117,7 @@ export class RequestLoaders {
       .andWhere(`p.id IN (${this.scope.visiblePlanIdsSql()})`)
       .setParameters(this.scope.parameters)
       .getMany();
-    return new Map(plans.map((p) => [p.id, toActionPlan(p)]));
+    return new Map(plans.map((p) => [p.id, { ...toActionPlan(p), asOf: this.asOf }]));
   }, null);
 
   readonly themesByPlanId = loader<Theme[]>(async (ids) => {
@@ -101,7 +129,10 @@ export class RequestLoaders {
       .setParameters(this.scope.parameters)
       .orderBy('t.number', 'ASC')
       .getMany();
-    return groupBy(themes.map(toTheme), (t) => t.actionPlanId);
+    return groupBy(
+      themes.map((t) => ({ ...toTheme(t), asOf: this.asOf })),
+      (t) => t.actionPlanId,
+    );
   }, []);
 
   readonly themeById = loader<Theme | null>(async (ids) => {
@@ -112,7 +143,7 @@ export class RequestLoaders {
       .andWhere(this.inVisiblePlan('t'))
       .setParameters(this.scope.parameters)
       .getMany();
-    return new Map(themes.map((t) => [t.id, toTheme(t)]));
+    return new Map(themes.map((t) => [t.id, { ...toTheme(t), asOf: this.asOf }]));
   }, null);
 
   readonly commitmentsByThemeId = loader<Commitment[]>(async (ids) => {
@@ -124,7 +155,10 @@ export class RequestLoaders {
       .setParameters(this.scope.parameters)
       .orderBy('c.position', 'ASC')
       .getMany();
-    return groupBy(commitments.map(toCommitment), (c) => c.themeId);
+    return groupBy(
+      commitments.map((c) => ({ ...toCommitment(c), asOf: this.asOf })),
+      (c) => c.themeId,
+    );
   }, []);
 
   readonly commitmentById = loader<Commitment | null>(async (ids) => {
@@ -135,7 +169,7 @@ export class RequestLoaders {
       .andWhere(this.inVisiblePlan('c'))
       .setParameters(this.scope.parameters)
       .getMany();
-    return new Map(commitments.map((c) => [c.id, toCommitment(c)]));
+    return new Map(commitments.map((c) => [c.id, { ...toCommitment(c), asOf: this.asOf }]));
   }, null);
 
   readonly agencyById = loader<Agency | null>(async (ids) => {
@@ -184,21 +218,22 @@ export class RequestLoaders {
     );
   }, []);
 
-  /** Milestones of each commitment in order, each in the state the actor may see. */
+  /** Milestones of each commitment in order, each in the state the actor may see (as of asOf). */
   readonly milestonesByCommitmentId = loader<Milestone[]>(async (ids) => {
     const milestones = await readMilestones(
-      milestonesWithState(this.db, this.scope, 'c.id = ANY(:ids)', { ids }).orderBy(
+      milestonesWithState(this.db, this.scope, 'c.id = ANY(:ids)', { ids }, this.asOf).orderBy(
         'm.position',
         'ASC',
       ),
-      this.today,
+      this.on,
+      this.asOf,
     );
     return groupBy(milestones, (m) => m.commitmentId);
   }, []);
 
-  /** The updates of each milestone the actor may read, newest (by effective date) first. */
+  /** The updates of each milestone the actor may read (dated by asOf), newest (by effective date) first. */
   readonly historyByMilestoneId = loader<StatusUpdate[]>(async (ids) => {
-    const rows = await this.db
+    const query = this.db
       .getRepository(StatusUpdateEntity)
       .createQueryBuilder('su')
       .innerJoin(MilestoneEntity, 'm', 'm.id = su.milestone_id')
@@ -206,16 +241,22 @@ export class RequestLoaders {
       .where('su.milestone_id = ANY(:ids)', { ids })
       .andWhere(this.scope.updateVisibleSql('su', 'c'))
       .andWhere(this.inVisiblePlan('c'))
-      .setParameters(this.scope.parameters)
+      .setParameters(this.scope.parameters);
+    if (this.asOf !== null) query.andWhere('su.effective_date <= :asOf::date', { asOf: this.asOf });
+    const rows = await query
       .orderBy('su.effective_date', 'DESC')
       .addOrderBy('su.sequence', 'DESC')
       .getMany();
     return groupBy(rows.map(toStatusUpdate), (u) => u.milestoneId);
   }, []);
 
+  /** Assessments of each commitment, oldest first; as of a date, those made (by their date) by then. */
   readonly assessmentsByCommitmentId = loader<Assessment[]>(async (ids) => {
     const rows = await this.db.getRepository(AssessmentEntity).find({
-      where: { commitmentId: In([...ids]) },
+      where: {
+        commitmentId: In([...ids]),
+        ...(this.asOf === null ? {} : { assessedOn: LessThanOrEqual(this.asOf) }),
+      },
       order: { assessedOn: 'ASC', sequence: 'ASC' },
     });
     return new Map(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '@ogp/common';
 
 /** Kinds of row in a plan's audit chain. */
-export type AuditRowKind = 'status_update' | 'assessment';
+export type AuditRowKind = 'status_update' | 'assessment' | 'verification';
 
 /**
  * hash = sha256(previous hash + canonical serialisation of the row). The row is everything that was recorded

@@ -10,14 +10,14 @@ import { Theme } from './theme.model';
 export class ThemeFieldsResolver {
   @ResolveField(() => [Commitment], { description: 'Commitments of the theme in plan order.' })
   commitments(@Parent() theme: Theme, @Context() context: RequestContext) {
-    return context.loaders.commitmentsByThemeId.load(theme.id);
+    return context.loaders.at(theme.asOf).commitmentsByThemeId.load(theme.id);
   }
 
   @ResolveField(() => Progress, {
     description: "The theme roll-up: mean of its commitments' percents.",
   })
   async progress(@Parent() theme: Theme, @Context() context: RequestContext) {
-    return (await context.loaders.themeProgress.load(theme.id)) ?? emptyProgress();
+    return (await context.loaders.at(theme.asOf).themeProgress.load(theme.id)) ?? emptyProgress();
   }
 
   @ResolveField(() => [SourceModel], { description: 'Sources for the theme.' })

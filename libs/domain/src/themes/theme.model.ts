@@ -16,4 +16,7 @@ export class Theme {
   title: LocalizedText;
 
   actionPlanId: string;
+
+  /** The day (YYYY-MM-DD) it was read as of, for its fields; null or absent: now. Not in the schema. */
+  asOf?: string | null;
 }

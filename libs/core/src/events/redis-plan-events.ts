@@ -1,0 +1,161 @@
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { LocalPlanEvents } from './local-plan-events';
+import type { PlanActivityEvent, PlanEvents } from './plan-events';
+
+/** The Redis channel every API process publishes plan activity to and listens on. */
+export function planActivityChannel(prefix: string): string {
+  return `${prefix}plan-activity`;
+}
+
+/** The URL with its password hidden, for messages. */
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+function isPlanActivityEvent(value: unknown): value is PlanActivityEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const event = value as Record<string, unknown>;
+  return (
+    event.kind === 'STATUS_UPDATE' &&
+    typeof event.planSlug === 'string' &&
+    typeof event.statusUpdateId === 'string' &&
+    typeof event.sequence === 'number'
+  );
+}
+
+/**
+ * The event bus shared by several API processes (REDIS_URL set): `publish` sends the event to one Redis channel;
+ * every process (the publishing one too) listens on it and hands each event it hears to its own subscribers, so a
+ * subscriber gets every event of its plan once, whichever process recorded it. Events published while Redis is
+ * unreachable are lost (logged): live events are a convenience, the audit log is the record.
+ */
+export class RedisPlanEvents implements PlanEvents {
+  private readonly log = new Logger('PlanEvents');
+  private readonly local = new LocalPlanEvents();
+
+  private constructor(
+    private readonly publisher: Redis,
+    private readonly listener: Redis,
+    private readonly channel: string,
+  ) {}
+
+  /** Connects (failing at once when Redis cannot be reached) and starts listening. */
+  static async connect(url: string, channelPrefix: string): Promise<RedisPlanEvents> {
+    // No retrying before the first connection (the app refuses to start); after it, ioredis reconnects (and
+    // resubscribes) on its own.
+    let established = false;
+    const options = {
+      lazyConnect: true,
+      maxRetriesPerRequest: 3,
+      retryStrategy: (times: number) => (established ? Math.min(times * 200, 2000) : null),
+    };
+    const publisher = new Redis(url, { ...options, connectionName: 'ogp-tracker-publish' });
+    const listener = new Redis(url, { ...options, connectionName: 'ogp-tracker-listen' });
+    const events = new RedisPlanEvents(publisher, listener, planActivityChannel(channelPrefix));
+    // ioredis rejects connect() with "Connection is closed": the cause comes as an error event.
+    let cause: Error | null = null;
+    const remember = (error: Error) => {
+      cause ??= error;
+    };
+    publisher.on('error', remember);
+    listener.on('error', remember);
+    try {
+      // Both settle before a failure is acted on, so neither is left half-connected.
+      const connected = await Promise.allSettled([publisher.connect(), listener.connect()]);
+      for (const result of connected) if (result.status === 'rejected') throw result.reason;
+      await listener.subscribe(events.channel);
+      established = true;
+    } catch (error) {
+      // (disconnect() on a connection that already ended keeps the process alive)
+      for (const connection of [publisher, listener]) {
+        if (connection.status !== 'end') connection.disconnect();
+      }
+      // The reason named: ioredis's own error event when there was one (ECONNREFUSED, ...), else what was thrown.
+      throw new Error(
+        `Redis at REDIS_URL (${redacted(url)}) cannot be reached: ${messageOf(cause ?? error)}`,
+        { cause: error },
+      );
+    } finally {
+      publisher.off('error', remember);
+      listener.off('error', remember);
+    }
+    events.watch(publisher, 'publish');
+    events.watch(listener, 'listen');
+    listener.on('message', (channel: string, message: string) => events.heard(channel, message));
+    return events;
+  }
+
+  async publish(event: PlanActivityEvent): Promise<void> {
+    try {
+      await this.publisher.publish(this.channel, JSON.stringify(event));
+    } catch (error) {
+      // After the commit: the change stands, only its live notice is lost.
+      this.log.error(
+        `Live event for status update ${event.statusUpdateId} of ${event.planSlug} not sent: ${messageOf(error)}`,
+      );
+    }
+  }
+
+  subscribe(planSlug: string): AsyncIterableIterator<PlanActivityEvent> {
+    return this.local.subscribe(planSlug);
+  }
+
+  /** How many subscribers this process has for a plan (all plans without one). */
+  subscriberCount(planSlug?: string): number {
+    return this.local.subscriberCount(planSlug);
+  }
+
+  /** Ends this process's subscriptions and closes both Redis connections. */
+  async close(): Promise<void> {
+    await this.local.close();
+    await Promise.all([quit(this.listener), quit(this.publisher)]);
+  }
+
+  private heard(channel: string, message: string): void {
+    if (channel !== this.channel) return;
+    let event: unknown;
+    try {
+      event = JSON.parse(message);
+    } catch {
+      event = undefined;
+    }
+    if (!isPlanActivityEvent(event)) {
+      this.log.warn(`Ignored a message on ${channel} that is not a plan activity event`);
+      return;
+    }
+    this.local.deliver(event);
+  }
+
+  /** Logs losing and regaining the connection once each (ioredis reconnects and resubscribes by itself). */
+  private watch(connection: Redis, role: string): void {
+    let healthy = true;
+    connection.on('error', (error: Error) => {
+      if (!healthy) return;
+      healthy = false;
+      this.log.warn(`Redis ${role} connection lost: ${error.message}; reconnecting`);
+    });
+    connection.on('ready', () => {
+      if (healthy) return;
+      healthy = true;
+      this.log.log(`Redis ${role} connection restored`);
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error
+    ? String(error.message)
+    : String(error);
+}
+
+async function quit(connection: Redis): Promise<void> {
+  if (connection.status === 'end') return;
+  try {
+    await connection.quit();
+  } catch {
+    connection.disconnect();
+  }
+}

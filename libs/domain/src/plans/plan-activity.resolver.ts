@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
+import { PLAN_EVENTS, type PlanActivityEvent, type PlanEvents } from '@ogp/core';
+import type { RequestContext } from '../shared/context';
+import { PlanActivity, toPlanActivity } from './plan-activity.model';
+import { PlansService } from './plans.service';
+
+/** Live events of one plan over graphql-ws (the write path publishes them after each commit). */
+@Resolver(() => PlanActivity)
+export class PlanActivityResolver {
+  constructor(
+    private readonly plans: PlansService,
+    @Inject(PLAN_EVENTS) private readonly events: PlanEvents,
+  ) {}
+
+  @Subscription(() => PlanActivity, {
+    description:
+      'Each PUBLIC status update of a plan, once, as it is recorded (after its commit), over graphql-ws at /graphql. NOT_FOUND when there is no such plan or you may not read it.',
+    resolve: (event: PlanActivityEvent) => toPlanActivity(event),
+  })
+  async planActivity(
+    @Context() context: RequestContext,
+    @Args('planSlug', { description: 'The plan slug, e.g. "dk-2017-2019".' }) planSlug: string,
+  ): Promise<AsyncIterableIterator<PlanActivityEvent>> {
+    // Listening starts before the check, so nothing recorded after it is answered is missed.
+    const stream = this.events.subscribe(planSlug);
+    try {
+      await this.plans.bySlug(context.actor, planSlug);
+    } catch (error) {
+      await stream.return?.();
+      throw error;
+    }
+    return stream;
+  }
+}

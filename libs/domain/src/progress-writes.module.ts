@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import {
+  AssessmentsResolver,
+  CommitmentAssessmentsResolver,
+} from './assessments/assessments.resolver';
+import { AssessmentsService } from './assessments/assessments.service';
+import { AuditLogResolver } from './status-updates/audit-log.resolver';
+import { AuditLogService } from './status-updates/audit-log.service';
+import { MilestoneUpdatesResolver } from './status-updates/milestone-updates.resolver';
+import { MilestoneUpdatesService } from './status-updates/milestone-updates.service';
+import { VerificationsResolver } from './verifications/verifications.resolver';
+import { VerificationsService } from './verifications/verifications.service';
+
+/** Every resolver of the progress writes and the audit log (the schema generator builds from this list). */
+export const PROGRESS_WRITE_RESOLVERS = [
+  MilestoneUpdatesResolver,
+  VerificationsResolver,
+  AssessmentsResolver,
+  CommitmentAssessmentsResolver,
+  AuditLogResolver,
+];
+
+/**
+ * Recording progress: status updates, verifications and IRM assessments, each one transaction that appends a
+ * row to the plan's hash chain; and the audit log's read side (auditTrail, verifyAuditChain).
+ */
+@Module({
+  providers: [
+    MilestoneUpdatesService,
+    VerificationsService,
+    AssessmentsService,
+    AuditLogService,
+    ...PROGRESS_WRITE_RESOLVERS,
+  ],
+  exports: [MilestoneUpdatesService, VerificationsService, AssessmentsService, AuditLogService],
+})
+export class ProgressWritesModule {}

@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DatePrecision,
+  MilestoneStatus,
+  Role,
+  Visibility,
+  checkStatusChange,
+  impliedPercent,
+  type NoteReason,
+} from '@ogp/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import {
+  DomainException,
+  ErrorCode,
+  PLAN_EVENTS,
+  assertUuid,
+  requireRole,
+  type Actor,
+  type PlanEvents,
+  type UserActor,
+} from '@ogp/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { MilestoneEntity } from '../milestones/milestone.entity';
+import { InputProblems, checkPeriod } from '../shared/admin-writes';
+import { toMilestone, toStatusUpdate } from '../shared/mappers';
+import {
+  checkEvidence,
+  checkNote,
+  checkPastPartialDate,
+  hasText,
+  utcToday,
+} from '../shared/progress-checks';
+import { AuditChain } from './audit-chain';
+import type { RecordMilestoneUpdateInput } from './dto/record-milestone-update.input';
+import type { RecordMilestoneUpdatePayload } from './record-milestone-update.payload';
+import { StatusUpdateEntity, UpdateOrigin } from './status-update.entity';
+
+/** The milestone with what the permission check and the event need. */
+export interface MilestoneTarget {
+  milestoneId: string;
+  commitmentId: string;
+  commitmentOgpId: string;
+  planId: string;
+  planSlug: string;
+  leadAgencyId: string | null;
+  archived: boolean;
+  /** The milestone's version when it was read (unlocked). */
+  version: number;
+}
+
+/** Finds a milestone with its commitment, plan and lead agency; NOT_FOUND when there is none. */
+export async function findMilestoneTarget(
+  manager: EntityManager,
+  field: string,
+  id: string,
+): Promise<MilestoneTarget> {
+  const milestoneId = assertUuid(field, id);
+  const rows: {
+    commitment_id: string;
+    ogp_id: string;
+    plan_id: string;
+    slug: string;
+    lead_agency_id: string | null;
+    archived: boolean;
+    version: number;
+  }[] = await manager.query(
+    `SELECT m.version, c.id AS commitment_id, c.ogp_id, p.id AS plan_id, p.slug, lead.agency_id AS lead_agency_id,
+       (m.archived_at IS NOT NULL OR c.archived_at IS NOT NULL OR p.archived_at IS NOT NULL) AS archived
+     FROM milestone m
+     JOIN commitment c ON c.id = m.commitment_id
+     JOIN action_plan p ON p.id = c.action_plan_id
+     LEFT JOIN commitment_agency lead ON lead.commitment_id = c.id AND lead.role = 'LEAD'
+     WHERE m.id = $1`,
+    [milestoneId],
+  );
+  if (rows.length === 0) throw DomainException.notFound('milestone', 'id', milestoneId);
+  const [row] = rows;
+  return {
+    milestoneId,
+    commitmentId: row.commitment_id,
+    commitmentOgpId: row.ogp_id,
+    planId: row.plan_id,
+    planSlug: row.slug,
+    leadAgencyId: row.lead_agency_id,
+    archived: row.archived,
+    version: row.version,
+  };
+}
+
+/** The latest update of a milestone by effective date (the later recorded one on a tie). */
+export async function latestStatusUpdate(
+  manager: EntityManager,
+  milestoneId: string,
+): Promise<StatusUpdateEntity | null> {
+  return manager
+    .getRepository(StatusUpdateEntity)
+    .createQueryBuilder('su')
+    .where('su.milestone_id = :milestoneId', { milestoneId })
+    .orderBy('su.effective_date', 'DESC')
+    .addOrderBy('su.sequence', 'DESC')
+    .limit(1)
+    .getOne();
+}
+
+const NOTE_REASONS: Record<NoteReason, string> = {
+  REOPEN: 'reopening a completed milestone needs a note saying why',
+  CANCELLATION: 'cancelling a milestone needs a note saying why',
+  PERCENT_BACKWARDS: 'lowering the percent needs a note saying why',
+};
+
+/**
+ * The one write path of progress: check permission and input, lock the plan's chain head, check the version,
+ * append the status update to the chain, move the milestone's cached state, publish after commit.
+ */
+@Injectable()
+export class MilestoneUpdatesService {
+  private readonly logger = new Logger(MilestoneUpdatesService.name);
+
+  constructor(
+    private readonly db: DataSource,
+    @Optional() @Inject(PLAN_EVENTS) private readonly events?: PlanEvents,
+  ) {}
+
+  async record(
+    actor: Actor,
+    input: RecordMilestoneUpdateInput,
+  ): Promise<RecordMilestoneUpdatePayload> {
+    const user = requireRole(actor, Role.ADMIN, Role.COORDINATOR);
+    const today = utcToday();
+    const milestoneId = assertUuid('input.milestoneId', input.milestoneId);
+    let committed: { payload: RecordMilestoneUpdatePayload; target: MilestoneTarget };
+    try {
+      committed = await this.db.transaction((manager) => this.write(manager, user, input, today));
+    } catch (error) {
+      // Built after the rollback, so a stale writer holds the plan's lock no longer than it must.
+      if (error instanceof StaleVersion) throw await conflict(this.db.manager, milestoneId);
+      throw error;
+    }
+    await this.publish(committed.target, committed.payload);
+    return committed.payload;
+  }
+
+  private async write(
+    manager: EntityManager,
+    user: UserActor,
+    input: RecordMilestoneUpdateInput,
+    today: string,
+  ): Promise<{ payload: RecordMilestoneUpdatePayload; target: MilestoneTarget }> {
+    const target = await findMilestoneTarget(manager, 'input.milestoneId', input.milestoneId);
+    requireReporter(user, target);
+    if (target.archived) {
+      throw DomainException.badInput(
+        'input.milestoneId',
+        'the milestone (or its commitment or plan) is archived: its history is kept, no progress is recorded',
+        target.milestoneId,
+      );
+    }
+    const checked = checkInput(input, today);
+    // Already stale: no need to queue for the plan's lock.
+    if (target.version !== input.expectedVersion) throw new StaleVersion();
+
+    // From here on, appends to this plan's chain wait for this transaction.
+    const chain = await AuditChain.lock(manager, target.planId);
+    const [{ version }]: { version: number }[] = await manager.query(
+      'SELECT version FROM milestone WHERE id = $1',
+      [target.milestoneId],
+    );
+    if (version !== input.expectedVersion) throw new StaleVersion();
+    const milestones = manager.getRepository(MilestoneEntity);
+    const milestone = await milestones.findOneByOrFail({ id: target.milestoneId });
+    const problems = checkStatusChange({
+      from:
+        milestone.status === null
+          ? null
+          : { status: milestone.status, progressPercent: milestone.progressPercent },
+      to: { status: input.status, progressPercent: checked.progressPercent },
+      hasNote: hasText(checked.note),
+    });
+    for (const problem of problems) {
+      if (problem.code === 'INVALID_TRANSITION') {
+        throw new DomainException(
+          ErrorCode.INVALID_TRANSITION,
+          `input.status: a milestone that is ${problem.from} cannot become ${problem.to}`,
+          { field: 'input.status', from: problem.from, to: problem.to },
+        );
+      }
+    }
+    const noteProblem = problems.find((p) => p.code === 'NOTE_REQUIRED');
+    if (noteProblem) {
+      throw DomainException.badInput('input.note', NOTE_REASONS[noteProblem.reason]);
+    }
+
+    const row = chain.link('status_update', {
+      id: randomUUID(),
+      actionPlanId: target.planId,
+      milestoneId: target.milestoneId,
+      status: input.status,
+      progressPercent: checked.progressPercent,
+      effectiveDate: checked.effectiveDate,
+      effectiveDatePrecision: checked.effectiveDatePrecision,
+      effectiveDateKnown: true,
+      actualStart: checked.actualStart,
+      actualStartPrecision: checked.actualStartPrecision,
+      actualEnd: checked.actualEnd,
+      actualEndPrecision: checked.actualEndPrecision,
+      note: checked.note,
+      evidence: checked.evidence,
+      visibility: checked.visibility,
+      origin: UpdateOrigin.USER,
+      recordedAt: new Date(),
+      recordedById: user.userId,
+      recordedByName: user.displayName,
+    });
+    await manager.insert(StatusUpdateEntity, row);
+    // The cache is the latest update by effective date: a back-dated report joins the log without
+    // overwriting a newer state. The version moves either way, and verification starts again.
+    const [, affected] = await manager.query<[unknown, number]>(
+      `UPDATE milestone m SET
+           status = latest.status,
+           progress_percent = latest.progress_percent,
+           actual_start = COALESCE(latest.actual_start, m.actual_start),
+           actual_start_precision = CASE WHEN latest.actual_start IS NULL
+             THEN m.actual_start_precision ELSE latest.actual_start_precision END,
+           actual_end = latest.actual_end,
+           actual_end_precision = latest.actual_end_precision,
+           last_update_on = latest.effective_date,
+           verification = 'UNVERIFIED',
+           version = m.version + 1,
+           updated_at = now()
+         FROM (SELECT * FROM status_update WHERE milestone_id = $1
+               ORDER BY effective_date DESC, sequence DESC LIMIT 1) latest
+         WHERE m.id = $1 AND m.version = $2`,
+      [target.milestoneId, input.expectedVersion],
+    );
+    if (affected !== 1) throw new StaleVersion();
+    await chain.saveHead(manager);
+    const saved = await milestones.findOneByOrFail({ id: target.milestoneId });
+    const statusUpdate = await manager
+      .getRepository(StatusUpdateEntity)
+      .findOneByOrFail({ id: row.id });
+    return {
+      target,
+      // The reporter may see every update of the milestone, so the cached state is theirs.
+      payload: {
+        milestone: toMilestone(saved, today),
+        statusUpdate: toStatusUpdate(statusUpdate),
+      },
+    };
+  }
+
+  private async publish(
+    target: MilestoneTarget,
+    { statusUpdate }: RecordMilestoneUpdatePayload,
+  ): Promise<void> {
+    if (!this.events || statusUpdate.visibility !== Visibility.PUBLIC) return;
+    try {
+      await this.events.publish({
+        kind: 'STATUS_UPDATE',
+        planId: target.planId,
+        planSlug: target.planSlug,
+        statusUpdateId: statusUpdate.id,
+        sequence: statusUpdate.sequence,
+        milestoneId: target.milestoneId,
+        commitmentOgpId: target.commitmentOgpId,
+        status: statusUpdate.status,
+        progressPercent: statusUpdate.progressPercent,
+        effectiveDate: statusUpdate.effectiveDate.end,
+        recordedAt: statusUpdate.recordedAt.toISOString(),
+      });
+    } catch (error) {
+      // The update is committed; a lost live event must not turn it into an error for the reporter.
+      this.logger.error(
+        `Publishing status update ${statusUpdate.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}
+
+/** Administrators, and coordinators of the commitment's lead agency (not supporting ones). */
+function requireReporter(user: UserActor, target: MilestoneTarget): void {
+  if (user.roles.has(Role.ADMIN)) return;
+  if (target.leadAgencyId !== null && user.agencyIds.has(target.leadAgencyId)) return;
+  throw new DomainException(
+    ErrorCode.FORBIDDEN,
+    `Only coordinators of the lead agency of ${target.commitmentOgpId} (or administrators) may record its progress`,
+  );
+}
+
+/** The expected version is not the milestone's: the transaction is rolled back, then CONFLICT is answered. */
+class StaleVersion extends Error {}
+
+async function conflict(manager: EntityManager, milestoneId: string): Promise<DomainException> {
+  const current = await manager.getRepository(MilestoneEntity).findOneByOrFail({
+    id: milestoneId,
+  });
+  const latest = await latestStatusUpdate(manager, milestoneId);
+  return new DomainException(
+    ErrorCode.CONFLICT,
+    `input.expectedVersion: the milestone is at version ${current.version}; someone reported since you looked. ` +
+      'Read the latest update and report again on top of it.',
+    {
+      field: 'input.expectedVersion',
+      currentVersion: current.version,
+      latestUpdate: latest ? toStatusUpdate(latest) : null,
+    },
+  );
+}
+
+interface CheckedUpdate {
+  progressPercent: number | null;
+  effectiveDate: string;
+  effectiveDatePrecision: DatePrecision;
+  actualStart: string | null;
+  actualStartPrecision: DatePrecision | null;
+  actualEnd: string | null;
+  actualEndPrecision: DatePrecision | null;
+  note: { da: string | null; en: string | null };
+  evidence: { url: string; title: string }[];
+  visibility: Visibility;
+}
+
+/** Everything about the input that does not depend on the milestone's state; all problems at once. */
+function checkInput(input: RecordMilestoneUpdateInput, today: string): CheckedUpdate {
+  const problems = new InputProblems();
+  if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) {
+    problems.add(
+      'input.expectedVersion',
+      'must be a whole number from 0 up',
+      input.expectedVersion,
+    );
+  }
+  if (!Object.values(MilestoneStatus).includes(input.status)) {
+    problems.add('input.status', 'is not a milestone status', input.status);
+  }
+  const implied = impliedPercent(input.status);
+  const progressPercent = input.progressPercent ?? implied ?? null;
+  if (input.status === MilestoneStatus.IN_PROGRESS && progressPercent === null) {
+    problems.add('input.progressPercent', 'is required while the status is IN_PROGRESS (0-99)');
+  } else {
+    const percentProblem = checkStatusChange({
+      from: null,
+      to: { status: input.status, progressPercent },
+      hasNote: true,
+    }).find((p) => p.code === 'PERCENT_OUT_OF_RANGE');
+    if (percentProblem)
+      problems.add('input.progressPercent', percentProblem.message, progressPercent);
+  }
+  const effective =
+    input.effectiveDate == null
+      ? { end: today, precision: DatePrecision.DAY }
+      : checkPastPartialDate(problems, 'input.effectiveDate', input.effectiveDate, today, {
+          ended: true,
+        });
+  const actual = checkPeriod(
+    problems,
+    { start: 'input.actualStart', end: 'input.actualEnd' },
+    { start: input.actualStart ?? null, end: input.actualEnd ?? null },
+    { start: null, startPrecision: null, end: null, endPrecision: null },
+    'milestone',
+  );
+  const note = checkNote(problems, 'input.note', input.note);
+  const evidence = checkEvidence(problems, 'input.evidence', input.evidence);
+  const visibility = input.visibility ?? Visibility.PUBLIC;
+  problems.throwIfAny();
+  return {
+    progressPercent,
+    effectiveDate: effective!.end,
+    effectiveDatePrecision: effective!.precision,
+    actualStart: actual.start ?? null,
+    actualStartPrecision: actual.startPrecision ?? null,
+    actualEnd: actual.end ?? null,
+    actualEndPrecision: actual.endPrecision ?? null,
+    note,
+    evidence,
+    visibility,
+  };
+}

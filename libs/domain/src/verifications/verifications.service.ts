@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Role, Verification } from '@ogp/common';
+import { Injectable } from '@nestjs/common';
+import { DomainException, requireRole, type Actor } from '@ogp/core';
+import { DataSource } from 'typeorm';
+import { MilestoneEntity } from '../milestones/milestone.entity';
+import { InputProblems } from '../shared/admin-writes';
+import { toMilestone } from '../shared/mappers';
+import { checkNote, hasText, utcToday } from '../shared/progress-checks';
+import { AuditChain } from '../status-updates/audit-chain';
+import {
+  findMilestoneTarget,
+  latestStatusUpdate,
+} from '../status-updates/milestone-updates.service';
+import type { VerifyMilestoneInput } from './dto/verify-milestone.input';
+import { VerificationEntity } from './verification.entity';
+import { toVerification } from './verification.mapper';
+import { VerificationVerdict, type VerifyMilestonePayload } from './verification.model';
+
+/**
+ * Reviewers' verdicts: an append-only row in the plan's chain, and the milestone's verification. The milestone's
+ * version guards the agency's claim, not the verdict, so it does not move.
+ */
+@Injectable()
+export class VerificationsService {
+  constructor(private readonly db: DataSource) {}
+
+  async verify(actor: Actor, input: VerifyMilestoneInput): Promise<VerifyMilestonePayload> {
+    const user = requireRole(actor, Role.REVIEWER, Role.ADMIN);
+    const today = utcToday();
+    return this.db.transaction(async (manager) => {
+      const target = await findMilestoneTarget(manager, 'input.milestoneId', input.milestoneId);
+      if (target.archived) {
+        throw DomainException.badInput(
+          'input.milestoneId',
+          'the milestone (or its commitment or plan) is archived',
+          target.milestoneId,
+        );
+      }
+      const problems = new InputProblems();
+      const note = checkNote(problems, 'input.note', input.note);
+      if (
+        input.verdict === VerificationVerdict.DISPUTED &&
+        !hasText(note) &&
+        !problems.has('input.note')
+      ) {
+        problems.add('input.note', 'a dispute needs a note saying what is wrong');
+      }
+      problems.throwIfAny();
+
+      const chain = await AuditChain.lock(manager, target.planId);
+      const latest = await latestStatusUpdate(manager, target.milestoneId);
+      if (!latest) {
+        throw DomainException.badInput(
+          'input.milestoneId',
+          'the milestone has never been reported: there is no progress to verify',
+          target.milestoneId,
+        );
+      }
+      const verdict =
+        input.verdict === VerificationVerdict.VERIFIED
+          ? Verification.VERIFIED
+          : Verification.DISPUTED;
+      const row = chain.link('verification', {
+        id: randomUUID(),
+        actionPlanId: target.planId,
+        milestoneId: target.milestoneId,
+        statusUpdateId: latest.id,
+        verdict,
+        note,
+        recordedAt: new Date(),
+        recordedById: user.userId,
+        recordedByName: user.displayName,
+      });
+      await manager.insert(VerificationEntity, row);
+      await manager.query(
+        'UPDATE milestone SET verification = $2, updated_at = now() WHERE id = $1',
+        [target.milestoneId, verdict],
+      );
+      await chain.saveHead(manager);
+      const milestone = await manager
+        .getRepository(MilestoneEntity)
+        .findOneByOrFail({ id: target.milestoneId });
+      const saved = await manager.getRepository(VerificationEntity).findOneByOrFail({ id: row.id });
+      // Reviewers may read every update, so the cached state is theirs to see.
+      return { milestone: toMilestone(milestone, today), verification: toVerification(saved) };
+    });
+  }
+}
