@@ -15,6 +15,7 @@ import {
   isGiven,
   referencedAgencies,
   writeTransaction,
+  lockedRow,
 } from '../shared/admin-writes';
 import { toAgency } from '../shared/mappers';
 import { AgencyEntity } from './agency.entity';
@@ -45,7 +46,7 @@ export class AgenciesAdminService {
   async update(actor: Actor, slug: string, input: UpdateAgencyInput): Promise<Agency> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const agency = await lockedAgency(manager, slug);
+      const agency = await lockedRow(manager, AgencyEntity, 'agency', 'slug', slug);
       if (agency.archivedAt !== null) throw archivedItem('slug', 'agency', slug);
       const changes = await checkAgency(manager, input, agency);
       const agencies = manager.getRepository(AgencyEntity);
@@ -62,7 +63,7 @@ export class AgenciesAdminService {
   async archive(actor: Actor, slug: string): Promise<Agency> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const agency = await lockedAgency(manager, slug);
+      const agency = await lockedRow(manager, AgencyEntity, 'agency', 'slug', slug);
       const agencies = manager.getRepository(AgencyEntity);
       if (agency.archivedAt === null) {
         const leads = await manager.query<{ ogp_id: string }[]>(
@@ -86,19 +87,6 @@ export class AgenciesAdminService {
       return toAgency(await agencies.findOneByOrFail({ id: agency.id }));
     });
   }
-}
-
-/** The agency row, locked until the transaction ends (concurrent changes apply one after the other). */
-async function lockedAgency(manager: EntityManager, slug: string): Promise<AgencyEntity> {
-  // TypeORM drops an undefined condition (and would lock any row): a missing slug finds nothing.
-  const agency =
-    typeof slug === 'string'
-      ? await manager
-          .getRepository(AgencyEntity)
-          .findOne({ where: { slug }, lock: { mode: 'pessimistic_write' } })
-      : null;
-  if (!agency) throw DomainException.notFound('agency', 'slug', String(slug));
-  return agency;
 }
 
 async function checkAgency(

@@ -1,6 +1,6 @@
 import { AgencyRole, OgpValue, Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, requireRole, type Actor } from '@ogp/core';
+import { requireRole, type Actor } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgencyEntity } from '../agencies/agency.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
@@ -17,6 +17,7 @@ import {
   isGiven,
   referencedAgencies,
   writeTransaction,
+  lockedRow,
 } from '../shared/admin-writes';
 import { toCommitment } from '../shared/mappers';
 import { ThemeEntity } from '../themes/theme.entity';
@@ -85,7 +86,7 @@ export class CommitmentsAdminService {
   async update(actor: Actor, ogpId: string, input: UpdateCommitmentInput): Promise<Commitment> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const commitment = await lockedCommitment(manager, ogpId);
+      const commitment = await lockedRow(manager, CommitmentEntity, 'commitment', 'ogpId', ogpId);
       if (commitment.archivedAt !== null) throw archivedItem('ogpId', 'commitment', ogpId);
       const plan = await manager
         .getRepository(ActionPlanEntity)
@@ -112,7 +113,7 @@ export class CommitmentsAdminService {
   async archive(actor: Actor, ogpId: string): Promise<Commitment> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const commitment = await lockedCommitment(manager, ogpId);
+      const commitment = await lockedRow(manager, CommitmentEntity, 'commitment', 'ogpId', ogpId);
       const commitments = manager.getRepository(CommitmentEntity);
       if (commitment.archivedAt === null) {
         await commitments.update({ id: commitment.id }, { archivedAt: () => 'now()' });
@@ -120,19 +121,6 @@ export class CommitmentsAdminService {
       return toCommitment(await commitments.findOneByOrFail({ id: commitment.id }));
     });
   }
-}
-
-/** The commitment row, locked until the transaction ends (concurrent changes apply one after the other). */
-async function lockedCommitment(manager: EntityManager, ogpId: string): Promise<CommitmentEntity> {
-  // TypeORM drops an undefined condition (and would lock any row): a missing id finds nothing.
-  const commitment =
-    typeof ogpId === 'string'
-      ? await manager
-          .getRepository(CommitmentEntity)
-          .findOne({ where: { ogpId }, lock: { mode: 'pessimistic_write' } })
-      : null;
-  if (!commitment) throw DomainException.notFound('commitment', 'ogpId', String(ogpId));
-  return commitment;
 }
 
 /**

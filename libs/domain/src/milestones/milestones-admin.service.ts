@@ -1,7 +1,7 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, assertUuid, requireRole, type Actor } from '@ogp/core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { assertUuid, requireRole, type Actor } from '@ogp/core';
+import { DataSource } from 'typeorm';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
@@ -14,6 +14,7 @@ import {
   checkWeight,
   isGiven,
   writeTransaction,
+  lockedRow,
 } from '../shared/admin-writes';
 import { toMilestone } from '../shared/mappers';
 import type { CreateMilestoneInput } from './dto/create-milestone.input';
@@ -81,7 +82,7 @@ export class MilestonesAdminService {
     requireRole(actor, Role.ADMIN);
     const milestoneId = assertUuid('id', id);
     return writeTransaction(this.db, {}, async (manager) => {
-      const milestone = await lockedMilestone(manager, milestoneId);
+      const milestone = await lockedRow(manager, MilestoneEntity, 'milestone', 'id', milestoneId);
       if (milestone.archivedAt !== null) throw archivedItem('id', 'milestone', milestoneId);
       const problems = new InputProblems();
       const changes = checkMilestone(problems, input, milestone);
@@ -101,7 +102,7 @@ export class MilestonesAdminService {
     requireRole(actor, Role.ADMIN);
     const milestoneId = assertUuid('id', id);
     return writeTransaction(this.db, {}, async (manager) => {
-      const milestone = await lockedMilestone(manager, milestoneId);
+      const milestone = await lockedRow(manager, MilestoneEntity, 'milestone', 'id', milestoneId);
       const milestones = manager.getRepository(MilestoneEntity);
       if (milestone.archivedAt === null) {
         await milestones.update(
@@ -120,15 +121,6 @@ export class MilestonesAdminService {
  */
 function toAdminMilestone(entity: MilestoneEntity): Milestone {
   return toMilestone(entity, today());
-}
-
-/** The milestone row, locked until the transaction ends (concurrent changes apply one after the other). */
-async function lockedMilestone(manager: EntityManager, id: string): Promise<MilestoneEntity> {
-  const milestone = await manager
-    .getRepository(MilestoneEntity)
-    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!milestone) throw DomainException.notFound('milestone', 'id', id);
-  return milestone;
 }
 
 /** The planning columns to write (all of them for a new milestone), each problem collected. */

@@ -1,6 +1,6 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, requireRole, type Actor } from '@ogp/core';
+import { requireRole, type Actor } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   COUNTRY_CODE,
@@ -20,6 +20,7 @@ import {
   isGiven,
   referencedAgencies,
   writeTransaction,
+  lockedRow,
 } from '../shared/admin-writes';
 import { toActionPlan } from '../shared/mappers';
 import { ActionPlanEntity } from './action-plan.entity';
@@ -49,7 +50,7 @@ export class PlansAdminService {
   async update(actor: Actor, slug: string, input: UpdateActionPlanInput): Promise<ActionPlan> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const plan = await lockedPlan(manager, slug);
+      const plan = await lockedRow(manager, ActionPlanEntity, 'action plan', 'slug', slug);
       if (plan.archivedAt !== null) throw archivedItem('slug', 'plan', slug);
       const changes = await checkPlan(manager, input, plan);
       const plans = manager.getRepository(ActionPlanEntity);
@@ -62,7 +63,7 @@ export class PlansAdminService {
   async archive(actor: Actor, slug: string): Promise<ActionPlan> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const plan = await lockedPlan(manager, slug);
+      const plan = await lockedRow(manager, ActionPlanEntity, 'action plan', 'slug', slug);
       const plans = manager.getRepository(ActionPlanEntity);
       if (plan.archivedAt === null) {
         await plans.update({ id: plan.id }, { archivedAt: () => 'now()' });
@@ -76,15 +77,6 @@ export class PlansAdminService {
  * The plan row, locked until the transaction ends: two administrators changing one plan apply one after the
  * other, each checking against what the other wrote.
  */
-async function lockedPlan(manager: EntityManager, slug: string): Promise<ActionPlanEntity> {
-  // TypeORM drops an undefined condition (and would lock any row): a missing slug finds nothing.
-  if (typeof slug !== 'string') throw DomainException.notFound('action plan', 'slug', String(slug));
-  const plan = await manager
-    .getRepository(ActionPlanEntity)
-    .findOne({ where: { slug }, lock: { mode: 'pessimistic_write' } });
-  if (!plan) throw DomainException.notFound('action plan', 'slug', slug);
-  return plan;
-}
 
 /** Every problem of the input, or the columns to write (all of them for a new plan). */
 async function checkPlan(

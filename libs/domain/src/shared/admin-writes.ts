@@ -1,6 +1,13 @@
 import { PartialDateError, isIsoDate, parsePartialDate, type DatePrecision } from '@ogp/common';
-import { DomainException, ErrorCode } from '@ogp/core';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { DomainException, ErrorCode, assertUuid } from '@ogp/core';
+import {
+  In,
+  type DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+} from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
 import type { LocalizedTextInput } from './dto/localized-text.input';
 
@@ -341,4 +348,28 @@ export async function writeTransaction<T>(
       { field, message: 'is already taken (another change took it at the same moment)' },
     ]);
   }
+}
+
+/**
+ * The row whose `field` is `value`, locked until the transaction ends, so concurrent changes to it apply one
+ * after the other; NOT_FOUND naming the value. Ids must look like ids before they reach SQL.
+ */
+export async function lockedRow<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  what: string,
+  field: keyof E & string,
+  value: unknown,
+): Promise<E> {
+  // TypeORM drops an undefined condition (and would lock any row): a missing value finds nothing.
+  if (typeof value !== 'string') throw DomainException.notFound(what, field, String(value));
+  const key = field === 'id' ? assertUuid(field, value) : value;
+  const row = await manager
+    .getRepository(entity)
+    .findOne({
+      where: { [field]: key } as FindOptionsWhere<E>,
+      lock: { mode: 'pessimistic_write' },
+    });
+  if (!row) throw DomainException.notFound(what, field, value);
+  return row;
 }

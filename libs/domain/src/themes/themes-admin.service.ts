@@ -16,6 +16,7 @@ import {
   checkPositiveInteger,
   isGiven,
   writeTransaction,
+  lockedRow,
 } from '../shared/admin-writes';
 import { toTheme } from '../shared/mappers';
 import type { CreateThemeInput } from './dto/create-theme.input';
@@ -52,7 +53,7 @@ export class ThemesAdminService {
     requireRole(actor, Role.ADMIN);
     const themeId = assertUuid('id', id);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const theme = await lockedTheme(manager, themeId);
+      const theme = await lockedRow(manager, ThemeEntity, 'theme', 'id', themeId);
       if (theme.archivedAt !== null) throw archivedItem('id', 'theme', theme.key);
       const problems = new InputProblems();
       const changes = await checkTheme(manager, problems, input, theme, theme.actionPlanId);
@@ -71,7 +72,7 @@ export class ThemesAdminService {
     requireRole(actor, Role.ADMIN);
     const themeId = assertUuid('id', id);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const theme = await lockedTheme(manager, themeId);
+      const theme = await lockedRow(manager, ThemeEntity, 'theme', 'id', themeId);
       const themes = manager.getRepository(ThemeEntity);
       if (theme.archivedAt === null) {
         const holding = await manager.getRepository(CommitmentEntity).find({
@@ -91,15 +92,6 @@ export class ThemesAdminService {
       return toTheme(await themes.findOneByOrFail({ id: theme.id }));
     });
   }
-}
-
-/** The theme row, locked until the transaction ends (concurrent changes apply one after the other). */
-async function lockedTheme(manager: EntityManager, id: string): Promise<ThemeEntity> {
-  const theme = await manager
-    .getRepository(ThemeEntity)
-    .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!theme) throw DomainException.notFound('theme', 'id', id);
-  return theme;
 }
 
 /** TypeORM drops an undefined condition (and would find any row), so a missing slug finds nothing. */
