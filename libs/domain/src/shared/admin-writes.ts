@@ -364,12 +364,10 @@ export async function lockedRow<E extends ObjectLiteral>(
   // TypeORM drops an undefined condition (and would lock any row): a missing value finds nothing.
   if (typeof value !== 'string') throw DomainException.notFound(what, field, String(value));
   const key = field === 'id' ? assertUuid(field, value) : value;
-  const row = await manager
-    .getRepository(entity)
-    .findOne({
-      where: { [field]: key } as FindOptionsWhere<E>,
-      lock: { mode: 'pessimistic_write' },
-    });
+  const row = await manager.getRepository(entity).findOne({
+    where: { [field]: key } as FindOptionsWhere<E>,
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!row) throw DomainException.notFound(what, field, value);
   return row;
 }
