@@ -75,6 +75,16 @@ const config: Config = {
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
     },
+    // Drives Debian's Chromium (/usr/bin/chromium) against the built dashboard: not part of `npm test` yet;
+    // CI runs it with --selectProjects browser.
+    {
+      ...shared,
+      displayName: 'browser',
+      setupFilesAfterEnv: ['<rootDir>/test/utils/slow-suite-timeout.ts'],
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+    },
   ],
 };
 

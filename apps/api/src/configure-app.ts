@@ -1,12 +1,66 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@ogp/core';
 
+/** Paths the API answers itself; the dashboard's page fallback never takes them. */
+const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$)/;
+
+/**
+ * The built dashboard (`vite build` output in dist/dashboard), found by walking up from this file so the same
+ * code works compiled (dist/apps/api/...) and from source (the tests).
+ */
+export function findDashboardDir(from: string = __dirname): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'dist', 'dashboard');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
 /** HTTP settings shared by `npm start` and the tests, so both serve the same app. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export function configureApp(
+  app: NestExpressApplication,
+  config: AppConfig,
+  options: { dashboardDir?: string | null } = {},
+): void {
   if (config.trustProxy) app.set('trust proxy', true);
   // No CORS headers unless origins are configured: then only those, with cookies.
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
   app.disable('x-powered-by');
+  const dashboardDir =
+    options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
+  if (dashboardDir) serveDashboard(app, dashboardDir);
+}
+
+function serveDashboard(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  // Hashed file names: the assets never change under one name; the page itself is always revalidated.
+  app.useStaticAssets(dir, {
+    index: false,
+    setHeaders: (res, path) =>
+      res.setHeader(
+        'Cache-Control',
+        path.includes(`${join(dir, 'assets')}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      ),
+  });
+  // Client-side routes (/, /plans/dk-2017-2019, ...) get the page; API paths and missing files do not.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      API_PATHS.test(req.path) ||
+      /\.[a-z0-9]+$/i.test(req.path) ||
+      !req.accepts('html')
+    ) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }

@@ -1,0 +1,272 @@
+import {
+  Completion,
+  COMPLETION_LABELS,
+  MILESTONE_STATUS_LABELS,
+  NO_DATA_LABEL,
+  type Locale,
+} from '@ogp/common';
+import { localized, type DashboardData } from '../api/dashboard';
+import { ChartView } from '../charts/chart-view';
+import {
+  agencyProgressChart,
+  burnUpChart,
+  COMPLETION_ORDER,
+  countOf,
+  themeCompletionChart,
+} from '../charts/configs';
+import { dataTable, h } from '../dom';
+import { formatPercent, type Translate } from '../i18n';
+
+interface ChartSection {
+  section: HTMLElement;
+  heading: HTMLHeadingElement;
+  summary: HTMLParagraphElement;
+  canvas: HTMLCanvasElement;
+  view: ChartView;
+  table: HTMLDivElement;
+}
+
+function chartSection(id: string): ChartSection {
+  const heading = h('h2', { id: `${id}-heading` });
+  const summary = h('p', { class: 'summary', id: `${id}-summary` });
+  const canvas = h('canvas', { role: 'img', 'aria-describedby': `${id}-summary` });
+  const table = h('div', { class: 'table-wrap' });
+  const section = h(
+    'section',
+    { id, class: 'chart-section', 'aria-labelledby': `${id}-heading` },
+    heading,
+    summary,
+    h('div', { class: 'chart' }, canvas),
+    table,
+  );
+  return { section, heading, summary, canvas, view: new ChartView(canvas), table };
+}
+
+/** The public overview of one plan; create once, render on every data or language change. */
+export class OverviewPage {
+  readonly element: HTMLElement;
+  private readonly title = h('h1', { id: 'plan-title' });
+  private readonly overall = h('section', { id: 'overall', 'aria-labelledby': 'overall-heading' });
+  private readonly themes = chartSection('by-theme');
+  private readonly agencies = chartSection('by-agency');
+  private readonly burnUp = chartSection('burn-up');
+  private readonly overdue = h('section', { id: 'overdue', 'aria-labelledby': 'overdue-heading' });
+
+  constructor() {
+    this.element = h(
+      'div',
+      { class: 'overview' },
+      this.title,
+      this.overall,
+      this.themes.section,
+      this.agencies.section,
+      this.burnUp.section,
+      this.overdue,
+    );
+  }
+
+  render(data: DashboardData, locale: Locale, t: Translate): void {
+    const noData = t('noData');
+    const pct = (value: number | null): string => formatPercent(value, locale, noData);
+    this.title.textContent = localized(data.plan.title, locale);
+    this.renderOverall(data, t, pct);
+    this.renderThemes(data, locale, t);
+    this.renderAgencies(data, locale, t, pct);
+    this.renderBurnUp(data, t);
+    this.renderOverdue(data, locale, t);
+  }
+
+  destroy(): void {
+    for (const chart of [this.themes, this.agencies, this.burnUp]) chart.view.destroy();
+    this.element.remove();
+  }
+
+  private renderOverall(data: DashboardData, t: Translate, pct: (v: number | null) => string) {
+    const { overall } = data;
+    const coverage = overall.coverage === null ? null : overall.coverage * 100;
+    const summary =
+      overall.percent === null
+        ? t('overallNoData', { count: overall.commitmentCount ?? 0 })
+        : t('overallSummary', {
+            percent: pct(overall.percent),
+            reported: overall.reportedCount ?? 0,
+            count: overall.commitmentCount ?? 0,
+            coverage: pct(coverage),
+          });
+    this.overall.replaceChildren(
+      h('h2', { id: 'overall-heading' }, t('overallHeading')),
+      h(
+        'dl',
+        { class: 'figures' },
+        h('dt', {}, t('percentLabel')),
+        h(
+          'dd',
+          { 'data-value': overall.percent ?? '', id: 'overall-percent' },
+          pct(overall.percent),
+        ),
+        h('dt', {}, t('coverageLabel')),
+        h('dd', { 'data-value': overall.coverage ?? '', id: 'overall-coverage' }, pct(coverage)),
+      ),
+      h('p', { class: 'summary' }, summary),
+    );
+  }
+
+  private renderThemes(data: DashboardData, locale: Locale, t: Translate) {
+    const s = this.themes;
+    const counts = data.overall.completionCounts;
+    const total = COMPLETION_ORDER.reduce((sum, level) => sum + countOf(counts, level), 0);
+    s.heading.textContent = t('themeCaption');
+    s.summary.textContent = t('themeSummary', {
+      complete: countOf(counts, Completion.COMPLETE),
+      total,
+      noData: countOf(counts, Completion.NO_EVIDENCE),
+    });
+    s.canvas.setAttribute('aria-label', t('themeCaption'));
+    s.view.update(themeCompletionChart(data, locale, t('commitments')));
+    s.table.replaceChildren(
+      dataTable(
+        t('themeCaption'),
+        [
+          { label: t('theme') },
+          ...COMPLETION_ORDER.map((level) => ({
+            label: COMPLETION_LABELS[level][locale],
+            numeric: true,
+          })),
+        ],
+        data.byTheme.map((row) => ({
+          key: row.theme.key,
+          header: localized(row.theme.title, locale),
+          cells: COMPLETION_ORDER.map((level) => {
+            const count = countOf(row.progress.completionCounts, level);
+            return { text: String(count), value: count };
+          }),
+        })),
+      ),
+    );
+  }
+
+  private renderAgencies(
+    data: DashboardData,
+    locale: Locale,
+    t: Translate,
+    pct: (v: number | null) => string,
+  ) {
+    const s = this.agencies;
+    const withData = data.byAgency.filter((row) => row.progress.percent !== null);
+    const best = withData.reduce<(typeof withData)[number] | null>(
+      (top, row) => (top && (top.progress.percent ?? 0) >= (row.progress.percent ?? 0) ? top : row),
+      null,
+    );
+    s.heading.textContent = t('agencyCaption');
+    s.summary.textContent = t('agencySummary', {
+      withData: withData.length,
+      total: data.byAgency.length,
+      best: best
+        ? `${localized(best.agency.name, locale)} (${pct(best.progress.percent)})`
+        : NO_DATA_LABEL[locale],
+    });
+    s.canvas.setAttribute('aria-label', t('agencyCaption'));
+    s.view.update(agencyProgressChart(data, locale, t('percentLabel')));
+    s.table.replaceChildren(
+      dataTable(
+        t('agencyCaption'),
+        [
+          { label: t('agency') },
+          { label: t('percentLabel'), numeric: true },
+          { label: t('coverageLabel'), numeric: true },
+        ],
+        data.byAgency.map((row) => ({
+          key: row.agency.slug,
+          header: localized(row.agency.name, locale),
+          cells: [
+            { text: pct(row.progress.percent), value: row.progress.percent },
+            {
+              text: pct(row.progress.coverage === null ? null : row.progress.coverage * 100),
+              value: row.progress.coverage,
+            },
+          ],
+        })),
+      ),
+    );
+  }
+
+  private renderBurnUp(data: DashboardData, t: Translate) {
+    const s = this.burnUp;
+    const last = data.timeline.at(-1);
+    s.heading.textContent = t('burnUpCaption');
+    let summary = last
+      ? t('burnUpSummary', {
+          month: last.month,
+          completed: last.completedCumulative,
+          planned: last.plannedCumulative,
+        })
+      : t('burnUpEmpty');
+    if (data.undatedCompletions > 0)
+      summary += ` ${t('undated', { count: data.undatedCompletions })}`;
+    s.summary.textContent = summary;
+    s.canvas.setAttribute('aria-label', t('burnUpCaption'));
+    s.view.update(burnUpChart(data, t('plannedCumulative'), t('completedCumulative')));
+    s.table.replaceChildren(
+      dataTable(
+        t('burnUpCaption'),
+        [
+          { label: t('month') },
+          { label: t('planned'), numeric: true },
+          { label: t('completed'), numeric: true },
+          { label: t('plannedCumulative'), numeric: true },
+          { label: t('completedCumulative'), numeric: true },
+        ],
+        data.timeline.map((point) => ({
+          key: point.month,
+          header: point.month,
+          cells: [
+            point.planned,
+            point.completed,
+            point.plannedCumulative,
+            point.completedCumulative,
+          ].map((value) => ({ text: String(value), value })),
+        })),
+      ),
+    );
+  }
+
+  private renderOverdue(data: DashboardData, locale: Locale, t: Translate) {
+    const rows = data.overdue;
+    this.overdue.replaceChildren(
+      h('h2', { id: 'overdue-heading' }, t('overdueHeading')),
+      h(
+        'p',
+        { class: 'summary' },
+        rows.length ? t('overdueSummary', { count: rows.length }) : t('overdueNone'),
+      ),
+      ...(rows.length
+        ? [
+            h(
+              'div',
+              { class: 'table-wrap' },
+              dataTable(
+                t('overdueHeading'),
+                [
+                  { label: t('milestone') },
+                  { label: t('commitment') },
+                  { label: t('plannedEnd') },
+                  { label: t('status') },
+                ],
+                rows.map((row) => ({
+                  key: row.id,
+                  header: localized(row.title, locale),
+                  cells: [
+                    { text: `${row.commitment.number} ${localized(row.commitment.title, locale)}` },
+                    { text: row.plannedEnd?.label ?? t('noData') },
+                    {
+                      text: row.status ? MILESTONE_STATUS_LABELS[row.status][locale] : t('noData'),
+                    },
+                  ],
+                })),
+              ),
+            ),
+          ]
+        : []),
+    );
+  }
+}

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const api = process.env.API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: here('.'),
+  resolve: { alias: { '@ogp/common': here('../../libs/common/src') } },
+  build: { outDir: here('../../dist/dashboard'), emptyOutDir: true },
+  server: {
+    proxy: { '/graphql': { target: api, ws: true }, '/healthz': api, '/readyz': api },
+  },
+});

@@ -1,0 +1,232 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../utils/database';
+import { graphql } from '../utils/graphql-client';
+import { startTestApp, type TestApp } from '../utils/test-app';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureDashboardBuilt } = require('../../scripts/lib/built') as {
+  ensureDashboardBuilt: () => void;
+};
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const OUTPUT = join(__dirname, '..', '..', 'test-output', 'browser');
+const PLAN = 'dk-2017-2019';
+const LEVELS = ['NO_EVIDENCE', 'NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'];
+
+const PROGRESS = 'percent coverage completionCounts { completion count }';
+const DASHBOARD = `query ($planSlug: String!, $asOf: String) {
+  dashboard(planSlug: $planSlug, asOf: $asOf) {
+    asOf
+    plan { title { da en } }
+    overall { ${PROGRESS} }
+    byTheme { theme { key } progress { ${PROGRESS} } }
+    byAgency { agency { slug } progress { ${PROGRESS} } }
+    timeline { month planned completed plannedCumulative completedCumulative }
+    overdue { id }
+  }
+}`;
+
+interface Counts {
+  completion: string;
+  count: number;
+}
+interface ApiProgress {
+  percent: number | null;
+  coverage: number | null;
+  completionCounts: Counts[];
+}
+interface ApiDashboard {
+  asOf: string;
+  plan: { title: { da: string; en: string } };
+  overall: ApiProgress;
+  byTheme: { theme: { key: string }; progress: ApiProgress }[];
+  byAgency: { agency: { slug: string }; progress: ApiProgress }[];
+  timeline: ({ month: string } & Record<TimelineCount, number>)[];
+  overdue: { id: string }[];
+}
+
+type TimelineCount = 'planned' | 'completed' | 'plannedCumulative' | 'completedCumulative';
+const TIMELINE_COUNTS: TimelineCount[] = [
+  'planned',
+  'completed',
+  'plannedCumulative',
+  'completedCumulative',
+];
+type Rows = { key: string; values: string[] }[];
+
+const cell = (value: number | null): string => (value === null ? '' : String(value));
+const count = (counts: Counts[], level: string): string =>
+  String(counts.find((entry) => entry.completion === level)?.count ?? 0);
+
+/** What each chart's table should hold, from the API's own answer. */
+function expectedTables(answer: ApiDashboard): Record<string, Rows> {
+  return {
+    'by-theme': answer.byTheme.map((row) => ({
+      key: row.theme.key,
+      values: LEVELS.map((level) => count(row.progress.completionCounts, level)),
+    })),
+    'by-agency': answer.byAgency.map((row) => ({
+      key: row.agency.slug,
+      values: [cell(row.progress.percent), cell(row.progress.coverage)],
+    })),
+    'burn-up': answer.timeline.map((point) => ({
+      key: point.month,
+      values: TIMELINE_COUNTS.map((name) => String(point[name])),
+    })),
+    overdue: answer.overdue.map((row) => ({ key: row.id, values: ['', '', ''] })),
+  };
+}
+
+async function tablesOnPage(page: Page): Promise<Record<string, Rows>> {
+  const read = (id: string) =>
+    page.$$eval(`#${id} table tbody tr`, (rows) =>
+      rows.map((row) => ({
+        key: (row as HTMLElement).dataset.key ?? '',
+        values: [...row.querySelectorAll('td')].map((td) => td.dataset.value ?? ''),
+      })),
+    );
+  return {
+    'by-theme': await read('by-theme'),
+    'by-agency': await read('by-agency'),
+    'burn-up': await read('burn-up'),
+    overdue: await read('overdue'),
+  };
+}
+
+describe('dashboard in a browser: the public plan overview', () => {
+  let db: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  async function apiDashboard(asOf: string | null): Promise<ApiDashboard> {
+    const answer = await graphql<{ dashboard: ApiDashboard }>(api.baseUrl, DASHBOARD, {
+      planSlug: PLAN,
+      asOf,
+    });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.dashboard;
+  }
+
+  async function waitForFigures(): Promise<void> {
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => !document.getElementById('main')?.hasAttribute('aria-busy'));
+  }
+
+  async function axeViolations(): Promise<unknown[]> {
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const result = await (window as any).axe.run(document);
+      return result.violations.map((violation: any) => ({
+        id: violation.id,
+        help: violation.help,
+        nodes: violation.nodes.map((node: any) => node.target.join(' ')),
+      }));
+    });
+  }
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    mkdirSync(OUTPUT, { recursive: true });
+    db = await createTestDatabase({ migrate: false });
+    api = await startTestApp({ databaseUrl: db.url });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await db?.drop();
+  });
+
+  it("opens Denmark's plan from / in Danish, with every table equal to the API's dashboard", async () => {
+    await page.goto(`${api.baseUrl}/`);
+    await waitForFigures();
+    expect(new URL(page.url()).pathname).toBe(`/plans/${PLAN}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('da');
+
+    const answer = await apiDashboard(null);
+    expect(await page.textContent('h1')).toBe(answer.plan.title.da);
+    expect(await page.getAttribute('#overall-percent', 'data-value')).toBe(
+      cell(answer.overall.percent),
+    );
+    expect(await page.getAttribute('#overall-coverage', 'data-value')).toBe(
+      cell(answer.overall.coverage),
+    );
+    const tables = await tablesOnPage(page);
+    const expected = expectedTables(answer);
+    expect(tables['by-theme']).toEqual(expected['by-theme']);
+    expect(tables['by-agency']).toEqual(expected['by-agency']);
+    expect(tables['burn-up']).toEqual(expected['burn-up']);
+    expect(tables.overdue.map((row) => row.key)).toEqual(expected.overdue.map((row) => row.key));
+    expect(tables['by-theme'].length).toBeGreaterThan(0);
+    expect(tables['burn-up'].length).toBeGreaterThan(0);
+    // Every chart draws on its canvas.
+    expect(await page.$$eval('canvas', (canvases) => canvases.length)).toBe(3);
+
+    expect(await axeViolations()).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, 'overview-da.png'), fullPage: true });
+  });
+
+  it('switches to English with the keyboard: visible strings and <html lang> follow', async () => {
+    const danish = await page.innerText('body');
+    await page.focus('#lang-switch a');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await waitForFigures();
+    await page.waitForFunction(
+      () => document.getElementById('overall-heading')?.textContent === 'Overall progress',
+    );
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    const english = await page.innerText('body');
+    expect(english).not.toEqual(danish);
+    for (const text of ['Overall progress', 'Progress by lead agency', 'Overdue milestones']) {
+      expect(english).toContain(text);
+      expect(danish).not.toContain(text);
+    }
+    const answer = await apiDashboard(null);
+    expect(await page.textContent('h1')).toBe(answer.plan.title.en);
+
+    expect(await axeViolations()).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, 'overview-en.png'), fullPage: true });
+  });
+
+  it('passes ?asOf to the API: the tables show the figures as they stood then', async () => {
+    const asOf = '2018-06-30';
+    await page.goto(`${api.baseUrl}/plans/${PLAN}?lang=da&asOf=${asOf}`);
+    await waitForFigures();
+    expect(await page.inputValue('#as-of')).toBe(asOf);
+    const answer = await apiDashboard(asOf);
+    expect(answer.asOf).toBe(asOf);
+    const tables = await tablesOnPage(page);
+    const expected = expectedTables(answer);
+    expect(tables['by-theme']).toEqual(expected['by-theme']);
+    expect(tables['by-agency']).toEqual(expected['by-agency']);
+    expect(tables['burn-up']).toEqual(expected['burn-up']);
+    expect(await page.getAttribute('#overall-percent', 'data-value')).toBe(
+      cell(answer.overall.percent),
+    );
+  });
+
+  it('leaves the API paths to the API and serves the page for other paths', async () => {
+    const health = await fetch(`${api.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    const html = await fetch(`${api.baseUrl}/plans/${PLAN}`, { headers: { accept: 'text/html' } });
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain('<main id="main"');
+  });
+});
