@@ -5,19 +5,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AgencyEntity } from '../agencies/agency.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
-  DESCRIPTION_MAX,
   InputProblems,
   OGP_ID,
   OGP_ID_SHAPE,
-  TITLE_MAX,
   archivedItem,
   checkKey,
-  checkLocalized,
   checkText,
   isGiven,
   referencedAgencies,
   writeTransaction,
   lockedRow,
+  checkTitleAndDescription,
 } from '../shared/admin-writes';
 import { toCommitment } from '../shared/mappers';
 import { ThemeEntity } from '../themes/theme.entity';
@@ -216,23 +214,7 @@ async function checkCommitment(
       } else changes.number = number;
     }
   }
-  if (creating || isGiven(input.title)) {
-    const title = checkLocalized(problems, 'input.title', current?.title ?? null, input.title, {
-      required: true,
-      max: TITLE_MAX,
-    });
-    if (title) changes.title = title;
-  }
-  if (creating || isGiven(input.description)) {
-    const description = checkLocalized(
-      problems,
-      'input.description',
-      current?.description ?? null,
-      input.description,
-      { required: false, max: DESCRIPTION_MAX },
-    );
-    if (description) changes.description = description;
-  }
+  checkTitleAndDescription(problems, creating, input, current, changes);
   if (creating || isGiven(input.ogpValues)) {
     const values = [...new Set(input.ogpValues ?? [])];
     const unknown = values.filter((value) => !Object.values(OgpValue).includes(value));

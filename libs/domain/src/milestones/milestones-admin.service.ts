@@ -5,16 +5,14 @@ import { DataSource } from 'typeorm';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
-  DESCRIPTION_MAX,
   InputProblems,
-  TITLE_MAX,
   archivedItem,
-  checkLocalized,
   checkPeriod,
   checkWeight,
   isGiven,
   writeTransaction,
   lockedRow,
+  checkTitleAndDescription,
 } from '../shared/admin-writes';
 import { toMilestone } from '../shared/mappers';
 import type { CreateMilestoneInput } from './dto/create-milestone.input';
@@ -131,23 +129,7 @@ function checkMilestone(
 ): Partial<MilestoneEntity> {
   const changes: Partial<MilestoneEntity> = {};
   const creating = current === null;
-  if (creating || isGiven(input.title)) {
-    const title = checkLocalized(problems, 'input.title', current?.title ?? null, input.title, {
-      required: true,
-      max: TITLE_MAX,
-    });
-    if (title) changes.title = title;
-  }
-  if (creating || isGiven(input.description)) {
-    const description = checkLocalized(
-      problems,
-      'input.description',
-      current?.description ?? null,
-      input.description,
-      { required: false, max: DESCRIPTION_MAX },
-    );
-    if (description) changes.description = description;
-  }
+  checkTitleAndDescription(problems, creating, input, current, changes);
   const planned = checkPeriod(
     problems,
     { start: 'input.plannedStart', end: 'input.plannedEnd' },

@@ -5,22 +5,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   COUNTRY_CODE,
   COUNTRY_CODE_SHAPE,
-  DESCRIPTION_MAX,
   InputProblems,
   PLAN_SLUG,
   PLAN_SLUG_SHAPE,
   SLUG_MAX,
-  TITLE_MAX,
   archivedItem,
   checkCalendarDate,
   checkKey,
-  checkLocalized,
   checkPeriod,
   checkPositiveInteger,
   isGiven,
   referencedAgencies,
   writeTransaction,
   lockedRow,
+  checkTitleAndDescription,
 } from '../shared/admin-writes';
 import { toActionPlan } from '../shared/mappers';
 import { ActionPlanEntity } from './action-plan.entity';
@@ -112,23 +110,7 @@ async function checkPlan(
     );
     if (code !== undefined) changes.countryCode = code;
   }
-  if (creating || isGiven(input.title)) {
-    const title = checkLocalized(problems, 'input.title', current?.title ?? null, input.title, {
-      required: true,
-      max: TITLE_MAX,
-    });
-    if (title) changes.title = title;
-  }
-  if (creating || isGiven(input.description)) {
-    const description = checkLocalized(
-      problems,
-      'input.description',
-      current?.description ?? null,
-      input.description,
-      { required: false, max: DESCRIPTION_MAX },
-    );
-    if (description) changes.description = description;
-  }
+  checkTitleAndDescription(problems, creating, input, current, changes);
   if (isGiven(input.actionPlanNumber)) {
     if (input.actionPlanNumber === null) changes.actionPlanNumber = null;
     else {

@@ -371,3 +371,33 @@ export async function lockedRow<E extends ObjectLiteral>(
   if (!row) throw DomainException.notFound(what, field, value);
   return row;
 }
+
+/**
+ * The title (required) and description of a plan, commitment or milestone: checked and put into `changes`
+ * when creating or when given, left as they are otherwise.
+ */
+export function checkTitleAndDescription(
+  problems: InputProblems,
+  creating: boolean,
+  input: { title?: LocalizedTextInput | null; description?: LocalizedTextInput | null },
+  current: { title: LocalizedValue; description: LocalizedValue } | null,
+  changes: { title?: LocalizedValue; description?: LocalizedValue },
+): void {
+  if (creating || isGiven(input.title)) {
+    const title = checkLocalized(problems, 'input.title', current?.title ?? null, input.title, {
+      required: true,
+      max: TITLE_MAX,
+    });
+    if (title) changes.title = title;
+  }
+  if (creating || isGiven(input.description)) {
+    const description = checkLocalized(
+      problems,
+      'input.description',
+      current?.description ?? null,
+      input.description,
+      { required: false, max: DESCRIPTION_MAX },
+    );
+    if (description) changes.description = description;
+  }
+}
