@@ -21,7 +21,7 @@ export interface Column {
 }
 
 export interface Cell {
-  text: string;
+  text: string | Node;
   /** The raw number behind the text ('' for no data), for tests and scripts. */
   value?: number | null;
 }
@@ -30,7 +30,7 @@ export interface Cell {
 export function dataTable(
   caption: string,
   columns: Column[],
-  rows: { key: string; header: string; cells: Cell[] }[],
+  rows: { key: string; header: string | Node; cells: Cell[] }[],
 ): HTMLTableElement {
   return h(
     'table',

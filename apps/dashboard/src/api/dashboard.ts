@@ -36,7 +36,7 @@ export interface DashboardData {
     title: LocalizedText;
     status: MilestoneStatus | null;
     plannedEnd: { label: string } | null;
-    commitment: { number: string; title: LocalizedText };
+    commitment: { ogpId: string; number: string; title: LocalizedText };
   }[];
   undatedCompletions: number;
 }
@@ -52,7 +52,7 @@ export const DASHBOARD_QUERY = `query Dashboard($planSlug: String!, $asOf: Strin
     byTheme { theme { key number title { da en } } progress { ${PROGRESS} } }
     byAgency { agency { slug name { da en } abbreviation } progress { ${PROGRESS} } }
     timeline { month planned completed plannedCumulative completedCumulative }
-    overdue { id title { da en } status plannedEnd { label } commitment { number title { da en } } }
+    overdue { id title { da en } status plannedEnd { label } commitment { ogpId number title { da en } } }
     undatedCompletions
   }
 }`;

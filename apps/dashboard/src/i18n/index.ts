@@ -1,14 +1,48 @@
 import type { Locale } from '@ogp/common';
-import da from './da.json';
-import en from './en.json';
+import accessibilityDa from './accessibility/da.json';
+import accessibilityEn from './accessibility/en.json';
+import adminDa from './admin/da.json';
+import adminEn from './admin/en.json';
+import commonDa from './common/da.json';
+import commonEn from './common/en.json';
+import coordinatorDa from './coordinator/da.json';
+import coordinatorEn from './coordinator/en.json';
+import overviewDa from './overview/da.json';
+import overviewEn from './overview/en.json';
+import publicDa from './public/da.json';
+import publicEn from './public/en.json';
+import reviewerDa from './reviewer/da.json';
+import reviewerEn from './reviewer/en.json';
 
-export type MessageKey = keyof typeof da;
+// One pair of files per area of the dashboard (same keys in da and en; no key in two areas: a unit test checks).
+const danish = {
+  ...commonDa,
+  ...overviewDa,
+  ...publicDa,
+  ...coordinatorDa,
+  ...reviewerDa,
+  ...adminDa,
+  ...accessibilityDa,
+};
 
-const messages: Record<Locale, Record<MessageKey, string>> = { da, en };
+export type MessageKey = keyof typeof danish;
+
+const messages: Record<Locale, Record<MessageKey, string>> = {
+  da: danish,
+  en: {
+    ...commonEn,
+    ...overviewEn,
+    ...publicEn,
+    ...coordinatorEn,
+    ...reviewerEn,
+    ...adminEn,
+    ...accessibilityEn,
+  },
+};
 
 export const LOCALES: readonly Locale[] = ['da', 'en'];
 
-export function isLocale(value: string | null): value is Locale {
+export function isLocale(value: string | null | undefined): value is Locale {
   return value === 'da' || value === 'en';
 }
 
@@ -22,10 +56,20 @@ export function translator(locale: Locale): Translate {
     );
 }
 
+const numberLocale = (locale: Locale): string => (locale === 'da' ? 'da-DK' : 'en-GB');
+
 export function formatPercent(value: number | null, locale: Locale, noData: string): string {
   if (value === null) return noData;
-  return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+  return new Intl.NumberFormat(numberLocale(locale), {
     style: 'percent',
     maximumFractionDigits: 1,
   }).format(value / 100);
+}
+
+/** A timestamp (ISO) as date and time in the page's language, in the reader's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(numberLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }

@@ -1,11 +1,6 @@
-import {
-  Completion,
-  COMPLETION_LABELS,
-  MILESTONE_STATUS_LABELS,
-  NO_DATA_LABEL,
-  type Locale,
-} from '@ogp/common';
-import { localized, type DashboardData } from '../api/dashboard';
+import { Completion, COMPLETION_LABELS, MILESTONE_STATUS_LABELS, NO_DATA_LABEL } from '@ogp/common';
+import { fetchDashboard, localized, type DashboardData } from '../api/dashboard';
+import type { PageContext, PageView, RenderResult } from '../app/page';
 import { ChartView } from '../charts/chart-view';
 import {
   agencyProgressChart,
@@ -42,8 +37,8 @@ function chartSection(id: string): ChartSection {
   return { section, heading, summary, canvas, view: new ChartView(canvas), table };
 }
 
-/** The public overview of one plan; create once, render on every data or language change. */
-export class OverviewPage {
+/** The public overview of one plan; created once, rendered on every data, date or language change. */
+export class OverviewPage implements PageView {
   readonly element: HTMLElement;
   private readonly title = h('h1', { id: 'plan-title' });
   private readonly overall = h('section', { id: 'overall', 'aria-labelledby': 'overall-heading' });
@@ -65,15 +60,25 @@ export class OverviewPage {
     );
   }
 
-  render(data: DashboardData, locale: Locale, t: Translate): void {
+  async render(context: PageContext): Promise<RenderResult> {
+    const { locale } = context;
+    const data = await fetchDashboard(context.params.slug, context.asOf, locale, context.signal);
+    if (context.signal.aborted) return { title: '' };
+    this.show(data, context);
+    const title = localized(data.plan.title, locale);
+    return { title, livePlan: data.plan.slug };
+  }
+
+  private show(data: DashboardData, context: PageContext): void {
+    const { locale, t } = context;
     const noData = t('noData');
     const pct = (value: number | null): string => formatPercent(value, locale, noData);
     this.title.textContent = localized(data.plan.title, locale);
     this.renderOverall(data, t, pct);
-    this.renderThemes(data, locale, t);
-    this.renderAgencies(data, locale, t, pct);
+    this.renderThemes(data, context);
+    this.renderAgencies(data, context, pct);
     this.renderBurnUp(data, t);
-    this.renderOverdue(data, locale, t);
+    this.renderOverdue(data, context);
   }
 
   destroy(): void {
@@ -111,7 +116,7 @@ export class OverviewPage {
     );
   }
 
-  private renderThemes(data: DashboardData, locale: Locale, t: Translate) {
+  private renderThemes(data: DashboardData, { locale, t, href }: PageContext) {
     const s = this.themes;
     const counts = data.overall.completionCounts;
     const total = COMPLETION_ORDER.reduce((sum, level) => sum + countOf(counts, level), 0);
@@ -135,7 +140,11 @@ export class OverviewPage {
         ],
         data.byTheme.map((row) => ({
           key: row.theme.key,
-          header: localized(row.theme.title, locale),
+          header: h(
+            'a',
+            { href: href(`/plans/${data.plan.slug}/themes/${encodeURIComponent(row.theme.key)}`) },
+            localized(row.theme.title, locale),
+          ),
           cells: COMPLETION_ORDER.map((level) => {
             const count = countOf(row.progress.completionCounts, level);
             return { text: String(count), value: count };
@@ -147,8 +156,7 @@ export class OverviewPage {
 
   private renderAgencies(
     data: DashboardData,
-    locale: Locale,
-    t: Translate,
+    { locale, t, href }: PageContext,
     pct: (v: number | null) => string,
   ) {
     const s = this.agencies;
@@ -177,7 +185,15 @@ export class OverviewPage {
         ],
         data.byAgency.map((row) => ({
           key: row.agency.slug,
-          header: localized(row.agency.name, locale),
+          header: h(
+            'a',
+            {
+              href: href(
+                `/plans/${data.plan.slug}/agencies/${encodeURIComponent(row.agency.slug)}`,
+              ),
+            },
+            localized(row.agency.name, locale),
+          ),
           cells: [
             { text: pct(row.progress.percent), value: row.progress.percent },
             {
@@ -230,7 +246,7 @@ export class OverviewPage {
     );
   }
 
-  private renderOverdue(data: DashboardData, locale: Locale, t: Translate) {
+  private renderOverdue(data: DashboardData, { locale, t, href }: PageContext) {
     const rows = data.overdue;
     this.overdue.replaceChildren(
       h('h2', { id: 'overdue-heading' }, t('overdueHeading')),
@@ -256,7 +272,13 @@ export class OverviewPage {
                   key: row.id,
                   header: localized(row.title, locale),
                   cells: [
-                    { text: `${row.commitment.number} ${localized(row.commitment.title, locale)}` },
+                    {
+                      text: h(
+                        'a',
+                        { href: href(`/commitments/${encodeURIComponent(row.commitment.ogpId)}`) },
+                        `${row.commitment.number} ${localized(row.commitment.title, locale)}`,
+                      ),
+                    },
                     { text: row.plannedEnd?.label ?? t('noData') },
                     {
                       text: row.status ? MILESTONE_STATUS_LABELS[row.status][locale] : t('noData'),

@@ -1,0 +1,123 @@
+import { Role } from '@ogp/common';
+import { OverviewPage } from '../pages/overview';
+import type { PageView } from './page';
+
+type PageClass = new () => PageView;
+
+export interface RouteDefinition {
+  name: string;
+  /** The path, with named groups for its parts. */
+  pattern: RegExp;
+  load: () => Promise<PageClass>;
+  /** Public figures: the as-of picker shows, and links between such pages keep the day. */
+  asOf?: boolean;
+  /** Who may open it (any of these roles); the signed-out are sent to sign in first. */
+  roles?: readonly Role[];
+}
+
+const ogpId = '(?<ogpId>[^/]+)';
+const slug = '(?<slug>[^/]+)';
+
+// The overview is the landing page and loads with the app; the rest load when first opened.
+export const ROUTES: readonly RouteDefinition[] = [
+  {
+    name: 'plans',
+    pattern: /^\/plans\/?$/,
+    load: async () => (await import('../pages/plan-list')).PlanListPage,
+    asOf: true,
+  },
+  {
+    name: 'overview',
+    pattern: new RegExp(`^/plans/${slug}/?$`),
+    load: () => Promise.resolve(OverviewPage),
+    asOf: true,
+  },
+  {
+    name: 'theme',
+    pattern: new RegExp(`^/plans/${slug}/themes/(?<themeKey>[^/]+)/?$`),
+    load: async () => (await import('../pages/theme')).ThemePage,
+    asOf: true,
+  },
+  {
+    name: 'agency',
+    pattern: new RegExp(`^/plans/${slug}/agencies/(?<agencySlug>[^/]+)/?$`),
+    load: async () => (await import('../pages/agency')).AgencyPage,
+    asOf: true,
+  },
+  {
+    name: 'commitment',
+    pattern: new RegExp(`^/commitments/${ogpId}/?$`),
+    load: async () => (await import('../pages/commitment')).CommitmentPage,
+    asOf: true,
+  },
+  {
+    name: 'accessibility',
+    pattern: /^\/accessibility\/?$/,
+    load: async () => (await import('../pages/accessibility')).AccessibilityPage,
+  },
+  {
+    name: 'sign-in',
+    pattern: /^\/sign-in\/?$/,
+    load: async () => (await import('../pages/sign-in')).SignInPage,
+  },
+  {
+    name: 'my-milestones',
+    pattern: /^\/my-milestones\/?$/,
+    load: async () => (await import('../pages/my-milestones')).MyMilestonesPage,
+    roles: [Role.COORDINATOR, Role.ADMIN],
+  },
+  {
+    name: 'report',
+    pattern: new RegExp(`^/commitments/${ogpId}/milestones/(?<milestoneId>[^/]+)/report/?$`),
+    load: async () => (await import('../pages/milestone-report')).MilestoneReportPage,
+    roles: [Role.COORDINATOR, Role.ADMIN],
+  },
+  {
+    name: 'review',
+    pattern: /^\/review\/?$/,
+    load: async () => (await import('../pages/review')).ReviewPage,
+    roles: [Role.REVIEWER, Role.ADMIN],
+  },
+  {
+    name: 'verify',
+    pattern: new RegExp(`^/commitments/${ogpId}/milestones/(?<milestoneId>[^/]+)/verify/?$`),
+    load: async () => (await import('../pages/verify-milestone')).VerifyMilestonePage,
+    roles: [Role.REVIEWER, Role.ADMIN],
+  },
+  {
+    name: 'assess',
+    pattern: new RegExp(`^/commitments/${ogpId}/assess/?$`),
+    load: async () => (await import('../pages/assess-commitment')).AssessCommitmentPage,
+    roles: [Role.REVIEWER, Role.ADMIN],
+  },
+  {
+    name: 'admin-users',
+    pattern: /^\/admin\/users\/?$/,
+    load: async () => (await import('../pages/admin-users')).AdminUsersPage,
+    roles: [Role.ADMIN],
+  },
+  {
+    name: 'admin-agencies',
+    pattern: /^\/admin\/agencies\/?$/,
+    load: async () => (await import('../pages/admin-agencies')).AdminAgenciesPage,
+    roles: [Role.ADMIN],
+  },
+];
+
+export interface RouteMatch {
+  route: RouteDefinition;
+  params: Record<string, string>;
+}
+
+export function matchRoute(pathname: string): RouteMatch | null {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(match.groups ?? {})) {
+      params[name] = decodeURIComponent(value);
+    }
+    return { route, params };
+  }
+  return null;
+}

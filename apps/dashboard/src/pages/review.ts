@@ -1,0 +1,15 @@
+import type { PageContext, PageView, RenderResult } from '../app/page';
+import { h } from '../dom';
+
+// PLACEHOLDER: replaced by the real page in this same change.
+export class ReviewPage implements PageView {
+  readonly element = h('div', {}, h('h1', {}, 'ReviewPage'));
+
+  render(context: PageContext): Promise<RenderResult> {
+    return Promise.resolve({ title: context.t('appName') });
+  }
+
+  destroy(): void {
+    this.element.remove();
+  }
+}
