@@ -7,7 +7,11 @@ const api = process.env.API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root: here('.'),
   resolve: { alias: { '@ogp/common': here('../../libs/common/src') } },
-  build: { outDir: here('../../dist/dashboard'), emptyOutDir: true },
+  // DASHBOARD_OUT_DIR: a build of one's own (parallel test runs must not empty each other's folder).
+  build: {
+    outDir: process.env.DASHBOARD_OUT_DIR ?? here('../../dist/dashboard'),
+    emptyOutDir: true,
+  },
   server: {
     proxy: { '/graphql': { target: api, ws: true }, '/healthz': api, '/readyz': api },
   },

@@ -20,13 +20,15 @@ function newestMtime(dir, pattern = /\.(ts|json)$/) {
   return newest;
 }
 
-function ensureDashboardBuilt() {
+/** Builds the dashboard into `outDir` (dist/dashboard unless told) when it is missing or older than its sources. */
+function ensureDashboardBuilt(outDir = join(root, 'dist', 'dashboard')) {
+  const index = join(outDir, 'index.html');
   const pattern = /\.(ts|mts|json|css|html)$/;
   const sources = Math.max(
     newestMtime(join(root, 'apps', 'dashboard'), pattern),
     newestMtime(join(root, 'libs', 'common'), pattern),
   );
-  if (existsSync(dashboardIndex) && sources <= statSync(dashboardIndex).mtimeMs) return;
+  if (existsSync(index) && sources <= statSync(index).mtimeMs) return;
   process.stderr.write('Building the dashboard (vite build)...\n');
   execFileSync(
     process.execPath,
@@ -36,7 +38,7 @@ function ensureDashboardBuilt() {
       '--config',
       join(root, 'apps', 'dashboard', 'vite.config.mts'),
     ],
-    { cwd: root, stdio: 'inherit' },
+    { cwd: root, stdio: 'inherit', env: { ...process.env, DASHBOARD_OUT_DIR: outDir } },
   );
 }
 

@@ -21,6 +21,8 @@ export async function startTestApp(options: {
   databaseUrl: string;
   env?: Record<string, string>;
   typeormLogger?: TypeOrmLogger;
+  /** The built dashboard to serve (default: dist/dashboard, found as `npm start` finds it). */
+  dashboardDir?: string;
 }): Promise<TestApp> {
   const config = loadConfig({
     LOG_LEVEL: 'error',
@@ -35,7 +37,7 @@ export async function startTestApp(options: {
     }),
     { logger: ['error'] },
   );
-  configureApp(app, config);
+  configureApp(app, config, { dashboardDir: options.dashboardDir });
   await app.get(StartupService).prepare();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

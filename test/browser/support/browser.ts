@@ -9,8 +9,11 @@ import { createTestUser, signIn, type TestUser } from '../../utils/users';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureDashboardBuilt } = require('../../../scripts/lib/built') as {
-  ensureDashboardBuilt: () => void;
+  ensureDashboardBuilt: (outDir?: string) => void;
 };
+
+// TEST_DASHBOARD_DIR: test a build of one's own, so parallel runs do not rebuild each other's folder.
+const DASHBOARD_DIR = process.env.TEST_DASHBOARD_DIR;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
@@ -44,10 +47,10 @@ export interface DashboardServer {
 }
 
 export async function startDashboard(): Promise<DashboardServer> {
-  ensureDashboardBuilt();
+  ensureDashboardBuilt(DASHBOARD_DIR);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const db = await createTestDatabase({ migrate: false });
-  const api = await startTestApp({ databaseUrl: db.url });
+  const api = await startTestApp({ databaseUrl: db.url, dashboardDir: DASHBOARD_DIR });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const dataSource = api.app.get(DataSource);
   return {
