@@ -13,11 +13,16 @@ export class AgenciesResolver {
 
   @Query(() => AgencyConnection, {
     description:
-      'Agencies that lead or support commitments of a plan, by name; NOT_FOUND for a plan you may not read.',
+      'Agencies that lead or support commitments of a plan, by name; NOT_FOUND for a plan you may not read. Without a plan: every unarchived agency, also those no commitment names yet (administrators only).',
   })
   agencies(
     @Context() context: RequestContext,
-    @Args('planSlug', { description: 'The plan slug.' }) planSlug: string,
+    @Args('planSlug', {
+      type: () => String,
+      nullable: true,
+      description: 'The plan slug; left out: every agency (administrators only).',
+    })
+    planSlug: string | null | undefined,
     @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: afterDescription })

@@ -1,5 +1,7 @@
+import { Role } from '@ogp/common';
 import {
   APP_CONFIG,
+  requireRole,
   toConnection,
   toPage,
   type Actor,
@@ -22,18 +24,28 @@ export class AgenciesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Agencies that lead or support a commitment of a plan `actor` may read, by name. */
-  async list(actor: Actor, planSlug: string, request: PageRequest): Promise<Connection<Agency>> {
-    const plan = await this.plans.bySlug(actor, planSlug);
-    const page = toPage(request, this.config.graphqlMaxPageSize);
-    const [rows, total] = await this.db
-      .getRepository(AgencyEntity)
-      .createQueryBuilder('a')
-      .where(
+  /**
+   * Agencies that lead or support a commitment of a plan `actor` may read, by name. Without a plan, every
+   * unarchived agency, for administrators: one just created is named by no commitment yet, and they manage it.
+   */
+  async list(
+    actor: Actor,
+    planSlug: string | null | undefined,
+    request: PageRequest,
+  ): Promise<Connection<Agency>> {
+    const query = this.db.getRepository(AgencyEntity).createQueryBuilder('a');
+    if (planSlug === null || planSlug === undefined) {
+      requireRole(actor, Role.ADMIN);
+    } else {
+      const plan = await this.plans.bySlug(actor, planSlug);
+      query.where(
         `EXISTS (SELECT 1 FROM commitment_agency ca JOIN commitment c ON c.id = ca.commitment_id
                  WHERE ca.agency_id = a.id AND c.action_plan_id = :planId AND c.archived_at IS NULL)`,
         { planId: plan.id },
-      )
+      );
+    }
+    const page = toPage(request, this.config.graphqlMaxPageSize);
+    const [rows, total] = await query
       .andWhere('a.archived_at IS NULL')
       .orderBy('COALESCE(a.name_en, a.name_da)', 'ASC')
       .offset(page.offset)
