@@ -1,5 +1,7 @@
+import { Role } from '@ogp/common';
 import { type Page } from 'playwright-core';
 import { graphql } from '../utils/graphql-client';
+import { signIn } from '../utils/users';
 import {
   axeViolations,
   newPage,
@@ -82,8 +84,12 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
   let server: DashboardServer;
   let page: Page;
 
-  async function api<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const answer = await graphql<T>(server.api.baseUrl, query, variables);
+  async function api<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const answer = await graphql<T>(server.api.baseUrl, query, variables, headers);
     expect(answer.errors).toBeUndefined();
     return answer.data!;
   }
@@ -94,6 +100,18 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
   }
 
   const asOfQuery = (asOf: string | null) => (asOf ? `&asOf=${asOf}` : '');
+
+  /** The page speaks the language: these words are on it, and the other language's are not. */
+  async function expectWords(lang: string, words: Record<'da' | 'en', string[]>): Promise<void> {
+    const text = await page.innerText('#main');
+    const other = lang === 'da' ? 'en' : 'da';
+    for (const word of words[lang as 'da' | 'en']) expect(text).toContain(word);
+    for (const word of words[other]) expect(text).not.toContain(word);
+  }
+
+  async function adminHeaders(): Promise<Record<string, string>> {
+    return signIn(server.api.baseUrl, await server.createUser([Role.ADMIN]));
+  }
 
   beforeAll(async () => {
     server = await startDashboard();
@@ -149,11 +167,43 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       const link = await page.getAttribute(`.plan-card[data-slug="${PLAN}"] h2 a`, 'href');
       expect(link).toBe(`/plans/${PLAN}?lang=${lang}${asOfQuery(asOf)}`);
       expect(await page.textContent('h1')).toBe(lang === 'da' ? 'Handlingsplaner' : 'Action plans');
+      await expectWords(lang, {
+        da: ['Koordinerende myndighed', 'Procent gennemført', 'Dækning'],
+        en: ['Coordinating agency', 'Percent complete', 'Coverage'],
+      });
       expect(await page.$$eval('#plan-comparison canvas', (c) => c.length)).toBe(1);
       if (!asOf) {
         expect(await axeViolations(page)).toEqual([]);
         await screenshot(page, `public-plans-${lang}`);
       }
+    });
+
+    it('puts a second plan beside the first, its missing figures shown as no data', async () => {
+      const created = await api<{ createActionPlan: { slug: string } }>(
+        `mutation ($input: CreateActionPlanInput!) { createActionPlan(input: $input) { slug } }`,
+        {
+          input: {
+            slug: 'browser-test-plan',
+            countryCode: 'FI',
+            title: { da: 'Testplan til browsertest', en: 'Browser test plan' },
+            periodStart: '2021-H2',
+            periodEnd: '2023',
+            isPublished: true,
+          },
+        },
+        await adminHeaders(),
+      );
+      expect(created.createActionPlan.slug).toBe('browser-test-plan');
+      await open('/plans?lang=en');
+      const rows = await expected(null);
+      expect(rows.map((row) => row.key).sort()).toEqual(['browser-test-plan', PLAN].sort());
+      expect(await table(page, '#plan-comparison')).toEqual(rows);
+      const card = await page.innerText('.plan-card[data-slug="browser-test-plan"]');
+      expect(card).toContain('second half of 2021 – 2023');
+      expect(card).toContain('No data');
+      expect(card).not.toContain('0%');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'public-plans-two-en');
     });
   });
 
@@ -209,6 +259,10 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       expect(await table(page, '#theme-levels')).toEqual(answer.levels);
       expect(await table(page, '#theme-commitments')).toEqual(answer.commitments);
       expect(answer.commitments.length).toBeGreaterThan(1);
+      await expectWords(lang, {
+        da: ['Om temaet', 'Ansvarlig myndighed', 'Gennemførte milepæle'],
+        en: ['About the theme', 'Lead agency', 'Milestones completed'],
+      });
       // Breadcrumbs back to the plan, and links on to commitments and lead agencies.
       expect(await page.getAttribute('nav.breadcrumbs a >> nth=1', 'href')).toBe(
         `/plans/${PLAN}?lang=${lang}${asOfQuery(asOf)}`,
@@ -295,6 +349,10 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       expect(await table(page, '#agency-flags')).toEqual(answer.flags);
       expect((await table(page, '#agency-flagged')).map((row) => row.key)).toEqual(answer.flagged);
       expect(answer.commitments.length).toBeGreaterThan(1);
+      await expectWords(lang, {
+        da: ['Milepæle pr. status', 'Milepæle pr. markering'],
+        en: ['Milestones per status', 'Milestones per flag'],
+      });
       if (!asOf) {
         // Flags are words, not colours.
         const flagged = await page.innerText('#agency-flagged');
@@ -370,6 +428,18 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
         );
         expect(await table(page, '#completion-compare')).toEqual(answer.compare);
         expect(await table(page, '#milestone-timeline')).toEqual(answer.timeline);
+        await expectWords(lang, {
+          da: [
+            'Fremdrift og vurdering',
+            'Milepæle og deres historik',
+            'Beregnet ud fra rapporteret fremdrift',
+          ],
+          en: [
+            'Progress and assessment',
+            'Milestones and their history',
+            'Computed from reported progress',
+          ],
+        });
         if (lang === 'en')
           expect(await page.textContent('#progress-formula')).toBe(commitment.progressFormula);
         // The history: one entry per update the API gives for the day, each with its evidence links and titles.
@@ -471,5 +541,42 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
     await page.keyboard.press('Enter');
     await waitForRendered(page, agencyLink);
     expect(await page.textContent('h1')).toContain('Danish Agency for Digitisation');
+  });
+  // Last: it records progress, which changes the figures the tests above compare.
+  it('re-renders the commitment page when progress is recorded, with the new history entry', async () => {
+    await open('/commitments/DK0052?lang=en');
+    const { commitment } = await api<{
+      commitment: { milestones: { id: string; version: number; status: string | null }[] };
+    }>('{ commitment(ogpId: "DK0052") { milestones { id version status } } }', {});
+    const milestone = commitment.milestones.find((m) => m.status === null)!;
+    const before = await page.innerText(`#milestone-${milestone.id}`);
+    expect(before).toContain('No progress reported: no data.');
+    await api(
+      `mutation ($input: RecordMilestoneUpdateInput!) { recordMilestoneUpdate(input: $input) { milestone { id } } }`,
+      {
+        input: {
+          milestoneId: milestone.id,
+          expectedVersion: milestone.version,
+          status: 'IN_PROGRESS',
+          progressPercent: 40,
+          note: { en: 'Browser test: feasibility study under way.' },
+          evidence: [{ url: 'https://example.org/study', title: 'Study plan' }],
+        },
+      },
+      await adminHeaders(),
+    );
+    await page.waitForFunction(() => Number(document.body.dataset.liveUpdates ?? 0) > 0);
+    await waitForRendered(page);
+    const row = await table(page, '#milestone-timeline');
+    expect(row.find((r) => r.key === milestone.id)?.values.slice(4, 6)).toEqual([
+      'IN_PROGRESS',
+      '40',
+    ]);
+    const history = await page.innerText(`#milestone-${milestone.id} .history`);
+    expect(history).toContain('Browser test: feasibility study under way.');
+    expect(await page.getAttribute(`#milestone-${milestone.id} .evidence a`, 'href')).toBe(
+      'https://example.org/study',
+    );
+    expect(await page.textContent(`#milestone-${milestone.id} .evidence a`)).toBe('Study plan');
   });
 });
