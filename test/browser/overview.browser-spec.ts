@@ -1,28 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../utils/database';
+import { type Page } from 'playwright-core';
 import { graphql } from '../utils/graphql-client';
-import { startTestApp, type TestApp } from '../utils/test-app';
+import {
+  axeViolations,
+  newPage,
+  PLAN,
+  screenshot,
+  startDashboard,
+  waitForRendered,
+  type DashboardServer,
+} from './support/browser';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureDashboardBuilt } = require('../../scripts/lib/built') as {
-  ensureDashboardBuilt: () => void;
-};
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const OUTPUT = join(__dirname, '..', '..', 'test-output', 'browser');
-const PLAN = 'dk-2017-2019';
 const LEVELS = ['NO_EVIDENCE', 'NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'];
 
 const PROGRESS = 'percent coverage completionCounts { completion count }';
@@ -106,14 +93,11 @@ async function tablesOnPage(page: Page): Promise<Record<string, Rows>> {
 }
 
 describe('dashboard in a browser: the public plan overview', () => {
-  let db: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
+  let server: DashboardServer;
   let page: Page;
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
   async function apiDashboard(asOf: string | null): Promise<ApiDashboard> {
-    const answer = await graphql<{ dashboard: ApiDashboard }>(api.baseUrl, DASHBOARD, {
+    const answer = await graphql<{ dashboard: ApiDashboard }>(server.api.baseUrl, DASHBOARD, {
       planSlug: PLAN,
       asOf,
     });
@@ -121,41 +105,18 @@ describe('dashboard in a browser: the public plan overview', () => {
     return answer.data!.dashboard;
   }
 
-  async function waitForFigures(): Promise<void> {
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.waitForFunction(() => !document.getElementById('main')?.hasAttribute('aria-busy'));
-  }
-
-  async function axeViolations(): Promise<unknown[]> {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const result = await (window as any).axe.run(document);
-      return result.violations.map((violation: any) => ({
-        id: violation.id,
-        help: violation.help,
-        nodes: violation.nodes.map((node: any) => node.target.join(' ')),
-      }));
-    });
-  }
-
   beforeAll(async () => {
-    ensureDashboardBuilt();
-    mkdirSync(OUTPUT, { recursive: true });
-    db = await createTestDatabase({ migrate: false });
-    api = await startTestApp({ databaseUrl: db.url });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    server = await startDashboard();
+    ({ page } = await newPage(server));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await db?.drop();
+    await server?.close();
   });
 
   it("opens Denmark's plan from / in Danish, with every table equal to the API's dashboard", async () => {
-    await page.goto(`${api.baseUrl}/`);
-    await waitForFigures();
+    await page.goto(`${server.api.baseUrl}/`);
+    await waitForRendered(page);
     expect(new URL(page.url()).pathname).toBe(`/plans/${PLAN}`);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
 
@@ -178,8 +139,8 @@ describe('dashboard in a browser: the public plan overview', () => {
     // Every chart draws on its canvas.
     expect(await page.$$eval('canvas', (canvases) => canvases.length)).toBe(3);
 
-    expect(await axeViolations()).toEqual([]);
-    await page.screenshot({ path: join(OUTPUT, 'overview-da.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'overview-da');
   });
 
   it('switches to English with the keyboard: visible strings and <html lang> follow', async () => {
@@ -187,7 +148,7 @@ describe('dashboard in a browser: the public plan overview', () => {
     await page.focus('#lang-switch a');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    await waitForFigures();
+    await waitForRendered(page);
     await page.waitForFunction(
       () => document.getElementById('overall-heading')?.textContent === 'Overall progress',
     );
@@ -201,14 +162,14 @@ describe('dashboard in a browser: the public plan overview', () => {
     const answer = await apiDashboard(null);
     expect(await page.textContent('h1')).toBe(answer.plan.title.en);
 
-    expect(await axeViolations()).toEqual([]);
-    await page.screenshot({ path: join(OUTPUT, 'overview-en.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'overview-en');
   });
 
   it('passes ?asOf to the API: the tables show the figures as they stood then', async () => {
     const asOf = '2018-06-30';
-    await page.goto(`${api.baseUrl}/plans/${PLAN}?lang=da&asOf=${asOf}`);
-    await waitForFigures();
+    await page.goto(`${server.api.baseUrl}/plans/${PLAN}?lang=da&asOf=${asOf}`);
+    await waitForRendered(page);
     expect(await page.inputValue('#as-of')).toBe(asOf);
     const answer = await apiDashboard(asOf);
     expect(answer.asOf).toBe(asOf);
@@ -223,9 +184,11 @@ describe('dashboard in a browser: the public plan overview', () => {
   });
 
   it('leaves the API paths to the API and serves the page for other paths', async () => {
-    const health = await fetch(`${api.baseUrl}/healthz`);
+    const health = await fetch(`${server.api.baseUrl}/healthz`);
     expect(health.status).toBe(200);
-    const html = await fetch(`${api.baseUrl}/plans/${PLAN}`, { headers: { accept: 'text/html' } });
+    const html = await fetch(`${server.api.baseUrl}/plans/${PLAN}`, {
+      headers: { accept: 'text/html' },
+    });
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('<main id="main"');
   });
