@@ -190,6 +190,15 @@ describe('dashboard in a browser: the public plan overview', () => {
       headers: { accept: 'text/html' },
     });
     expect(html.status).toBe(200);
-    expect(await html.text()).toContain('<main id="main"');
+    const page = await html.text();
+    expect(page).toContain('<main id="main"');
+    // The app's JavaScript goes over the wire compressed.
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(page)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.api.baseUrl}${script}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
   });
 });
