@@ -19,22 +19,25 @@ interface ChartSection {
   canvas: HTMLCanvasElement;
   view: ChartView;
   table: HTMLDivElement;
+  toggle: HTMLElement;
 }
 
-function chartSection(id: string): ChartSection {
+/** A chart with its heading, summary and table; a long table (`folded`) sits in a disclosure below the chart. */
+function chartSection(id: string, options: { folded?: boolean } = {}): ChartSection {
   const heading = h('h2', { id: `${id}-heading` });
   const summary = h('p', { class: 'summary', id: `${id}-summary` });
   const canvas = h('canvas', { role: 'img', 'aria-describedby': `${id}-summary` });
   const table = h('div', { class: 'table-wrap' });
+  const toggle = h('summary', {});
   const section = h(
     'section',
     { id, class: 'chart-section', 'aria-labelledby': `${id}-heading` },
     heading,
     summary,
     h('div', { class: 'chart' }, canvas),
-    table,
+    options.folded ? h('details', {}, toggle, table) : table,
   );
-  return { section, heading, summary, canvas, view: new ChartView(canvas), table };
+  return { section, heading, summary, canvas, view: new ChartView(canvas), table, toggle };
 }
 
 /** The public overview of one plan; created once, rendered on every data, date or language change. */
@@ -44,7 +47,7 @@ export class OverviewPage implements PageView {
   private readonly overall = h('section', { id: 'overall', 'aria-labelledby': 'overall-heading' });
   private readonly themes = chartSection('by-theme');
   private readonly agencies = chartSection('by-agency');
-  private readonly burnUp = chartSection('burn-up');
+  private readonly burnUp = chartSection('burn-up', { folded: true });
   private readonly overdue = h('section', { id: 'overdue', 'aria-labelledby': 'overdue-heading' });
 
   constructor() {
@@ -210,6 +213,7 @@ export class OverviewPage implements PageView {
     const s = this.burnUp;
     const last = data.timeline.at(-1);
     s.heading.textContent = t('burnUpCaption');
+    s.toggle.textContent = t('showTable');
     let summary = last
       ? t('burnUpSummary', {
           month: last.month,
