@@ -43,6 +43,7 @@ export class App {
   private readonly footerLinks = document.getElementById('footer-links') as HTMLElement;
   private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   private readonly content = h('div', { id: 'page' });
+  private readonly languageLink = h('a', {});
   private readonly asOfInput = h('input', { type: 'date', id: 'as-of', name: 'asOf' });
   private readonly asOfLabel = h('label', { for: 'as-of' });
   private readonly asOfApply = h('button', { type: 'submit' });
@@ -85,8 +86,10 @@ export class App {
         location.hash = url.hash;
         return;
       }
+      // Another page moves focus to its heading; the same page with other parameters (language, a filter) keeps it.
+      const samePage = url.pathname === location.pathname;
       history.pushState(null, '', url);
-      void this.render({ navigation: true });
+      void this.render({ navigation: !samePage });
     });
     void this.render();
   }
@@ -333,13 +336,12 @@ export class App {
     const otherUrl = new URL(location.href);
     otherUrl.searchParams.set('lang', other);
     this.langNav.setAttribute('aria-label', t('language'));
-    this.langNav.replaceChildren(
-      h(
-        'a',
-        { href: `${otherUrl.pathname}${otherUrl.search}`, lang: other, hreflang: other },
-        t('otherLanguage'),
-      ),
-    );
+    // Changed in place, so the link keeps the focus when it was used from the keyboard.
+    this.languageLink.href = `${otherUrl.pathname}${otherUrl.search}`;
+    this.languageLink.lang = other;
+    this.languageLink.hreflang = other;
+    this.languageLink.textContent = t('otherLanguage');
+    if (!this.languageLink.isConnected) this.langNav.replaceChildren(this.languageLink);
     this.footerLinks.replaceChildren(
       h('a', { href: this.href('/accessibility') }, t('accessibilityStatement')),
     );
