@@ -1,0 +1,31 @@
+// Pure helpers (no DOM) for the problems the API lists with BAD_USER_INPUT, so pages can place them.
+
+/**
+ * A problem's field as a dotted path without the argument name: `input.evidence[0].url` and
+ * `input.evidence.0.url` both become `evidence.0.url`; `email` stays `email`.
+ */
+export function problemPath(field: string, argument = 'input'): string {
+  const dotted = field.replace(/\[(\d+)\]/g, '.$1');
+  return dotted.startsWith(`${argument}.`) ? dotted.slice(argument.length + 1) : dotted;
+}
+
+/** Problems grouped by the key a page gives them (null: not about one field), in the order they came. */
+export function groupProblems<P extends { field: string }>(
+  problems: readonly P[],
+  keyOf: (field: string) => string | null,
+): Map<string | null, P[]> {
+  const grouped = new Map<string | null, P[]>();
+  for (const problem of problems) {
+    const key = keyOf(problem.field);
+    grouped.set(key, [...(grouped.get(key) ?? []), problem]);
+  }
+  return grouped;
+}
+
+/** A problem's message without the field the API puts in front when it names a single field ("input.x: ..."). */
+export function problemText(problem: { field: string; message: string }): string {
+  const prefix = `${problem.field}: `;
+  return problem.message.startsWith(prefix)
+    ? problem.message.slice(prefix.length)
+    : problem.message;
+}
