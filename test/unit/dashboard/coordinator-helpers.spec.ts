@@ -1,0 +1,230 @@
+import { MilestoneFlag, MilestoneStatus, Role, Visibility } from '@ogp/common';
+import { GraphqlError } from '../../../apps/dashboard/src/api/client';
+import {
+  buildUpdateInput,
+  conflictDetails,
+  evidenceRowIndex,
+  flagCounts,
+  knownProblem,
+  landingPath,
+  parseFlag,
+  reportFieldOf,
+  safeNextPath,
+  signInLockedMinutes,
+  type ReportDraft,
+} from '../../../apps/dashboard/src/api/coordinator';
+import {
+  groupProblems,
+  problemPath,
+  problemText,
+} from '../../../apps/dashboard/src/forms/problems';
+import da from '../../../apps/dashboard/src/i18n/coordinator/da.json';
+import en from '../../../apps/dashboard/src/i18n/coordinator/en.json';
+
+const draft = (changes: Partial<ReportDraft> = {}): ReportDraft => ({
+  status: MilestoneStatus.IN_PROGRESS,
+  percent: '40',
+  effectiveDate: '2019-06-30',
+  actualStart: '',
+  actualEnd: '',
+  noteDa: '',
+  noteEn: '',
+  evidence: [],
+  visibility: Visibility.PUBLIC,
+  ...changes,
+});
+
+describe('coordinator screens: pure helpers', () => {
+  describe('safeNextPath (where sign-in may send the user)', () => {
+    it.each([
+      ['/my-milestones', '/my-milestones'],
+      ['/my-milestones?flag=OVERDUE&lang=en', '/my-milestones?flag=OVERDUE&lang=en'],
+      ['/commitments/DK0051/milestones/x/report', '/commitments/DK0051/milestones/x/report'],
+    ])('keeps the app path %s', (next, expected) => {
+      expect(safeNextPath(next)).toBe(expected);
+    });
+
+    it.each([
+      null,
+      '',
+      'https://evil.example/',
+      '//evil.example/path',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'my-milestones',
+      '/\tevil',
+      '/sign-in?next=/x',
+    ])('refuses %p', (next) => {
+      expect(safeNextPath(next)).toBeNull();
+    });
+  });
+
+  it('lands coordinators and admins on their milestones, reviewers on review, others on the plans', () => {
+    expect(landingPath([Role.COORDINATOR])).toBe('/my-milestones');
+    expect(landingPath([Role.ADMIN])).toBe('/my-milestones');
+    expect(landingPath([Role.REVIEWER, Role.COORDINATOR])).toBe('/my-milestones');
+    expect(landingPath([Role.REVIEWER])).toBe('/review');
+    expect(landingPath([])).toBe('/plans');
+  });
+
+  it('tells the sign-in lock (with its minutes) from a wrong password', () => {
+    expect(
+      signInLockedMinutes(new GraphqlError('Wrong email or password', 'UNAUTHENTICATED')),
+    ).toBeNull();
+    expect(
+      signInLockedMinutes(
+        new GraphqlError('Too many', 'UNAUTHENTICATED', { retryAfterSeconds: 61 }),
+      ),
+    ).toBe(2);
+  });
+
+  it('reads only known flags from the URL and counts flags', () => {
+    expect(parseFlag('OVERDUE')).toBe(MilestoneFlag.OVERDUE);
+    expect(parseFlag('overdue')).toBeNull();
+    expect(parseFlag(null)).toBeNull();
+    expect(
+      flagCounts([
+        { flags: [MilestoneFlag.OVERDUE] },
+        { flags: [MilestoneFlag.OVERDUE, MilestoneFlag.STALE] },
+        { flags: [MilestoneFlag.DUE_SOON] },
+        { flags: [] },
+      ]),
+    ).toEqual({ overdue: 2, dueSoon: 1, stale: 1 });
+  });
+
+  describe('problem fields', () => {
+    it('normalises bracket and dotted indexes and strips the argument name', () => {
+      expect(problemPath('input.evidence[2].url')).toBe('evidence.2.url');
+      expect(problemPath('input.evidence.2.url')).toBe('evidence.2.url');
+      expect(problemPath('email')).toBe('email');
+    });
+
+    it('maps API fields to the report form fields', () => {
+      expect(reportFieldOf('input.progressPercent')).toBe('percent');
+      expect(reportFieldOf('input.evidence[0].url')).toBe('evidence.0.url');
+      expect(reportFieldOf('input.evidence.1.title')).toBe('evidence.1.title');
+      expect(reportFieldOf('input.note')).toBe('noteDa');
+      expect(reportFieldOf('input.note.en')).toBe('noteEn');
+      expect(reportFieldOf('input.effectiveDate')).toBe('effectiveDate');
+      expect(reportFieldOf('input.expectedVersion')).toBeNull();
+    });
+
+    it('strips the field the API puts before a single problem and groups problems by field', () => {
+      expect(
+        problemText({ field: 'input.note', message: 'input.note: cancelling needs a note' }),
+      ).toBe('cancelling needs a note');
+      expect(problemText({ field: 'input.x', message: 'is required' })).toBe('is required');
+      const grouped = groupProblems(
+        [
+          { field: 'input.a', message: '1' },
+          { field: 'input.b', message: '2' },
+          { field: 'input.a', message: '3' },
+        ],
+        (field) => (field === 'input.b' ? null : field),
+      );
+      expect(grouped.get('input.a')?.map((p) => p.message)).toEqual(['1', '3']);
+      expect(grouped.get(null)?.map((p) => p.message)).toEqual(['2']);
+    });
+
+    it('maps the index among the evidence rows sent back to the row on the form', () => {
+      const rows = [
+        { url: 'https://a', title: 'A' },
+        { url: '', title: '' },
+        { url: 'bad', title: '' },
+      ];
+      expect(evidenceRowIndex(rows, 0)).toBe(0);
+      expect(evidenceRowIndex(rows, 1)).toBe(2);
+      expect(evidenceRowIndex(rows, 2)).toBeNull();
+    });
+  });
+
+  describe('buildUpdateInput', () => {
+    it('builds the mutation input from what was typed', () => {
+      const { input, problems } = buildUpdateInput(
+        draft({
+          noteDa: '  Halvvejs ',
+          actualStart: '2018-H1',
+          evidence: [
+            { url: ' https://example.org/a ', title: 'Report' },
+            { url: '', title: '' },
+          ],
+        }),
+        'm1',
+        3,
+      );
+      expect(problems).toEqual([]);
+      expect(input).toEqual({
+        milestoneId: 'm1',
+        expectedVersion: 3,
+        status: MilestoneStatus.IN_PROGRESS,
+        progressPercent: 40,
+        effectiveDate: '2019-06-30',
+        actualStart: '2018-H1',
+        actualEnd: null,
+        note: { da: 'Halvvejs', en: null },
+        evidence: [{ url: 'https://example.org/a', title: 'Report' }],
+        visibility: Visibility.PUBLIC,
+      });
+    });
+
+    it('sends an empty percent as null (the API says whether one is needed)', () => {
+      expect(buildUpdateInput(draft({ percent: ' ' }), 'm1', 0).input?.progressPercent).toBeNull();
+    });
+
+    it('stops at what GraphQL itself would refuse: no status, a percent that is no whole number', () => {
+      const result = buildUpdateInput(draft({ status: null, percent: '4.5' }), 'm1', 0);
+      expect(result.input).toBeNull();
+      expect(result.problems.map((p) => p.field)).toEqual([
+        'input.status',
+        'input.progressPercent',
+      ]);
+      for (const problem of result.problems) expect(knownProblem(problem.message)).not.toBeNull();
+    });
+  });
+
+  describe('known API problems are translated', () => {
+    it.each([
+      ['is required while the status is IN_PROGRESS (0-99)', 'reportProblemPercentRequired'],
+      ['must be an absolute http:// or https:// address', 'reportProblemUrl'],
+      ['is required (an http or https address)', 'reportProblemUrlRequired'],
+      ['is required: 1 to 500 characters saying what the link shows', 'reportProblemLinkTitle'],
+      [
+        'is in the future: 2999 ends 2999-12-31, after today (2026-01-01)',
+        'reportProblemFutureDate',
+      ],
+      ['Invalid partial date "2018-13": the month must be 01 to 12', 'reportProblemPartialDate'],
+      ['cancelling a milestone needs a note saying why', 'reportProblemNoteCancel'],
+      [
+        'progressPercent must be a whole number from 0 to 99 while the status is IN_PROGRESS (report COMPLETED for 100), got 100',
+        'reportProblemPercentRange',
+      ],
+    ])('%s', (message, key) => {
+      const known = knownProblem(message);
+      expect(known?.key).toBe(key);
+      // Every key the helper gives exists in both languages.
+      expect((da as Record<string, string>)[key]).toBeTruthy();
+      expect((en as Record<string, string>)[key]).toBeTruthy();
+    });
+
+    it('carries numbers into the message', () => {
+      expect(
+        knownProblem('progressPercent must be 100 when the status is COMPLETED, got 50'),
+      ).toEqual({
+        key: 'reportProblemPercentImplied',
+        vars: { percent: 100 },
+      });
+    });
+
+    it('leaves unknown messages to be shown as the API wrote them', () => {
+      expect(knownProblem('something new')).toBeNull();
+    });
+  });
+
+  it('reads a CONFLICT answer: the current version and the update recorded since', () => {
+    const latestUpdate = { id: 'u2', status: 'COMPLETED', progressPercent: 100 };
+    expect(
+      conflictDetails(new GraphqlError('stale', 'CONFLICT', { currentVersion: 4, latestUpdate })),
+    ).toEqual({ currentVersion: 4, latestUpdate });
+    expect(conflictDetails(new GraphqlError('bad', 'BAD_USER_INPUT'))).toBeNull();
+  });
+});
