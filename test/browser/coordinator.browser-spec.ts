@@ -391,6 +391,40 @@ describe('dashboard in a browser: the coordinator screens', () => {
     await third.context.close();
   });
 
+  it('sends a signed-out coordinator through sign-in back to the report form they opened', async () => {
+    const { page: fresh, context } = await newPage(server);
+    await fresh.goto(`${server.api.baseUrl}${reportPath}?lang=en`);
+    await waitForRendered(fresh, '/sign-in');
+    const next = new URL(fresh.url()).searchParams.get('next');
+    expect(next).toContain(reportPath);
+    await fresh.fill('#email', coordinator.email);
+    await fresh.fill('#password', coordinator.password);
+    await fresh.click('form.form button[type=submit]');
+    await waitForRendered(fresh, reportPath);
+    expect(await fresh.textContent('h1')).toBe('Report progress');
+    expect(await fresh.isVisible('#report-form')).toBe(true);
+    await context.close();
+  });
+
+  it('lets an administrator pick an agency and shows the milestones it leads', async () => {
+    const admin = await server.createUser([Role.ADMIN], { displayName: 'Ada Admin' });
+    const { page: adminPage, context } = await newPage(server);
+    await signInContext(context, server.api.baseUrl, admin);
+    await adminPage.goto(`${server.api.baseUrl}/my-milestones?lang=en`);
+    await waitForRendered(adminPage, '/my-milestones');
+    expect(await adminPage.textContent('#milestone-summary')).toBe('Choose an agency above.');
+    expect(await adminPage.$$('.my-milestones tbody tr')).toHaveLength(0);
+    await adminPage.selectOption('#filter-agency', agencySlug);
+    await adminPage.click('form.filters button[type=submit]');
+    await waitForQuery(adminPage, `agency=${agencySlug}`);
+    const rows = await adminPage.$$eval('.my-milestones tbody tr', (trs) =>
+      trs.map((row) => (row as HTMLElement).dataset.key),
+    );
+    expect(rows).toEqual(await apiAgencyMilestones(null));
+    expect(await axeViolations(adminPage)).toEqual([]);
+    await context.close();
+  });
+
   // Last: the lock holds for this address for a while.
   it('says when sign-in is locked after repeated failures', async () => {
     const { page: stranger, context } = await newPage(server);

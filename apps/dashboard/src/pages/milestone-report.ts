@@ -555,7 +555,12 @@ export class MilestoneReportPage implements PageView {
       const { text, lang } = problem.text(t, locale);
       return { label: problem.label(t) || undefined, text, lang, targetId: problem.focusId };
     });
-    this.summary.show(t('formsErrorSummaryHeading', { count: items.length }), items);
+    this.summary.show(
+      items.length === 1
+        ? t('formsErrorSummaryHeadingOne')
+        : t('formsErrorSummaryHeading', { count: items.length }),
+      items,
+    );
     if (focus) this.summary.focus();
   }
 

@@ -129,6 +129,7 @@ export class SignInPage implements PageView {
     } catch (error) {
       this.failure = failureOf(error);
       this.password.control.value = '';
+      context.announce('');
       this.showFailure(true);
     } finally {
       this.busy = false;
@@ -165,12 +166,16 @@ export class SignInPage implements PageView {
           : failure.kind === 'locked'
             ? t('signInLocked', { minutes: failure.minutes })
             : t('signInFailed', { message: failure.message });
-      // Not one field's fault (the API does not say which was wrong): both are marked, the summary explains.
-      this.email.setError(text);
+      // The API does not say which was wrong; the password is asked for again, so the message goes there.
       this.password.setError(text);
-      items.push({ text, targetId: this.email.id });
+      items.push({ text, targetId: this.password.id });
     }
-    this.summary.show(t('formsErrorSummaryHeading', { count: items.length }), items);
+    this.summary.show(
+      items.length === 1
+        ? t('formsErrorSummaryHeadingOne')
+        : t('formsErrorSummaryHeading', { count: items.length }),
+      items,
+    );
     if (focus) this.summary.focus();
   }
 }
