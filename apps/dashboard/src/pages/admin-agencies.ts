@@ -1,12 +1,379 @@
+import type { Locale } from '@ogp/common';
+import {
+  archiveAgency,
+  createAgency,
+  fetchAllAgencies,
+  updateAgency,
+  type AgencyInput,
+  type AgencyRow,
+} from '../api/admin';
 import type { PageContext, PageView, RenderResult } from '../app/page';
-import { h } from '../dom';
+import { dataTable, h } from '../dom';
+import { ErrorSummary } from '../forms/error-summary';
+import { FormField, textField } from '../forms/field';
+import type { Translate } from '../i18n';
+import '../styles/forms.css';
+import '../styles/review-admin.css';
+import { fieldTarget, FormProblems, srOnly, textIn, titleIn } from './review';
 
-// PLACEHOLDER: replaced by the real page in this same change.
+/** The fields of an agency, for the new-agency form and the edit form alike. */
+class AgencyFields {
+  readonly slug: FormField;
+  readonly nameDa: FormField;
+  readonly nameEn: FormField;
+  readonly abbreviation: FormField;
+  readonly parent: FormField<HTMLSelectElement>;
+  readonly problems: FormProblems;
+
+  constructor(
+    prefix: string,
+    readonly summary: ErrorSummary,
+  ) {
+    this.slug = textField(`${prefix}-slug`, { autocomplete: 'off', spellcheck: 'false' });
+    this.nameDa = textField(`${prefix}-name-da`, { lang: 'da' });
+    this.nameEn = textField(`${prefix}-name-en`, { lang: 'en' });
+    this.abbreviation = textField(`${prefix}-abbreviation`);
+    this.parent = new FormField(h('select', { name: `${prefix}-parent` }), {
+      id: `${prefix}-parent`,
+    });
+    this.problems = new FormProblems(summary, {
+      slug: fieldTarget(this.slug),
+      'name.da': fieldTarget(this.nameDa),
+      'name.en': fieldTarget(this.nameEn),
+      // A name missing in both languages is reported on `name`: shown at the Danish one.
+      name: fieldTarget(this.nameDa),
+      abbreviation: fieldTarget(this.abbreviation),
+      parentSlug: fieldTarget(this.parent),
+    });
+  }
+
+  elements(): HTMLElement[] {
+    return [
+      h('div', { class: 'ra-pair' }, this.nameDa.element, this.nameEn.element),
+      h('div', { class: 'ra-pair' }, this.slug.element, this.abbreviation.element),
+      this.parent.element,
+    ];
+  }
+
+  render(agencies: AgencyRow[], exclude: string | null, t: Translate, locale: Locale): void {
+    this.nameDa.setLabel(t('admNameDa'));
+    this.nameEn.setLabel(t('admNameEn')).setHint(t('admNameHint'));
+    this.slug.setLabel(t('admSlug')).setHint(t('admSlugHint'));
+    this.abbreviation.setLabel(t('admAbbreviation'));
+    this.parent.setLabel(t('admParent'));
+    const chosen = this.parent.control.value;
+    this.parent.control.replaceChildren(
+      h('option', { value: '' }, t('admNoParent')),
+      ...agencies
+        .filter((agency) => agency.slug !== exclude)
+        .map((agency) => h('option', { value: agency.slug }, titleIn(agency.name, locale))),
+    );
+    this.parent.control.value = chosen;
+  }
+
+  fill(agency: AgencyRow): void {
+    this.slug.control.value = agency.slug;
+    this.nameDa.control.value = agency.name.da ?? '';
+    this.nameEn.control.value = agency.name.en ?? '';
+    this.abbreviation.control.value = agency.abbreviation ?? '';
+    this.parent.control.value = agency.parent?.slug ?? '';
+  }
+
+  /** The fields as an input; for an edit, only what differs from `current`. */
+  read(current: AgencyRow | null): AgencyInput {
+    const text = (field: FormField) => field.control.value.trim() || null;
+    const name = { da: text(this.nameDa), en: text(this.nameEn) };
+    const input: AgencyInput = {};
+    const slug = this.slug.control.value.trim();
+    const abbreviation = text(this.abbreviation);
+    const parentSlug = this.parent.control.value || null;
+    if (!current || slug !== current.slug) input.slug = slug;
+    if (!current || name.da !== current.name.da || name.en !== current.name.en) input.name = name;
+    if (!current ? abbreviation !== null : abbreviation !== current.abbreviation)
+      input.abbreviation = abbreviation;
+    if (!current ? parentSlug !== null : parentSlug !== (current.parent?.slug ?? null))
+      input.parentSlug = parentSlug;
+    return input;
+  }
+}
+
+/** Administrators' list of agencies: create, edit, archive. */
 export class AdminAgenciesPage implements PageView {
-  readonly element = h('div', {}, h('h1', {}, 'AdminAgenciesPage'));
+  readonly element: HTMLElement;
+  private readonly heading = h('h1');
+  private readonly intro = h('p');
+  // A live region of the page's own: it outlives the re-render after a change, so the message is heard.
+  private readonly status = h('p', {
+    class: 'ra-success',
+    id: 'agencies-success',
+    role: 'status',
+    tabindex: '-1',
+  });
+  private readonly createHeading = h('h2', { id: 'agency-create-heading' });
+  private readonly create = new AgencyFields('agency-new', new ErrorSummary('agency-new-errors'));
+  private readonly createSubmit = h('button', { type: 'submit' });
+  private readonly createForm = h('form', {
+    class: 'form',
+    id: 'agency-create',
+    novalidate: true,
+    'aria-labelledby': 'agency-create-heading',
+  });
+  private readonly editSection = h('section', {
+    id: 'agency-edit',
+    'aria-labelledby': 'agency-edit-heading',
+    hidden: true,
+  });
+  private readonly editHeading = h('h2', { id: 'agency-edit-heading', tabindex: '-1' });
+  private readonly edit = new AgencyFields('agency-edit', new ErrorSummary('agency-edit-errors'));
+  private readonly editSubmit = h('button', { type: 'submit' });
+  private readonly editCancel = h('a');
+  private readonly editForm = h('form', {
+    class: 'form',
+    id: 'agency-edit-form',
+    novalidate: true,
+    'aria-labelledby': 'agency-edit-heading',
+  });
+  private editing: AgencyRow | null = null;
+  private readonly confirm = h('div', {
+    class: 'ra-confirm',
+    id: 'agency-confirm',
+    role: 'group',
+    'aria-labelledby': 'agency-confirm-text',
+    hidden: true,
+  });
+  private readonly listSummary = new ErrorSummary('agencies-errors');
+  private readonly listProblems = new FormProblems(this.listSummary, {});
+  private readonly listSection = h('section', {
+    id: 'agencies',
+    'aria-labelledby': 'agencies-heading',
+  });
+  private agencies: AgencyRow[] = [];
+  private ctx: PageContext | null = null;
+  private busy = false;
 
-  render(context: PageContext): Promise<RenderResult> {
-    return Promise.resolve({ title: context.t('appName') });
+  constructor() {
+    this.createForm.append(
+      ...this.create.elements(),
+      h('div', { class: 'form-actions' }, this.createSubmit),
+    );
+    this.editForm.append(
+      ...this.edit.elements(),
+      h('div', { class: 'form-actions' }, this.editSubmit, this.editCancel),
+    );
+    this.editSection.append(this.editHeading, this.edit.summary.element, this.editForm);
+    this.element = h(
+      'div',
+      { class: 'admin-agencies' },
+      this.heading,
+      this.intro,
+      this.status,
+      this.listSummary.element,
+      this.confirm,
+      this.editSection,
+      this.listSection,
+      h(
+        'section',
+        { id: 'agency-new', 'aria-labelledby': 'agency-create-heading' },
+        this.createHeading,
+        this.create.summary.element,
+        this.createForm,
+      ),
+    );
+    this.createForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.add();
+    });
+    this.editForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.save();
+    });
+  }
+
+  async render(context: PageContext): Promise<RenderResult> {
+    this.ctx = context;
+    const { t, locale, signal } = context;
+    const agencies = await fetchAllAgencies(signal);
+    if (signal.aborted) return { title: '' };
+    this.agencies = agencies;
+    this.heading.textContent = t('admAgenciesTitle');
+    this.intro.textContent = t('admAgenciesIntro');
+    this.createHeading.textContent = t('admNewAgency');
+    this.create.render(agencies, null, t, locale);
+    this.createSubmit.textContent = t('admCreateAgency');
+    this.renderEdit(context);
+    this.renderList(context);
+    return { title: t('admAgenciesTitle') };
+  }
+
+  private renderEdit(context: PageContext): void {
+    const { t, locale } = context;
+    const slug = context.query.get('edit');
+    const agency = this.agencies.find((a) => a.slug === slug) ?? null;
+    this.editSection.hidden = !agency;
+    if (!agency) {
+      this.editing = null;
+      return;
+    }
+    this.editHeading.textContent = t('admEditAgency', { name: titleIn(agency.name, locale) });
+    this.edit.render(this.agencies, agency.slug, t, locale);
+    this.editSubmit.textContent = t('admSaveAgency');
+    this.editCancel.textContent = t('admCancel');
+    this.editCancel.href = context.href('/admin/agencies');
+    // Fill the form only when another agency is opened: a re-render keeps what the admin typed.
+    if (this.editing?.slug !== agency.slug) {
+      this.edit.problems.clear();
+      this.edit.fill(agency);
+      if (!context.live) setTimeout(() => this.editHeading.focus(), 0);
+    }
+    this.editing = agency;
+  }
+
+  private renderList(context: PageContext): void {
+    const { t, locale, href } = context;
+    this.listSection.replaceChildren(
+      h('h2', { id: 'agencies-heading' }, t('admAgenciesHeading')),
+      h('p', { class: 'summary' }, t('admAgenciesSummary', { total: this.agencies.length })),
+      h(
+        'div',
+        { class: 'table-wrap' },
+        dataTable(
+          t('admAgenciesHeading'),
+          [
+            { label: t('admName') },
+            { label: t('admSlug') },
+            { label: t('admAbbreviation') },
+            { label: t('admParent') },
+            { label: t('rvAction') },
+          ],
+          this.agencies.map((agency) => {
+            const name = titleIn(agency.name, locale);
+            const archive = h(
+              'button',
+              { type: 'button', class: 'secondary ra-archive' },
+              t('admArchive'),
+              srOnly(`: ${name}`),
+            );
+            archive.addEventListener('click', () => this.askArchive(agency, archive));
+            return {
+              key: agency.slug,
+              header: textIn(agency.name, locale, t) ?? agency.slug,
+              cells: [
+                { text: agency.slug },
+                { text: agency.abbreviation ?? t('admNone') },
+                { text: agency.parent ? titleIn(agency.parent.name, locale) : t('admNone') },
+                {
+                  text: h(
+                    'div',
+                    { class: 'ra-actions' },
+                    h(
+                      'a',
+                      {
+                        href: href('/admin/agencies', { edit: agency.slug }),
+                        class: 'ra-edit-link',
+                      },
+                      t('admEdit'),
+                      srOnly(`: ${name}`),
+                    ),
+                    archive,
+                  ),
+                },
+              ],
+            };
+          }),
+        ),
+      ),
+    );
+  }
+
+  private askArchive(agency: AgencyRow, opener: HTMLElement): void {
+    const { t, locale } = this.ctx!;
+    const yes = h('button', { type: 'button', id: 'agency-confirm-yes' }, t('admConfirmArchive'));
+    const no = h('button', { type: 'button', class: 'secondary' }, t('admCancel'));
+    this.listProblems.clear();
+    this.confirm.replaceChildren(
+      h(
+        'p',
+        { id: 'agency-confirm-text' },
+        t('admArchiveQuestion', { name: titleIn(agency.name, locale) }),
+      ),
+      h('div', { class: 'form-actions' }, yes, no),
+    );
+    this.confirm.hidden = false;
+    yes.focus();
+    no.addEventListener('click', () => {
+      this.confirm.hidden = true;
+      if (opener.isConnected) opener.focus();
+    });
+    yes.addEventListener('click', () => void this.archive(agency));
+  }
+
+  private async archive(agency: AgencyRow): Promise<void> {
+    const context = this.ctx!;
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await archiveAgency(agency.slug);
+      this.confirm.hidden = true;
+      await this.done(context.t('admArchived', { name: titleIn(agency.name, context.locale) }));
+      this.status.focus();
+    } catch (error) {
+      this.confirm.hidden = true;
+      // Refused while it leads commitments: the API names them.
+      this.listProblems.showError(error, context, 'slug');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async add(): Promise<void> {
+    const context = this.ctx;
+    if (!context || this.busy) return;
+    this.create.problems.clear();
+    this.status.textContent = '';
+    this.busy = true;
+    this.createSubmit.setAttribute('aria-disabled', 'true');
+    try {
+      const agency = await createAgency(this.create.read(null));
+      this.createForm.reset();
+      await this.done(
+        context.t('admAgencyCreated', { name: titleIn(agency.name, context.locale) }),
+      );
+    } catch (error) {
+      this.create.problems.showError(error, context);
+    } finally {
+      this.busy = false;
+      this.createSubmit.removeAttribute('aria-disabled');
+    }
+  }
+
+  private async save(): Promise<void> {
+    const context = this.ctx;
+    const current = this.editing;
+    if (!context || !current || this.busy) return;
+    this.edit.problems.clear();
+    this.busy = true;
+    this.editSubmit.setAttribute('aria-disabled', 'true');
+    try {
+      const saved = await updateAgency(current.slug, this.edit.read(current));
+      this.editing = null;
+      this.status.textContent = context.t('admAgencySaved', {
+        name: titleIn(saved.name, context.locale),
+      });
+      context.navigate('/admin/agencies', { edit: null });
+    } catch (error) {
+      this.edit.problems.showError(error, context);
+    } finally {
+      this.busy = false;
+      this.editSubmit.removeAttribute('aria-disabled');
+    }
+  }
+
+  private async done(message: string): Promise<void> {
+    const context = this.ctx!;
+    this.agencies = await fetchAllAgencies();
+    this.create.render(this.agencies, null, context.t, context.locale);
+    this.renderList(context);
+    this.status.textContent = message;
   }
 
   destroy(): void {

@@ -1,15 +1,466 @@
+import {
+  COMPLETION_LABELS,
+  MILESTONE_STATUS_LABELS,
+  Verification,
+  VERIFICATION_LABELS,
+  ASSESSMENT_STAGE_LABELS,
+  ASSESSOR_LABELS,
+  AssessmentStage,
+  type Locale,
+} from '@ogp/common';
+import { GraphqlError } from '../api/client';
+import type { LocalizedText } from '../api/dashboard';
+import {
+  fetchPlans,
+  fetchReportedMilestones,
+  fetchReviewCommitments,
+  type PlanChoice,
+  type ReviewCommitment,
+  type ReviewMilestone,
+  type StatusUpdateView,
+} from '../api/reviewer';
 import type { PageContext, PageView, RenderResult } from '../app/page';
-import { h } from '../dom';
+import { dataTable, h } from '../dom';
+import type { ErrorSummary, SummaryItem } from '../forms/error-summary';
+import { problemPath, problemText } from '../forms/problems';
+import { formatDateTime, formatPercent, type Translate } from '../i18n';
+import '../styles/review-admin.css';
 
-// PLACEHOLDER: replaced by the real page in this same change.
+const VERIFICATIONS = [Verification.UNVERIFIED, Verification.VERIFIED, Verification.DISPUTED];
+const STAGES = [AssessmentStage.DESIGN, AssessmentStage.MIDTERM, AssessmentStage.END_OF_TERM];
+
+/**
+ * User-entered text in the page's language, or the other one with a visible marker and its own `lang`
+ * (null when neither language has text).
+ */
+export function textIn(text: LocalizedText, locale: Locale, t: Translate): Node | null {
+  const other: Locale = locale === 'da' ? 'en' : 'da';
+  const own = text[locale]?.trim();
+  if (own) return document.createTextNode(own);
+  const fallback = text[other]?.trim();
+  if (!fallback) return null;
+  return h(
+    'span',
+    {},
+    h('span', { lang: other }, fallback),
+    ' ',
+    h('span', { class: 'ra-marker' }, t(other === 'en' ? 'rvInEnglish' : 'rvInDanish')),
+  );
+}
+
+/** A title as plain text (titles are required in at least one language). */
+export function titleIn(text: LocalizedText, locale: Locale): string {
+  return (locale === 'en' ? (text.en ?? text.da) : (text.da ?? text.en)) ?? '';
+}
+
+/** Text only screen readers read (context for links whose visible text repeats). */
+export function srOnly(text: string): HTMLSpanElement {
+  return h('span', { class: 'ra-sr-only' }, text);
+}
+
+/** A status update as its parts: status, percent, date, who and when, note, evidence. */
+export function updateDetails(
+  update: StatusUpdateView,
+  locale: Locale,
+  t: Translate,
+): HTMLDListElement {
+  const note = textIn(update.note, locale, t);
+  return h(
+    'dl',
+    { class: 'ra-details' },
+    h('dt', {}, t('rvStatus')),
+    h('dd', { 'data-field': 'status' }, MILESTONE_STATUS_LABELS[update.status][locale]),
+    h('dt', {}, t('rvPercent')),
+    h(
+      'dd',
+      { 'data-field': 'percent', 'data-value': update.progressPercent ?? '' },
+      formatPercent(update.progressPercent, locale, t('noData')),
+    ),
+    h('dt', {}, t('rvEffectiveDate')),
+    h('dd', {}, update.effectiveDate.label),
+    h('dt', {}, t('rvReportedBy')),
+    h(
+      'dd',
+      {},
+      t('rvWhoWhen', { name: update.recordedBy, time: formatDateTime(update.recordedAt, locale) }),
+    ),
+    h('dt', {}, t('rvNote')),
+    h('dd', { 'data-field': 'note' }, note ?? t('rvNoNote')),
+    h('dt', {}, t('rvEvidence')),
+    h(
+      'dd',
+      {},
+      update.evidence.length
+        ? h(
+            'ul',
+            { class: 'ra-evidence' },
+            ...update.evidence.map((link) =>
+              h('li', {}, h('a', { href: link.url, rel: 'noopener' }, link.title || link.url)),
+            ),
+          )
+        : t('rvNoEvidence'),
+    ),
+  );
+}
+
+function isVerification(value: string | null): value is Verification {
+  return VERIFICATIONS.includes(value as Verification);
+}
+
+/** Reviewers' desk: a plan's reported milestones to verify and its commitments to assess. */
 export class ReviewPage implements PageView {
-  readonly element = h('div', {}, h('h1', {}, 'ReviewPage'));
+  readonly element: HTMLElement;
+  private readonly heading = h('h1');
+  private readonly intro = h('p');
+  private readonly planLabel = h('label', { for: 'review-plan' });
+  private readonly planSelect = h('select', { id: 'review-plan', name: 'plan' });
+  private readonly verificationLabel = h('label', { for: 'review-verification' });
+  private readonly verificationSelect = h('select', {
+    id: 'review-verification',
+    name: 'verification',
+  });
+  private readonly apply = h('button', { type: 'submit' });
+  private readonly filters = h(
+    'form',
+    { class: 'ra-filters', id: 'review-filters' },
+    h('div', { class: 'ra-filter' }, this.planLabel, this.planSelect),
+    h('div', { class: 'ra-filter' }, this.verificationLabel, this.verificationSelect),
+    this.apply,
+  );
+  private readonly milestones = h('section', {
+    id: 'review-milestones',
+    'aria-labelledby': 'review-milestones-heading',
+  });
+  private readonly commitments = h('section', {
+    id: 'review-commitments',
+    'aria-labelledby': 'review-commitments-heading',
+  });
+  private readonly exports = h('section', {
+    id: 'review-exports',
+    'aria-labelledby': 'review-exports-heading',
+  });
+  private setQuery: PageContext['setQuery'] | null = null;
 
-  render(context: PageContext): Promise<RenderResult> {
-    return Promise.resolve({ title: context.t('appName') });
+  constructor() {
+    this.element = h(
+      'div',
+      { class: 'review' },
+      this.heading,
+      this.intro,
+      this.filters,
+      this.milestones,
+      this.commitments,
+      this.exports,
+    );
+    this.filters.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.setQuery?.({
+        plan: this.planSelect.value || null,
+        verification: this.verificationSelect.value || null,
+      });
+    });
+  }
+
+  async render(context: PageContext): Promise<RenderResult> {
+    const { t, signal } = context;
+    this.setQuery = context.setQuery;
+    const plans = await fetchPlans(signal);
+    if (signal.aborted) return { title: '' };
+    const asked = context.query.get('plan');
+    const plan = plans.find((p) => p.slug === asked) ?? plans[0] ?? null;
+    const verificationParam = context.query.get('verification');
+    const verification = isVerification(verificationParam) ? verificationParam : null;
+
+    this.heading.textContent = t('rvReviewTitle');
+    this.intro.textContent = t('rvReviewIntro');
+    // A live refresh leaves the filters as the reviewer may be changing them.
+    if (!context.live) this.renderFilters(plans, plan, verification, context);
+    if (!plan) {
+      this.milestones.replaceChildren(h('p', {}, t('rvNoPlans')));
+      this.commitments.replaceChildren();
+      this.exports.replaceChildren();
+      return { title: t('rvReviewTitle') };
+    }
+    const [milestones, commitments] = await Promise.all([
+      fetchReportedMilestones(plan.slug, signal),
+      fetchReviewCommitments(plan.slug, signal),
+    ]);
+    if (signal.aborted) return { title: '' };
+    this.renderMilestones(milestones, plan, verification, context);
+    this.renderCommitments(commitments, plan, context);
+    this.exports.replaceChildren(
+      h('h2', { id: 'review-exports-heading' }, t('rvExportsHeading')),
+      h('p', {}, t('rvExportsNone')),
+    );
+    // Reported progress changes while a reviewer works: follow the plan live.
+    return { title: t('rvReviewTitle'), livePlan: plan.slug };
+  }
+
+  private renderFilters(
+    plans: PlanChoice[],
+    plan: PlanChoice | null,
+    verification: Verification | null,
+    { t, locale }: PageContext,
+  ): void {
+    this.planLabel.textContent = t('rvPlan');
+    this.planSelect.replaceChildren(
+      ...plans.map((p) =>
+        h('option', { value: p.slug, selected: p.slug === plan?.slug }, titleIn(p.title, locale)),
+      ),
+    );
+    this.verificationLabel.textContent = t('rvVerification');
+    this.verificationSelect.replaceChildren(
+      h('option', { value: '', selected: verification === null }, t('rvAllVerifications')),
+      ...VERIFICATIONS.map((value) =>
+        h(
+          'option',
+          { value, selected: value === verification },
+          VERIFICATION_LABELS[value][locale],
+        ),
+      ),
+    );
+    this.apply.textContent = t('rvShow');
+  }
+
+  private renderMilestones(
+    all: ReviewMilestone[],
+    plan: PlanChoice,
+    verification: Verification | null,
+    { t, locale, href }: PageContext,
+  ): void {
+    const count = (value: Verification) => all.filter((m) => m.verification === value).length;
+    const shown = verification ? all.filter((m) => m.verification === verification) : all;
+    const summary = t('rvMilestonesSummary', {
+      total: all.length,
+      unverified: count(Verification.UNVERIFIED),
+      verified: count(Verification.VERIFIED),
+      disputed: count(Verification.DISPUTED),
+    });
+    const filtered = verification
+      ? ` ${t('rvFilteredSummary', { shown: shown.length, verification: VERIFICATION_LABELS[verification][locale] })}`
+      : '';
+    const pct = (value: number | null) => formatPercent(value, locale, t('noData'));
+    this.milestones.replaceChildren(
+      h('h2', { id: 'review-milestones-heading' }, t('rvMilestonesHeading')),
+      h('p', { class: 'summary', id: 'review-milestones-summary' }, summary + filtered),
+      shown.length
+        ? h(
+            'div',
+            { class: 'table-wrap' },
+            dataTable(
+              t('rvMilestonesCaption', { plan: titleIn(plan.title, locale) }),
+              [
+                { label: t('rvMilestone') },
+                { label: t('rvCommitment') },
+                { label: t('rvStatus') },
+                { label: t('rvPercent'), numeric: true },
+                { label: t('rvLatestUpdate') },
+                { label: t('rvVerification') },
+                { label: t('rvAction') },
+              ],
+              shown.map((milestone) => {
+                const latest = milestone.history[0];
+                const title = titleIn(milestone.title, locale);
+                const verifyPath = `/commitments/${encodeURIComponent(milestone.commitment.ogpId)}/milestones/${encodeURIComponent(milestone.id)}/verify`;
+                return {
+                  key: milestone.id,
+                  header: title,
+                  cells: [
+                    {
+                      text: h(
+                        'a',
+                        {
+                          href: href(
+                            `/commitments/${encodeURIComponent(milestone.commitment.ogpId)}`,
+                          ),
+                        },
+                        `${milestone.commitment.ogpId} ${titleIn(milestone.commitment.title, locale)}`,
+                      ),
+                    },
+                    {
+                      text: milestone.status
+                        ? MILESTONE_STATUS_LABELS[milestone.status][locale]
+                        : t('noData'),
+                    },
+                    { text: pct(milestone.progressPercent), value: milestone.progressPercent },
+                    {
+                      text: latest
+                        ? t('rvLatestUpdateCell', {
+                            date: latest.effectiveDate.label,
+                            name: latest.recordedBy,
+                          })
+                        : t('noData'),
+                    },
+                    {
+                      text: h(
+                        'span',
+                        {
+                          class: `ra-verification ra-${milestone.verification.toLowerCase()}`,
+                          'data-verification': milestone.verification,
+                        },
+                        VERIFICATION_LABELS[milestone.verification][locale],
+                      ),
+                    },
+                    {
+                      text: h(
+                        'a',
+                        { href: href(verifyPath), class: 'ra-verify-link' },
+                        t('rvVerifyLink'),
+                        srOnly(`: ${title}`),
+                      ),
+                    },
+                  ],
+                };
+              }),
+            ),
+          )
+        : h('p', {}, t('rvNoMilestones')),
+    );
+  }
+
+  private renderCommitments(
+    commitments: ReviewCommitment[],
+    plan: PlanChoice,
+    { t, locale, href }: PageContext,
+  ): void {
+    const assessedCount = commitments.filter((c) => c.latestAssessments.length > 0).length;
+    this.commitments.replaceChildren(
+      h('h2', { id: 'review-commitments-heading' }, t('rvCommitmentsHeading')),
+      h(
+        'p',
+        { class: 'summary' },
+        t('rvCommitmentsSummary', { assessed: assessedCount, total: commitments.length }),
+      ),
+      h(
+        'div',
+        { class: 'table-wrap' },
+        dataTable(
+          t('rvCommitmentsCaption', { plan: titleIn(plan.title, locale) }),
+          [
+            { label: t('rvCommitment') },
+            { label: t('rvComputedCompletion') },
+            ...STAGES.map((stage) => ({ label: ASSESSMENT_STAGE_LABELS[stage][locale] })),
+            { label: t('rvAction') },
+          ],
+          commitments.map((commitment) => {
+            const title = `${commitment.ogpId} ${titleIn(commitment.title, locale)}`;
+            return {
+              key: commitment.ogpId,
+              header: h(
+                'a',
+                { href: href(`/commitments/${encodeURIComponent(commitment.ogpId)}`) },
+                title,
+              ),
+              cells: [
+                {
+                  text: `${COMPLETION_LABELS[commitment.progress.completion][locale]} (${formatPercent(commitment.progress.percent, locale, t('noData'))})`,
+                },
+                ...STAGES.map((stage) => {
+                  const assessment = commitment.latestAssessments.find((a) => a.stage === stage);
+                  if (!assessment) return { text: t('rvNotAssessed') };
+                  const completion = assessment.completion
+                    ? COMPLETION_LABELS[assessment.completion][locale]
+                    : t('rvCompletionNotRated');
+                  return {
+                    text: t('rvAssessmentCell', {
+                      completion,
+                      assessor: ASSESSOR_LABELS[assessment.assessor][locale],
+                      date: assessment.assessedOn.label,
+                    }),
+                  };
+                }),
+                {
+                  text: h(
+                    'a',
+                    {
+                      href: href(`/commitments/${encodeURIComponent(commitment.ogpId)}/assess`),
+                      class: 'ra-assess-link',
+                    },
+                    t('rvAssessLink'),
+                    srOnly(`: ${title}`),
+                  ),
+                },
+              ],
+            };
+          }),
+        ),
+      ),
+    );
   }
 
   destroy(): void {
     this.element.remove();
   }
+}
+
+/** A field a form's problems can be placed next to. */
+export interface ProblemTarget {
+  setError(text: string | null, lang?: string): unknown;
+  /** The field's label, in the page's language, read when the problem is shown. */
+  label(): string;
+  /** The control focus moves to from the summary. */
+  targetId(): string;
+}
+
+/**
+ * The problems of one form: each next to its field (aria-invalid, aria-describedby by the field helpers) and
+ * all of them in a summary that takes focus. The API's messages are English: marked so on a Danish page.
+ */
+export class FormProblems {
+  constructor(
+    readonly summary: ErrorSummary,
+    private readonly targets: Record<string, ProblemTarget>,
+  ) {}
+
+  clear(): void {
+    this.summary.hide();
+    for (const target of Object.values(this.targets)) target.setError(null);
+  }
+
+  show(heading: string, items: { key: string | null; text: string; lang?: string }[]): void {
+    const summary: SummaryItem[] = items.map(({ key, text, lang }) => {
+      const target = key ? this.targets[key] : undefined;
+      if (!target) return { text, targetId: null, lang };
+      target.setError(text, lang);
+      return { label: target.label(), text, targetId: target.targetId(), lang };
+    });
+    this.summary.show(heading, summary);
+    this.summary.focus();
+  }
+
+  /** Shows what a failed request said: field problems by their path (argument name dropped), else the message. */
+  showError(error: unknown, context: PageContext, argument = 'input'): void {
+    const { t } = context;
+    const lang = context.locale === 'en' ? undefined : 'en';
+    if (!(error instanceof GraphqlError)) {
+      this.show(t('rvErrorSummary'), [{ key: null, text: t('rvNetworkError') }]);
+      return;
+    }
+    const items = error.problems.map((problem) => {
+      const path = problemPath(problem.field, argument);
+      const key = Object.keys(this.targets).find((k) => path === k || path.startsWith(`${k}.`));
+      return { key: key ?? null, text: problemText(problem), lang };
+    });
+    if (items.length === 0) {
+      items.push(
+        error.code === 'FORBIDDEN'
+          ? { key: null, text: t('rvForbidden'), lang: undefined }
+          : { key: null, text: error.message, lang },
+      );
+    }
+    this.show(t('rvErrorSummary'), items);
+  }
+}
+
+/** A FormField as a problem target. */
+export function fieldTarget(field: {
+  setError(text: string | null, lang?: string): unknown;
+  label: HTMLElement;
+  id: string;
+}): ProblemTarget {
+  return {
+    setError: (text, lang) => field.setError(text, lang),
+    label: () => field.label.textContent ?? '',
+    targetId: () => field.id,
+  };
 }
