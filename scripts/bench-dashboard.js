@@ -12,19 +12,9 @@ const { join, relative, sep } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { gzipSync } = require('node:zlib');
 const { mainFile, ensureBuilt, ensureDashboardBuilt, root } = require('./lib/built');
+const { CHROMIUM, CHROMIUM_FLAGS } = require('./lib/chromium');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The same flags as the browser tests: without the networking ones Chromium keeps trying to reach other hosts.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PLAN = 'dk-2017-2019';
 const JS_BUDGET = 150 * 1024;
 const LCP_TARGET = 1500;

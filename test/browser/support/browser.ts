@@ -15,17 +15,11 @@ const { ensureDashboardBuilt } = require('../../../scripts/lib/built') as {
 // TEST_DASHBOARD_DIR: test a build of one's own, so parallel runs do not rebuild each other's folder.
 const DASHBOARD_DIR = process.env.TEST_DASHBOARD_DIR;
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, CHROMIUM_FLAGS } = require('../../../scripts/lib/chromium') as {
+  CHROMIUM: string;
+  CHROMIUM_FLAGS: string[];
+};
 
 /** Screenshots of each page land here (CI keeps them as the run's output). */
 export const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'browser');
