@@ -41,6 +41,9 @@ const ASSESSMENTS = `query ($ogpId: String!) {
     assessments { stage assessor completion assessedOn { label } source { url } potentialImpact }
   }
 }`;
+const COMMITMENTS = `query ($planSlug: String!) {
+  commitments(planSlug: $planSlug, first: 100) { nodes { ogpId progress { percent } } }
+}`;
 const USERS = '{ users { id email displayName roles isActive agencies { slug } } }';
 const ALL_AGENCIES = '{ agencies(first: 100) { nodes { slug name { da en } abbreviation } } }';
 
@@ -151,9 +154,26 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     expect(rows.find((row) => row.id === first.id)?.verify).toBe(
       `/commitments/${first.commitment.ogpId}/milestones/${first.id}/verify?lang=en`,
     );
-    // Every commitment of the plan has a link to assess it.
-    expect(await page.$$eval('#review-commitments a.ra-assess-link', (links) => links.length)).toBe(
-      14,
+    // Every commitment of the plan, with the API's computed percent and a link to assess it.
+    const commitments = (
+      await api<{
+        commitments: { nodes: { ogpId: string; progress: { percent: number | null } }[] };
+      }>(COMMITMENTS, { planSlug: PLAN }, reviewerHeaders)
+    ).commitments.nodes;
+    expect(commitments).toHaveLength(14);
+    const shown = await page.$$eval('#review-commitments tbody tr', (trs) =>
+      trs.map((tr) => [
+        (tr as HTMLElement).dataset.key,
+        tr.querySelector('td')?.dataset.value,
+        !!tr.querySelector('a.ra-assess-link'),
+      ]),
+    );
+    expect(shown).toEqual(
+      commitments.map((c) => [
+        c.ogpId,
+        c.progress.percent === null ? '' : String(c.progress.percent),
+        true,
+      ]),
     );
 
     await page.selectOption('#review-verification', 'VERIFIED');
@@ -356,6 +376,24 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
       name: { da: 'Styrelsen for Åben Forvaltning', en: 'Agency for Open Government' },
       abbreviation: 'SÅF',
     });
+
+    // Edit it: a new abbreviation.
+    await page.click('#agencies tr[data-key="aaben-forvaltning"] a.ra-edit-link');
+    await waitForRendered(page, '/admin/agencies?lang=en&edit=aaben-forvaltning');
+    expect(await page.inputValue('#agency-edit-abbreviation')).toBe('SÅF');
+    await page.fill('#agency-edit-abbreviation', 'SAAF');
+    await page.click('#agency-edit-form button[type=submit]');
+    await waitForRendered(page, '/admin/agencies?lang=en');
+    expect(
+      (
+        await api<{ agencies: { nodes: { slug: string; abbreviation: string }[] } }>(
+          ALL_AGENCIES,
+          {},
+          adminHeaders,
+        )
+      ).agencies.nodes.find((a) => a.slug === 'aaben-forvaltning')?.abbreviation,
+    ).toBe('SAAF');
+    expect(await page.textContent('#agencies tr[data-key="aaben-forvaltning"]')).toContain('SAAF');
 
     // Archiving a lead agency is refused, and the API's reason is shown.
     await page.click('#agencies tr[data-key="digitaliseringsstyrelsen"] button.ra-archive');

@@ -353,7 +353,12 @@ export class ReviewPage implements PageView {
               ),
               cells: [
                 {
-                  text: `${COMPLETION_LABELS[commitment.progress.completion][locale]} (${formatPercent(commitment.progress.percent, locale, t('noData'))})`,
+                  // "No data" once, not "No data (No data)".
+                  text:
+                    commitment.progress.percent === null
+                      ? t('noData')
+                      : `${COMPLETION_LABELS[commitment.progress.completion][locale]} (${formatPercent(commitment.progress.percent, locale, t('noData'))})`,
+                  value: commitment.progress.percent,
                 },
                 ...STAGES.map((stage) => {
                   const assessment = commitment.latestAssessments.find((a) => a.stage === stage);
