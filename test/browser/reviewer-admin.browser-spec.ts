@@ -257,6 +257,62 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     ).toContain(toVerify.id);
   });
 
+  it('does not record a verdict on a report the reviewer has not seen: a newer report is shown and explained', async () => {
+    const page = await pageAs(reviewer);
+    const unverified = (await reportedMilestones()).filter((m) => m.verification === 'UNVERIFIED');
+    const target = unverified.at(-1)!;
+    await open(
+      page,
+      `/commitments/${target.commitment.ogpId}/milestones/${target.id}/verify?lang=en`,
+    );
+    await page.check('#verify-verdict-VERIFIED');
+    await page.fill('#verify-note-en', 'Checked against the evidence.');
+
+    // Meanwhile the agency reports again.
+    const { milestones } = await api<{
+      milestones: { nodes: { id: string; version: number }[] };
+    }>(
+      'query ($planSlug: String!) { milestones(planSlug: $planSlug, first: 100) { nodes { id version } } }',
+      { planSlug: PLAN },
+      adminHeaders,
+    );
+    const version = milestones.nodes.find((m) => m.id === target.id)!.version;
+    await api(
+      `mutation ($input: RecordMilestoneUpdateInput!) {
+        recordMilestoneUpdate(input: $input) { statusUpdate { id } }
+      }`,
+      {
+        input: {
+          milestoneId: target.id,
+          expectedVersion: version,
+          status: 'IN_PROGRESS',
+          progressPercent: 42,
+          note: { en: 'Reopened: more work found.' },
+        },
+      },
+      adminHeaders,
+    );
+
+    await page.click('#verify-form button[type=submit]');
+    await page.waitForSelector('#verify-notice:not([hidden])');
+    expect(await page.textContent('#verify-notice')).toContain('reported again');
+    // The newer report is on screen, what was typed is kept, and nothing was recorded.
+    expect(await page.getAttribute('#verify-report [data-field="percent"]', 'data-value')).toBe(
+      '42',
+    );
+    expect(await page.inputValue('#verify-note-en')).toBe('Checked against the evidence.');
+    expect(await page.isChecked('#verify-verdict-VERIFIED')).toBe(true);
+    expect(await verificationOf(target)).toBe('UNVERIFIED');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Submitted again, the verdict is about the report now shown.
+    await page.click('#verify-form button[type=submit]');
+    await page.waitForFunction(
+      () => document.getElementById('verify-current')?.dataset.verification === 'VERIFIED',
+    );
+    expect(await verificationOf(target)).toBe('VERIFIED');
+  });
+
   it('records an assessment after a refused date, and the commitment from the API holds it', async () => {
     const page = await pageAs(reviewer);
     const ogpId = 'DK0052';
