@@ -20,6 +20,12 @@ const FLAGS = ['OVERDUE', 'DUE_SOON', 'STALE'];
 const AS_OF = '2018-06-30';
 const THEME = 'open_data';
 const AGENCY = 'digitaliseringsstyrelsen';
+/** Each page in both languages today, and in Danish on an earlier day. */
+const LANGS_AND_DAYS: [string, string | null][] = [
+  ['da', null],
+  ['en', null],
+  ['da', AS_OF],
+];
 
 interface Counts {
   completion: string;
@@ -71,6 +77,19 @@ const count = (counts: Counts[] | undefined, level: string): string =>
 const levelRows = (progress: ApiProgress): Rows =>
   LEVELS.map((level) => ({ key: level, values: [count(progress.completionCounts, level)] }));
 
+/** A commitment's row of the theme and agency tables: a link (no value), its figures, its milestones, then `more`. */
+const commitmentRow = (c: ApiCommitment, ...more: string[]): Rows[number] => ({
+  key: c.ogpId,
+  values: [
+    '',
+    cell(c.progress.percent),
+    cell(c.progress.coverage),
+    c.progress.completion,
+    String(c.milestones.length),
+    ...more,
+  ],
+});
+
 async function table(page: Page, selector: string): Promise<Rows> {
   return page.$$eval(`${selector} tbody tr`, (rows) =>
     rows.map((row) => ({
@@ -107,6 +126,29 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
     const other = lang === 'da' ? 'en' : 'da';
     for (const word of words[lang as 'da' | 'en']) expect(text).toContain(word);
     for (const word of words[other]) expect(text).not.toContain(word);
+  }
+
+  /** Presses Tab (at most 60 times) until the link to `href` has the focus; false if it never does. */
+  async function tabTo(href: string): Promise<boolean> {
+    for (let press = 0; press < 60; press++) {
+      await page.keyboard.press('Tab');
+      const reached = await page.evaluate(
+        (target) => document.activeElement?.getAttribute('href') === target,
+        href,
+      );
+      if (reached) return true;
+    }
+    return false;
+  }
+
+  /** The API's commitments differ between today and AS_OF, and so does what the page is compared with. */
+  function itDiffersOnAnotherDay(
+    expected: (asOf: string | null) => Promise<{ commitments: Rows }>,
+  ) {
+    it('shows different figures on another day, as the API does', async () => {
+      const [today, then] = [await expected(null), await expected(AS_OF)];
+      expect(then.commitments).not.toEqual(today.commitments);
+    });
   }
 
   async function adminHeaders(): Promise<Record<string, string>> {
@@ -148,35 +190,36 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       return rows;
     }
 
-    it.each([
-      ['da', null],
-      ['en', null],
-      ['da', AS_OF],
-    ])('in %s as of %s: one card per plan and the table equal the API', async (lang, asOf) => {
-      await open(`/plans?lang=${lang}${asOfQuery(asOf)}`);
-      expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      const rows = await expected(asOf);
-      expect(rows.map((row) => row.key)).toContain(PLAN);
-      expect(await table(page, '#plan-comparison')).toEqual(rows);
-      expect(
-        await page.$$eval('.plan-card', (cards) =>
-          cards.map((c) => (c as HTMLElement).dataset.slug),
-        ),
-      ).toEqual(rows.map((row) => row.key));
-      // Each plan links to its overview, keeping the language (and the day).
-      const link = await page.getAttribute(`.plan-card[data-slug="${PLAN}"] h2 a`, 'href');
-      expect(link).toBe(`/plans/${PLAN}?lang=${lang}${asOfQuery(asOf)}`);
-      expect(await page.textContent('h1')).toBe(lang === 'da' ? 'Handlingsplaner' : 'Action plans');
-      await expectWords(lang, {
-        da: ['Koordinerende myndighed', 'Procent gennemført', 'Dækning'],
-        en: ['Coordinating agency', 'Percent complete', 'Coverage'],
-      });
-      expect(await page.$$eval('#plan-comparison canvas', (c) => c.length)).toBe(1);
-      if (!asOf) {
-        expect(await axeViolations(page)).toEqual([]);
-        await screenshot(page, `public-plans-${lang}`);
-      }
-    });
+    it.each(LANGS_AND_DAYS)(
+      'in %s as of %s: one card per plan and the table equal the API',
+      async (lang, asOf) => {
+        await open(`/plans?lang=${lang}${asOfQuery(asOf)}`);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        const rows = await expected(asOf);
+        expect(rows.map((row) => row.key)).toContain(PLAN);
+        expect(await table(page, '#plan-comparison')).toEqual(rows);
+        expect(
+          await page.$$eval('.plan-card', (cards) =>
+            cards.map((c) => (c as HTMLElement).dataset.slug),
+          ),
+        ).toEqual(rows.map((row) => row.key));
+        // Each plan links to its overview, keeping the language (and the day).
+        const link = await page.getAttribute(`.plan-card[data-slug="${PLAN}"] h2 a`, 'href');
+        expect(link).toBe(`/plans/${PLAN}?lang=${lang}${asOfQuery(asOf)}`);
+        expect(await page.textContent('h1')).toBe(
+          lang === 'da' ? 'Handlingsplaner' : 'Action plans',
+        );
+        await expectWords(lang, {
+          da: ['Koordinerende myndighed', 'Procent gennemført', 'Dækning'],
+          en: ['Coordinating agency', 'Percent complete', 'Coverage'],
+        });
+        expect(await page.$$eval('#plan-comparison canvas', (c) => c.length)).toBe(1);
+        if (!asOf) {
+          expect(await axeViolations(page)).toEqual([]);
+          await screenshot(page, `public-plans-${lang}`);
+        }
+      },
+    );
 
     it('puts a second plan beside the first, its missing figures shown as no data', async () => {
       const created = await api<{ createActionPlan: { slug: string } }>(
@@ -226,63 +269,54 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       return {
         theme,
         levels: levelRows(theme.progress),
-        commitments: commitments.nodes.map((c) => ({
-          key: c.ogpId,
-          values: [
-            '',
-            cell(c.progress.percent),
-            cell(c.progress.coverage),
-            c.progress.completion,
-            String(c.milestones.length),
+        commitments: commitments.nodes.map((c) =>
+          commitmentRow(
+            c,
             String(c.milestones.filter((m) => m.status === 'COMPLETED').length),
             String(c.milestones.filter((m) => m.status === null).length),
-          ],
-        })),
+          ),
+        ),
       };
     }
 
-    it.each([
-      ['da', null],
-      ['en', null],
-      ['da', AS_OF],
-    ])('in %s as of %s: figures and tables equal the API', async (lang, asOf) => {
-      await open(`/plans/${PLAN}/themes/${THEME}?lang=${lang}${asOfQuery(asOf)}`);
-      expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      const answer = await expected(asOf);
-      expect(await page.textContent('h1')).toContain(answer.theme.title[lang as 'da' | 'en']);
-      expect(await page.getAttribute('#theme-percent', 'data-value')).toBe(
-        cell(answer.theme.progress.percent),
-      );
-      expect(await page.getAttribute('#theme-coverage', 'data-value')).toBe(
-        cell(answer.theme.progress.coverage),
-      );
-      expect(await table(page, '#theme-levels')).toEqual(answer.levels);
-      expect(await table(page, '#theme-commitments')).toEqual(answer.commitments);
-      expect(answer.commitments.length).toBeGreaterThan(1);
-      await expectWords(lang, {
-        da: ['Om temaet', 'Ansvarlig myndighed', 'Gennemførte milepæle'],
-        en: ['About the theme', 'Lead agency', 'Milestones completed'],
-      });
-      // Breadcrumbs back to the plan, and links on to commitments and lead agencies.
-      expect(await page.getAttribute('nav.breadcrumbs a >> nth=1', 'href')).toBe(
-        `/plans/${PLAN}?lang=${lang}${asOfQuery(asOf)}`,
-      );
-      expect(
-        await page.$$eval('#theme-commitments tbody a[href^="/commitments/"]', (a) => a.length),
-      ).toBe(answer.commitments.length);
-      expect(
-        await page.$$eval('#theme-commitments tbody a[href*="/agencies/"]', (a) => a.length),
-      ).toBe(answer.commitments.length);
-      if (!asOf) {
-        expect(await axeViolations(page)).toEqual([]);
-        await screenshot(page, `public-theme-${lang}`);
-      }
-    });
+    it.each(LANGS_AND_DAYS)(
+      'in %s as of %s: figures and tables equal the API',
+      async (lang, asOf) => {
+        await open(`/plans/${PLAN}/themes/${THEME}?lang=${lang}${asOfQuery(asOf)}`);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        const answer = await expected(asOf);
+        expect(await page.textContent('h1')).toContain(answer.theme.title[lang as 'da' | 'en']);
+        expect(await page.getAttribute('#theme-percent', 'data-value')).toBe(
+          cell(answer.theme.progress.percent),
+        );
+        expect(await page.getAttribute('#theme-coverage', 'data-value')).toBe(
+          cell(answer.theme.progress.coverage),
+        );
+        expect(await table(page, '#theme-levels')).toEqual(answer.levels);
+        expect(await table(page, '#theme-commitments')).toEqual(answer.commitments);
+        expect(answer.commitments.length).toBeGreaterThan(1);
+        await expectWords(lang, {
+          da: ['Om temaet', 'Ansvarlig myndighed', 'Gennemførte milepæle'],
+          en: ['About the theme', 'Lead agency', 'Milestones completed'],
+        });
+        // Breadcrumbs back to the plan, and links on to commitments and lead agencies.
+        expect(await page.getAttribute('nav.breadcrumbs a >> nth=1', 'href')).toBe(
+          `/plans/${PLAN}?lang=${lang}${asOfQuery(asOf)}`,
+        );
+        expect(
+          await page.$$eval('#theme-commitments tbody a[href^="/commitments/"]', (a) => a.length),
+        ).toBe(answer.commitments.length);
+        expect(
+          await page.$$eval('#theme-commitments tbody a[href*="/agencies/"]', (a) => a.length),
+        ).toBe(answer.commitments.length);
+        if (!asOf) {
+          expect(await axeViolations(page)).toEqual([]);
+          await screenshot(page, `public-theme-${lang}`);
+        }
+      },
+    );
 
-    it('shows different figures on another day, as the API does', async () => {
-      const [today, then] = [await expected(null), await expected(AS_OF)];
-      expect(then.commitments).not.toEqual(today.commitments);
-    });
+    itDiffersOnAnotherDay((asOf) => expected(asOf));
   });
 
   describe('agency page', () => {
@@ -309,16 +343,7 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       return {
         row,
         levels: levelRows(row.progress),
-        commitments: led.map((c) => ({
-          key: c.ogpId,
-          values: [
-            '',
-            cell(c.progress.percent),
-            cell(c.progress.coverage),
-            c.progress.completion,
-            String(c.milestones.length),
-          ],
-        })),
+        commitments: led.map((c) => commitmentRow(c)),
         statuses: STATUSES.map((status) => ({
           key: status ?? 'NO_DATA',
           values: [String(milestones.filter((m) => m.status === status).length)],
@@ -331,11 +356,7 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       };
     }
 
-    it.each([
-      ['da', null],
-      ['en', null],
-      ['da', AS_OF],
-    ])('in %s as of %s: the scorecard equals the API', async (lang, asOf) => {
+    it.each(LANGS_AND_DAYS)('in %s as of %s: the scorecard equals the API', async (lang, asOf) => {
       await open(`/plans/${PLAN}/agencies/${AGENCY}?lang=${lang}${asOfQuery(asOf)}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       const answer = await expected(asOf);
@@ -362,10 +383,7 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       }
     });
 
-    it('shows different figures on another day, as the API does', async () => {
-      const [today, then] = [await expected(null), await expected(AS_OF)];
-      expect(then.commitments).not.toEqual(today.commitments);
-    });
+    itDiffersOnAnotherDay((asOf) => expected(asOf));
   });
 
   describe('commitment page', () => {
@@ -515,29 +533,13 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
   it('reaches the links with the keyboard: theme page to a commitment and on to its agency', async () => {
     await open(`/plans/${PLAN}/themes/${THEME}?lang=en`);
     const target = `/commitments/DK0051?lang=en`;
-    let reached = false;
-    for (let press = 0; press < 60 && !reached; press++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(
-        (href) => document.activeElement?.getAttribute('href') === href,
-        target,
-      );
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(target)).toBe(true);
     await page.keyboard.press('Enter');
     await waitForRendered(page, target);
     // Focus moves to the new page's heading, so the next Tab continues from the top of the content.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     const agencyLink = `/plans/${PLAN}/agencies/${AGENCY}?lang=en`;
-    reached = false;
-    for (let press = 0; press < 60 && !reached; press++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(
-        (href) => document.activeElement?.getAttribute('href') === href,
-        agencyLink,
-      );
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(agencyLink)).toBe(true);
     await page.keyboard.press('Enter');
     await waitForRendered(page, agencyLink);
     expect(await page.textContent('h1')).toContain('Danish Agency for Digitisation');

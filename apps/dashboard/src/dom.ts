@@ -22,11 +22,11 @@ export interface Column {
 
 export interface Cell {
   text: string | Node;
-  /** The raw number behind the text ('' for no data), for tests and scripts. */
-  value?: number | null;
+  /** The raw figure behind the text ('' for no data), for tests and scripts: a number or a code. */
+  value?: string | number | null;
 }
 
-/** A data table with a caption, one header row, and a header cell per row. */
+/** A data table: caption, column headers, a header cell per row; cells carry their raw value in data-value. */
 export function dataTable(
   caption: string,
   columns: Column[],

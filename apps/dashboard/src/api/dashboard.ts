@@ -15,15 +15,29 @@ export interface Progress {
   completionCounts: { completion: Completion; count: number }[] | null;
 }
 
+export interface PlanRef {
+  slug: string;
+  title: LocalizedText;
+}
+
+export interface ThemeRef {
+  key: string;
+  number: number;
+  title: LocalizedText;
+}
+
+export interface AgencyRef {
+  slug: string;
+  name: LocalizedText;
+  abbreviation: string | null;
+}
+
 export interface DashboardData {
   asOf: string;
-  plan: { slug: string; title: LocalizedText };
+  plan: PlanRef;
   overall: Progress;
-  byTheme: { theme: { key: string; number: number; title: LocalizedText }; progress: Progress }[];
-  byAgency: {
-    agency: { slug: string; name: LocalizedText; abbreviation: string | null };
-    progress: Progress;
-  }[];
+  byTheme: { theme: ThemeRef; progress: Progress }[];
+  byAgency: { agency: AgencyRef; progress: Progress }[];
   timeline: {
     month: string;
     planned: number;
@@ -41,16 +55,17 @@ export interface DashboardData {
   undatedCompletions: number;
 }
 
-const PROGRESS =
+/** The fields of a Progress, for queries. */
+export const PROGRESS_FIELDS =
   'percent coverage completion reportedCount commitmentCount completionCounts { completion count }';
 
 export const DASHBOARD_QUERY = `query Dashboard($planSlug: String!, $asOf: String, $locale: Locale!) {
   dashboard(planSlug: $planSlug, asOf: $asOf, locale: $locale) {
     asOf
     plan { slug title { da en } }
-    overall { ${PROGRESS} }
-    byTheme { theme { key number title { da en } } progress { ${PROGRESS} } }
-    byAgency { agency { slug name { da en } abbreviation } progress { ${PROGRESS} } }
+    overall { ${PROGRESS_FIELDS} }
+    byTheme { theme { key number title { da en } } progress { ${PROGRESS_FIELDS} } }
+    byAgency { agency { slug name { da en } abbreviation } progress { ${PROGRESS_FIELDS} } }
     timeline { month planned completed plannedCumulative completedCumulative }
     overdue { id title { da en } status plannedEnd { label } commitment { ogpId number title { da en } } }
     undatedCompletions
@@ -71,7 +86,7 @@ export async function fetchDashboard(
   return data.dashboard;
 }
 
-/** The text in the asked language, falling back to the other one. */
-export function localized(text: LocalizedText, locale: Locale): string {
-  return (locale === 'en' ? (text.en ?? text.da) : (text.da ?? text.en)) ?? '';
+/** The text in the asked language, falling back to the other one ('' when neither has it). */
+export function localized(text: LocalizedText | null | undefined, locale: Locale): string {
+  return (locale === 'en' ? (text?.en ?? text?.da) : (text?.da ?? text?.en)) ?? '';
 }

@@ -15,7 +15,14 @@ import type {
   Visibility,
 } from '@ogp/common';
 import { graphql } from './client';
-import type { LocalizedText, Progress } from './dashboard';
+import {
+  PROGRESS_FIELDS,
+  type AgencyRef,
+  type LocalizedText,
+  type PlanRef,
+  type Progress,
+  type ThemeRef,
+} from './dashboard';
 
 // Queries of the public plan list, theme, agency and commitment pages. Every progress read takes asOf.
 
@@ -26,28 +33,44 @@ export interface PartialDateValue {
   end: string;
 }
 
-export interface AgencyRef {
-  slug: string;
-  name: LocalizedText;
-  abbreviation: string | null;
-}
-
 export interface Source {
   url: string;
   title: string | null;
 }
 
 /** A commitment's own progress (no counts: those are for themes, agencies and plans). */
-export interface CommitmentProgress {
-  percent: number | null;
-  coverage: number | null;
-  completion: Completion;
-}
+export type CommitmentProgress = Pick<Progress, 'percent' | 'coverage' | 'completion'>;
 
-const PROGRESS =
-  'percent coverage completion reportedCount commitmentCount completionCounts { completion count }';
 const DATE = 'label precision start end';
 const AGENCY = 'slug name { da en } abbreviation';
+
+interface Connection<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The nodes of every page of a connection (`field` of the answer), following its cursor at most `maxPages` times. */
+async function allPages<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+  maxPages: number,
+  signal: AbortSignal,
+): Promise<T[]> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const data: Record<string, Connection<T>> = await graphql(
+      query,
+      { ...variables, after },
+      signal,
+    );
+    nodes.push(...data[field].nodes);
+    if (!data[field].pageInfo.hasNextPage) break;
+    after = data[field].pageInfo.endCursor;
+  }
+  return nodes;
+}
 
 // ---- Plan list ----
 
@@ -70,7 +93,7 @@ const PLAN_SUMMARY = `fragment PlanSummary on ActionPlan {
   periodStart { ${DATE} } periodEnd { ${DATE} } publishedOn
   coordinatingAgency { ${AGENCY} }
   themes { key }
-  progress { ${PROGRESS} }
+  progress { ${PROGRESS_FIELDS} }
 }`;
 
 export const PLAN_SLUGS_QUERY = `query PlanSlugs($after: String) {
@@ -95,20 +118,9 @@ export async function fetchPlanSummaries(
   asOf: string | null,
   signal: AbortSignal,
 ): Promise<PlanSummary[]> {
-  const slugs: string[] = [];
-  let after: string | null = null;
   // 100 a page; a stop at 20 pages keeps a broken cursor from looping for ever.
-  for (let page = 0; page < 20; page++) {
-    const data: {
-      actionPlans: {
-        nodes: { slug: string }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    } = await graphql(PLAN_SLUGS_QUERY, { after }, signal);
-    slugs.push(...data.actionPlans.nodes.map((node) => node.slug));
-    if (!data.actionPlans.pageInfo.hasNextPage) break;
-    after = data.actionPlans.pageInfo.endCursor;
-  }
+  const plans = await allPages<{ slug: string }>(PLAN_SLUGS_QUERY, {}, 'actionPlans', 20, signal);
+  const slugs = plans.map((node) => node.slug);
   if (!slugs.length) return [];
   const variables: Record<string, unknown> = { asOf };
   slugs.forEach((slug, i) => (variables[`s${i}`] = slug));
@@ -137,7 +149,7 @@ export interface CommitmentRow {
   ogpId: string;
   number: string;
   title: LocalizedText;
-  theme: { key: string; number: number; title: LocalizedText };
+  theme: ThemeRef;
   leadAgency: AgencyRef;
   supportingAgencies: AgencyRef[];
   progress: CommitmentProgress;
@@ -165,42 +177,30 @@ export async function fetchCommitmentRows(
   asOf: string | null,
   signal: AbortSignal,
 ): Promise<CommitmentRow[]> {
-  const rows: CommitmentRow[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < 50; page++) {
-    const data: {
-      commitments: {
-        nodes: CommitmentRow[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    } = await graphql(COMMITMENT_ROWS_QUERY, { planSlug, filter, asOf, after }, signal);
-    rows.push(...data.commitments.nodes);
-    if (!data.commitments.pageInfo.hasNextPage) break;
-    after = data.commitments.pageInfo.endCursor;
-  }
-  return rows;
+  return allPages<CommitmentRow>(
+    COMMITMENT_ROWS_QUERY,
+    { planSlug, filter, asOf },
+    'commitments',
+    50,
+    signal,
+  );
 }
 
 // ---- Theme page ----
 
-export interface ThemeDetail {
-  key: string;
-  number: number;
-  title: LocalizedText;
+export interface ThemeDetail extends ThemeRef {
   sources: Source[];
   progress: Progress;
 }
 
-export interface ThemePlan {
-  slug: string;
-  title: LocalizedText;
+export interface ThemePlan extends PlanRef {
   themes: ThemeDetail[];
 }
 
 export const THEME_PLAN_QUERY = `query ThemePlan($slug: String!, $asOf: String) {
   actionPlan(slug: $slug, asOf: $asOf) {
     slug title { da en }
-    themes { key number title { da en } sources { url title } progress { ${PROGRESS} } }
+    themes { key number title { da en } sources { url title } progress { ${PROGRESS_FIELDS} } }
   }
 }`;
 
@@ -217,7 +217,7 @@ export async function fetchThemePlan(
 
 export interface AgencyPlan {
   asOf: string;
-  plan: { slug: string; title: LocalizedText };
+  plan: PlanRef;
   byAgency: { agency: AgencyRef; progress: Progress }[];
 }
 
@@ -225,7 +225,7 @@ export const AGENCY_PLAN_QUERY = `query AgencyPlan($planSlug: String!, $asOf: St
   dashboard(planSlug: $planSlug, asOf: $asOf) {
     asOf
     plan { slug title { da en } }
-    byAgency { agency { ${AGENCY} } progress { ${PROGRESS} } }
+    byAgency { agency { ${AGENCY} } progress { ${PROGRESS_FIELDS} } }
   }
 }`;
 
@@ -304,8 +304,8 @@ export interface CommitmentDetail {
   notes: LocalizedText;
   ogpValues: OgpValue[];
   otherStakeholders: LocalizedText[];
-  actionPlan: { slug: string; title: LocalizedText };
-  theme: { key: string; number: number; title: LocalizedText };
+  actionPlan: PlanRef;
+  theme: ThemeRef;
   leadAgency: AgencyRef;
   supportingAgencies: AgencyRef[];
   progress: CommitmentProgress;

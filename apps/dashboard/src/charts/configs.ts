@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { Completion, COMPLETION_COLOURS, COMPLETION_LABELS, type Locale } from '@ogp/common';
-import { localized, type DashboardData } from '../api/dashboard';
+import { localized, type DashboardData, type Progress } from '../api/dashboard';
 
 // Pure builders: data in, chart.js configuration out, so they can be tested without a canvas.
 
@@ -13,7 +13,12 @@ export const COMPLETION_ORDER: readonly Completion[] = [
   Completion.COMPLETE,
 ];
 
-const common = { animation: false, responsive: true, maintainAspectRatio: false } as const;
+/** Settings every chart shares: drawn at once (no animation), sized by its container. */
+export const CHART_COMMON = {
+  animation: false,
+  responsive: true,
+  maintainAspectRatio: false,
+} as const;
 
 export function countOf(
   counts: DashboardData['overall']['completionCounts'],
@@ -22,25 +27,32 @@ export function countOf(
   return counts?.find((entry) => entry.completion === completion)?.count ?? 0;
 }
 
-export function themeCompletionChart(
-  data: DashboardData,
+export interface StackBar {
+  /** An array is drawn as lines. */
+  label: string | string[];
+  counts: Progress['completionCounts'];
+}
+
+/** One bar per row (theme, plan): its commitments stacked by completion level. */
+export function completionStackChart(
+  rows: readonly StackBar[],
   locale: Locale,
   axisLabel: string,
 ): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
     data: {
-      labels: data.byTheme.map((row) => localized(row.theme.title, locale)),
+      labels: rows.map((row) => row.label),
       datasets: COMPLETION_ORDER.map((completion) => ({
         label: COMPLETION_LABELS[completion][locale],
-        data: data.byTheme.map((row) => countOf(row.progress.completionCounts, completion)),
+        data: rows.map((row) => countOf(row.counts, completion)),
         backgroundColor: COMPLETION_COLOURS[completion],
         borderColor: '#ffffff',
         borderWidth: 1,
       })),
     },
     options: {
-      ...common,
+      ...CHART_COMMON,
       indexAxis: 'y',
       scales: {
         x: {
@@ -55,33 +67,67 @@ export function themeCompletionChart(
   };
 }
 
-export function agencyProgressChart(
-  data: DashboardData,
-  locale: Locale,
+export interface PercentBar {
+  label: string;
+  percent: number | null;
+  completion: Completion;
+}
+
+/** One bar per row (agency, commitment): its percent, coloured by its completion level. */
+export function percentBarChart(
+  rows: readonly PercentBar[],
   axisLabel: string,
 ): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
     data: {
-      labels: data.byAgency.map(
-        (row) => row.agency.abbreviation ?? localized(row.agency.name, locale),
-      ),
+      labels: rows.map((row) => row.label),
       datasets: [
         {
           label: axisLabel,
-          // null, not 0: an agency with no reported progress gets no bar (the table says "no data").
-          data: data.byAgency.map((row) => row.progress.percent),
-          backgroundColor: data.byAgency.map((row) => COMPLETION_COLOURS[row.progress.completion]),
+          // null, not 0: a row with no reported progress gets no bar (the table says "no data").
+          data: rows.map((row) => row.percent),
+          backgroundColor: rows.map((row) => COMPLETION_COLOURS[row.completion]),
         },
       ],
     },
     options: {
-      ...common,
+      ...CHART_COMMON,
       indexAxis: 'y',
       plugins: { legend: { display: false } },
       scales: { x: { min: 0, max: 100, title: { display: true, text: axisLabel } } },
     },
   };
+}
+
+export function themeCompletionChart(
+  data: DashboardData,
+  locale: Locale,
+  axisLabel: string,
+): ChartConfiguration<'bar'> {
+  return completionStackChart(
+    data.byTheme.map((row) => ({
+      label: localized(row.theme.title, locale),
+      counts: row.progress.completionCounts,
+    })),
+    locale,
+    axisLabel,
+  );
+}
+
+export function agencyProgressChart(
+  data: DashboardData,
+  locale: Locale,
+  axisLabel: string,
+): ChartConfiguration<'bar'> {
+  return percentBarChart(
+    data.byAgency.map((row) => ({
+      label: row.agency.abbreviation ?? localized(row.agency.name, locale),
+      percent: row.progress.percent,
+      completion: row.progress.completion,
+    })),
+    axisLabel,
+  );
 }
 
 export function burnUpChart(
@@ -111,6 +157,6 @@ export function burnUpChart(
         },
       ],
     },
-    options: { ...common, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    options: { ...CHART_COMMON, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   };
 }

@@ -1,12 +1,10 @@
 import type { ChartConfiguration, Scale, TooltipItem } from 'chart.js';
-import { COMPLETION_COLOURS, COMPLETION_LABELS, type Completion, type Locale } from '@ogp/common';
+import type { Locale } from '@ogp/common';
 import type { Progress } from '../api/dashboard';
 import { dayEnd, dayStart, type PartialDateLike } from '../components/partial-date';
-import { COMPLETION_ORDER, countOf } from './configs';
+import { CHART_COMMON, completionStackChart, percentBarChart, type PercentBar } from './configs';
 
 // Pure builders for the plan list, theme, agency and commitment pages: data in, chart.js configuration out.
-
-const common = { animation: false, responsive: true, maintainAspectRatio: false } as const;
 
 /** Splits a long label into lines of about `width` characters (chart.js draws an array as lines). */
 export function wrapLabel(text: string, width = 32): string[] {
@@ -35,64 +33,21 @@ export function planComparisonChart(
   locale: Locale,
   axisLabel: string,
 ): ChartConfiguration<'bar'> {
-  return {
-    type: 'bar',
-    data: {
-      labels: plans.map((plan) => wrapLabel(plan.label)),
-      datasets: COMPLETION_ORDER.map((completion) => ({
-        label: COMPLETION_LABELS[completion][locale],
-        data: plans.map((plan) => countOf(plan.progress.completionCounts, completion)),
-        backgroundColor: COMPLETION_COLOURS[completion],
-        borderColor: '#ffffff',
-        borderWidth: 1,
-      })),
-    },
-    options: {
-      ...common,
-      indexAxis: 'y',
-      scales: {
-        x: {
-          stacked: true,
-          beginAtZero: true,
-          ticks: { precision: 0 },
-          title: { display: true, text: axisLabel },
-        },
-        y: { stacked: true },
-      },
-    },
-  };
+  return completionStackChart(
+    plans.map((plan) => ({ label: wrapLabel(plan.label), counts: plan.progress.completionCounts })),
+    locale,
+    axisLabel,
+  );
 }
 
-export interface CommitmentBar {
-  label: string;
-  percent: number | null;
-  completion: Completion;
-}
+export type CommitmentBar = PercentBar;
 
 /** One bar per commitment: its computed percent; none (not 0) where nothing was reported. */
 export function commitmentProgressChart(
   rows: readonly CommitmentBar[],
   axisLabel: string,
 ): ChartConfiguration<'bar'> {
-  return {
-    type: 'bar',
-    data: {
-      labels: rows.map((row) => row.label),
-      datasets: [
-        {
-          label: axisLabel,
-          data: rows.map((row) => row.percent),
-          backgroundColor: rows.map((row) => COMPLETION_COLOURS[row.completion]),
-        },
-      ],
-    },
-    options: {
-      ...common,
-      indexAxis: 'y',
-      plugins: { legend: { display: false } },
-      scales: { x: { min: 0, max: 100, title: { display: true, text: axisLabel } } },
-    },
-  };
+  return percentBarChart(rows, axisLabel);
 }
 
 export interface TimelineMilestone {
@@ -196,7 +151,7 @@ export function milestoneTimelineChart(
       ],
     },
     options: {
-      ...common,
+      ...CHART_COMMON,
       indexAxis: 'y',
       plugins: {
         tooltip: {

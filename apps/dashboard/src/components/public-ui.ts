@@ -7,10 +7,18 @@ import {
   type MilestoneFlag,
   type MilestoneStatus,
 } from '@ogp/common';
-import type { LocalizedText } from '../api/dashboard';
+import {
+  localized,
+  type AgencyRef,
+  type LocalizedText,
+  type PlanRef,
+  type ThemeRef,
+} from '../api/dashboard';
+import type { PageContext } from '../app/page';
 import { ChartView } from '../charts/chart-view';
-import { h } from '../dom';
+import { dataTable, h, type Cell } from '../dom';
 import { formatPercent, type Translate } from '../i18n';
+import { formatPartialDate, type PartialDateLike } from './partial-date';
 
 // Small pieces the public plan list, theme, agency and commitment pages share.
 
@@ -75,9 +83,7 @@ export function localizedNode(
 }
 
 /** The text in the page's language, else the other one (for places that take plain text, like a chart label). */
-export function plainText(text: LocalizedText | null | undefined, locale: Locale): string {
-  return (locale === 'en' ? (text?.en ?? text?.da) : (text?.da ?? text?.en)) ?? '';
-}
+export const plainText = localized;
 
 export function percentText(value: number | null, locale: Locale, t: Translate): string {
   return formatPercent(value, locale, t('noData'));
@@ -138,6 +144,125 @@ export function breadcrumbs(
   );
 }
 
+/** What a link needs from the page: the language (for labels) and href() (to keep the query). */
+export type LinkContext = Pick<PageContext, 'locale' | 't' | 'href'>;
+
+export const planPath = (planSlug: string): string => `/plans/${encodeURIComponent(planSlug)}`;
+
+export const themePath = (planSlug: string, themeKey: string): string =>
+  `${planPath(planSlug)}/themes/${encodeURIComponent(themeKey)}`;
+
+export const agencyPath = (planSlug: string, agencySlug: string): string =>
+  `${planPath(planSlug)}/agencies/${encodeURIComponent(agencySlug)}`;
+
+export const commitmentPath = (ogpId: string): string =>
+  `/commitments/${encodeURIComponent(ogpId)}`;
+
+/** Breadcrumbs of a page inside a plan: the plan list, the plan, then `rest` (the last one the page itself). */
+export function planBreadcrumbs(
+  { locale, t, href }: LinkContext,
+  plan: PlanRef,
+  ...rest: { label: string; href?: string }[]
+): HTMLElement {
+  return breadcrumbs(t, [
+    { label: t('pubPlansTitle'), href: href('/plans') },
+    { label: plainText(plan.title, locale), href: href(planPath(plan.slug)) },
+    ...rest,
+  ]);
+}
+
+/** A link to a commitment: "<number> <title> (<OGP id>)". */
+export function commitmentLink(
+  commitment: { ogpId: string; number: string; title: LocalizedText },
+  { locale, t, href }: LinkContext,
+): HTMLAnchorElement {
+  return h(
+    'a',
+    { href: href(commitmentPath(commitment.ogpId)) },
+    `${commitment.number} `,
+    localizedNode(commitment.title, locale, t),
+    ` (${commitment.ogpId})`,
+  );
+}
+
+/** A link to an agency's scorecard in a plan, named "Name (ABBR)". */
+export function agencyLink(
+  planSlug: string,
+  agency: AgencyRef,
+  { locale, t, href }: LinkContext,
+): HTMLAnchorElement {
+  return h('a', { href: href(agencyPath(planSlug, agency.slug)) }, agencyLabel(agency, locale, t));
+}
+
+/** A link to a theme's page in a plan, named by its title. */
+export function themeLink(
+  planSlug: string,
+  theme: ThemeRef,
+  { locale, t, href }: LinkContext,
+  id?: string,
+): HTMLAnchorElement {
+  return h(
+    'a',
+    { id, href: href(themePath(planSlug, theme.key)) },
+    localizedNode(theme.title, locale, t),
+  );
+}
+
+/** One term and its value of a definition list, to spread into h('dl', …). */
+export function fact(
+  label: string,
+  value: string | Node,
+  attrs: Record<string, string> = {},
+): HTMLElement[] {
+  return [h('dt', {}, label), h('dd', attrs, value)];
+}
+
+/** A section named by its heading (`<id>-heading` unless told). */
+export function labelledSection(id: string, headingId = `${id}-heading`): HTMLElement {
+  return h('section', { id, 'aria-labelledby': headingId });
+}
+
+/** A two-column table with an id: a name per row and how many it counts. */
+export function countTable(
+  id: string,
+  caption: string,
+  [nameLabel, countLabel]: [string, string],
+  rows: { key: string; header: string | Node; count: number }[],
+): HTMLTableElement {
+  const table = dataTable(
+    caption,
+    [{ label: nameLabel }, { label: countLabel, numeric: true }],
+    rows.map(({ key, header, count }) => ({ key, header, cells: [countCell(count)] })),
+  );
+  table.id = id;
+  return table;
+}
+
+/** A partial date in words at its own precision; "no data" when unknown. */
+export function dateText(date: PartialDateLike | null, locale: Locale, t: Translate): string {
+  return date ? formatPartialDate(date, locale) : t('noData');
+}
+
+/** "start – end" in words, either end "no data" when unknown. */
+export function periodText(
+  start: PartialDateLike | null,
+  end: PartialDateLike | null,
+  locale: Locale,
+  t: Translate,
+): string {
+  return `${dateText(start, locale, t)} – ${dateText(end, locale, t)}`;
+}
+
+/** A table cell of a partial date: its words, and its label ("2018-H1") as the raw value. */
+export function dateCell(date: PartialDateLike | null, locale: Locale, t: Translate): Cell {
+  return { text: dateText(date, locale, t), value: date?.label ?? null };
+}
+
+/** A table cell holding a count. */
+export function countCell(count: number): Cell {
+  return { text: String(count), value: count };
+}
+
 /** A list of source links ("no data" when there are none). */
 export function sourceList(
   sources: readonly { url: string; title: string | null }[],
@@ -149,57 +274,6 @@ export function sourceList(
     { class: 'sources' },
     ...sources.map((source) =>
       h('li', {}, h('a', { href: source.url }, source.title ?? source.url)),
-    ),
-  );
-}
-
-export interface TableCell {
-  text: string | Node;
-  /** The figure behind the text, for tests and scripts ('' for no data). */
-  value?: string | number | null;
-}
-
-/** A data table: caption, column headers, a header cell per row; cells carry their raw value in data-value. */
-export function figuresTable(
-  caption: string,
-  columns: { label: string; numeric?: boolean }[],
-  rows: { key: string; header: string | Node; cells: TableCell[] }[],
-): HTMLTableElement {
-  return h(
-    'table',
-    {},
-    h('caption', {}, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ...columns.map((column) =>
-          h('th', { scope: 'col', class: column.numeric ? 'num' : null }, column.label),
-        ),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      ...rows.map((row) =>
-        h(
-          'tr',
-          { 'data-key': row.key },
-          h('th', { scope: 'row' }, row.header),
-          ...row.cells.map((cell, index) =>
-            h(
-              'td',
-              {
-                class: columns[index + 1]?.numeric ? 'num' : null,
-                'data-value': cell.value === undefined ? undefined : String(cell.value ?? ''),
-              },
-              cell.text,
-            ),
-          ),
-        ),
-      ),
     ),
   );
 }

@@ -1,33 +1,31 @@
-import { Completion, MILESTONE_FLAG_LABELS, MilestoneFlag, MilestoneStatus } from '@ogp/common';
+import { MILESTONE_FLAG_LABELS, MilestoneFlag, MilestoneStatus } from '@ogp/common';
 import { GraphqlError } from '../api/client';
-import type { Progress } from '../api/dashboard';
+import type { AgencyRef, Progress } from '../api/dashboard';
 import {
   fetchAgencyPlan,
   fetchCommitmentRows,
   type AgencyPlan,
-  type AgencyRef,
   type CommitmentRow,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
-import { COMPLETION_ORDER, countOf } from '../charts/configs';
-import { commitmentProgressChart } from '../charts/public-configs';
-import { formatPartialDate } from '../components/partial-date';
+import { showCommitments, showOverallProgress } from '../components/public-progress';
 import {
   agencyLabel,
-  breadcrumbs,
   chartSection,
-  completionText,
-  coverageText,
-  figuresTable,
+  commitmentLink,
+  countTable,
+  dateCell,
   flagsText,
   keepFocus,
+  labelledSection,
   localizedNode,
   percentText,
+  planBreadcrumbs,
   plainText,
-  sizeChart,
   statusText,
+  themeLink,
 } from '../components/public-ui';
-import { h } from '../dom';
+import { dataTable, h } from '../dom';
 import '../styles/public.css';
 
 /** Statuses in the order of the table, "no data" (never reported) first. */
@@ -49,19 +47,10 @@ export class AgencyPage implements PageView {
   readonly element: HTMLElement;
   private readonly crumbs = h('div');
   private readonly title = h('h1', { id: 'agency-title' });
-  private readonly overall = h('section', {
-    id: 'agency-progress',
-    'aria-labelledby': 'agency-progress-heading',
-  });
+  private readonly overall = labelledSection('agency-progress');
   private readonly commitments = chartSection('agency-commitments');
-  private readonly milestones = h('section', {
-    id: 'agency-milestones',
-    'aria-labelledby': 'agency-milestones-heading',
-  });
-  private readonly supported = h('section', {
-    id: 'agency-supported',
-    'aria-labelledby': 'agency-supported-heading',
-  });
+  private readonly milestones = labelledSection('agency-milestones');
+  private readonly supported = labelledSection('agency-supported');
 
   constructor() {
     this.element = h(
@@ -99,17 +88,12 @@ export class AgencyPage implements PageView {
   }
 
   private show(plan: AgencyPlan, agency: AgencyRef, rows: CommitmentRow[], context: PageContext) {
-    const { locale, t, href } = context;
-    const planPath = `/plans/${encodeURIComponent(plan.plan.slug)}`;
+    const { locale, t } = context;
     const led = rows.filter((row) => row.leadAgency.slug === agency.slug);
     const supported = rows.filter((row) => row.leadAgency.slug !== agency.slug);
     const progress = plan.byAgency.find((row) => row.agency.slug === agency.slug)?.progress ?? null;
     this.crumbs.replaceChildren(
-      breadcrumbs(t, [
-        { label: t('pubPlansTitle'), href: href('/plans') },
-        { label: plainText(plan.plan.title, locale), href: href(planPath) },
-        { label: plainText(agency.name, locale) },
-      ]),
+      planBreadcrumbs(context, plan.plan, { label: plainText(agency.name, locale) }),
     );
     this.title.replaceChildren(agencyLabel(agency, locale, t));
     this.renderOverall(progress, led.length, context);
@@ -118,133 +102,35 @@ export class AgencyPage implements PageView {
     this.renderSupported(supported, context);
   }
 
-  private renderOverall(progress: Progress | null, ledCount: number, { locale, t }: PageContext) {
-    const percent = progress?.percent ?? null;
-    const coverage = progress?.coverage ?? null;
-    const completion = progress?.completion ?? Completion.NO_EVIDENCE;
-    this.overall.replaceChildren(
-      h('h2', { id: 'agency-progress-heading' }, t('pubProgressHeading')),
-      h(
-        'dl',
-        { class: 'figures' },
-        h('dt', {}, t('pubPercent')),
-        h(
-          'dd',
-          { id: 'agency-percent', 'data-value': String(percent ?? '') },
-          percentText(percent, locale, t),
-        ),
-        h('dt', {}, t('pubCoverage')),
-        h(
-          'dd',
-          { id: 'agency-coverage', 'data-value': String(coverage ?? '') },
-          coverageText(coverage, locale, t),
-        ),
-        h('dt', {}, t('pubCompletion')),
-        h(
-          'dd',
-          { id: 'agency-completion', 'data-value': completion },
-          completionText(completion, locale),
-        ),
-      ),
-      h(
-        'p',
-        { class: 'summary' },
-        ledCount === 0
-          ? t('pubAgencyLeadsNone')
-          : percent === null
-            ? t('pubNoneReported', { count: ledCount })
-            : t('pubReportedSummary', {
-                reported: progress?.reportedCount ?? 0,
-                count: progress?.commitmentCount ?? ledCount,
-              }),
-      ),
-      ...(progress
-        ? [
-            h(
-              'div',
-              { class: 'table-wrap' },
-              figuresTable(
-                t('pubLevelsCaption'),
-                [{ label: t('pubCompletion') }, { label: t('pubCommitments'), numeric: true }],
-                COMPLETION_ORDER.map((level) => {
-                  const count = countOf(progress.completionCounts, level);
-                  return {
-                    key: level,
-                    header: completionText(level, locale),
-                    cells: [{ text: String(count), value: count }],
-                  };
-                }),
-              ),
-            ),
-          ]
-        : []),
-    );
-    this.overall.querySelector('table')?.setAttribute('id', 'agency-levels');
+  private renderOverall(progress: Progress | null, ledCount: number, context: PageContext) {
+    const { t } = context;
+    const summary =
+      ledCount === 0
+        ? t('pubAgencyLeadsNone')
+        : (progress?.percent ?? null) === null
+          ? t('pubNoneReported', { count: ledCount })
+          : t('pubReportedSummary', {
+              reported: progress?.reportedCount ?? 0,
+              count: progress?.commitmentCount ?? ledCount,
+            });
+    showOverallProgress(this.overall, 'agency', progress, summary, context);
   }
 
   private renderCommitments(rows: CommitmentRow[], context: PageContext): void {
-    const { locale, t, href } = context;
-    const s = this.commitments;
-    const complete = rows.filter((row) => row.progress.completion === Completion.COMPLETE).length;
-    const noData = rows.filter((row) => row.progress.percent === null).length;
-    s.heading.textContent = t('pubAgencyChartCaption');
-    s.summary.textContent = rows.length
-      ? t('pubCommitmentsSummary', { complete, count: rows.length, noData })
-      : t('pubAgencyLeadsNone');
-    s.canvas.setAttribute('aria-label', t('pubAgencyChartCaption'));
-    s.chart.hidden = rows.length === 0;
-    s.table.hidden = rows.length === 0;
-    sizeChart(s, rows.length);
-    s.view.update(
-      commitmentProgressChart(
-        rows.map((row) => ({
-          label: `${row.number} ${row.ogpId}`,
-          percent: row.progress.percent,
-          completion: row.progress.completion,
-        })),
-        t('pubPercent'),
-      ),
+    const { t } = context;
+    showCommitments(
+      this.commitments,
+      rows,
+      { caption: t('pubAgencyChartCaption'), empty: t('pubAgencyLeadsNone') },
+      context,
+      [
+        {
+          label: t('pubTheme'),
+          cell: (row) => ({ text: themeLink(context.params.slug, row.theme, context) }),
+        },
+      ],
     );
-    s.table.replaceChildren(
-      figuresTable(
-        t('pubAgencyChartCaption'),
-        [
-          { label: t('pubCommitment') },
-          { label: t('pubTheme') },
-          { label: t('pubPercent'), numeric: true },
-          { label: t('pubCoverage'), numeric: true },
-          { label: t('pubCompletion') },
-          { label: t('pubMilestones'), numeric: true },
-        ],
-        rows.map((row) => ({
-          key: row.ogpId,
-          header: commitmentLink(row, context),
-          cells: [
-            {
-              text: h(
-                'a',
-                {
-                  href: href(
-                    `/plans/${encodeURIComponent(context.params.slug)}/themes/${encodeURIComponent(row.theme.key)}`,
-                  ),
-                },
-                localizedNode(row.theme.title, locale, t),
-              ),
-            },
-            { text: percentText(row.progress.percent, locale, t), value: row.progress.percent },
-            {
-              text: coverageText(row.progress.coverage, locale, t),
-              value: row.progress.coverage,
-            },
-            {
-              text: completionText(row.progress.completion, locale),
-              value: row.progress.completion,
-            },
-            { text: String(row.milestones.length), value: row.milestones.length },
-          ],
-        })),
-      ),
-    );
+    this.commitments.table.hidden = rows.length === 0;
   }
 
   private renderMilestones(rows: CommitmentRow[], context: PageContext): void {
@@ -272,33 +158,29 @@ export class AgencyPage implements PageView {
         h(
           'div',
           { class: 'table-wrap' },
-          tableWithId(
+          countTable(
             'agency-status',
-            figuresTable(
-              t('pubByStatus'),
-              [{ label: t('pubStatus') }, { label: t('pubMilestones'), numeric: true }],
-              STATUS_ORDER.map((status) => ({
-                key: status ?? 'NO_DATA',
-                header: statusText(status, locale),
-                cells: [{ text: String(statusCount(status)), value: statusCount(status) }],
-              })),
-            ),
+            t('pubByStatus'),
+            [t('pubStatus'), t('pubMilestones')],
+            STATUS_ORDER.map((status) => ({
+              key: status ?? 'NO_DATA',
+              header: statusText(status, locale),
+              count: statusCount(status),
+            })),
           ),
         ),
         h(
           'div',
           { class: 'table-wrap' },
-          tableWithId(
+          countTable(
             'agency-flags',
-            figuresTable(
-              t('pubByFlag'),
-              [{ label: t('pubFlag') }, { label: t('pubMilestones'), numeric: true }],
-              FLAG_ORDER.map((flag) => ({
-                key: flag,
-                header: MILESTONE_FLAG_LABELS[flag][locale],
-                cells: [{ text: String(flagCount(flag)), value: flagCount(flag) }],
-              })),
-            ),
+            t('pubByFlag'),
+            [t('pubFlag'), t('pubMilestones')],
+            FLAG_ORDER.map((flag) => ({
+              key: flag,
+              header: MILESTONE_FLAG_LABELS[flag][locale],
+              count: flagCount(flag),
+            })),
           ),
         ),
       ),
@@ -309,7 +191,7 @@ export class AgencyPage implements PageView {
             { class: 'table-wrap' },
             tableWithId(
               'agency-flagged',
-              figuresTable(
+              dataTable(
                 t('pubFlaggedHeading'),
                 [
                   { label: t('pubMilestone') },
@@ -325,12 +207,7 @@ export class AgencyPage implements PageView {
                   header: localizedNode(milestone.title, locale, t),
                   cells: [
                     { text: commitmentLink(row, context) },
-                    {
-                      text: milestone.plannedEnd
-                        ? formatPartialDate(milestone.plannedEnd, locale)
-                        : t('noData'),
-                      value: milestone.plannedEnd?.label ?? null,
-                    },
+                    dateCell(milestone.plannedEnd, locale, t),
                     { text: statusText(milestone.status, locale), value: milestone.status },
                     {
                       text: percentText(milestone.progressPercent, locale, t),
@@ -340,12 +217,7 @@ export class AgencyPage implements PageView {
                       text: flagsText(milestone.flags, locale, t),
                       value: milestone.flags.join(' '),
                     },
-                    {
-                      text: milestone.history[0]
-                        ? formatPartialDate(milestone.history[0].effectiveDate, locale)
-                        : t('noData'),
-                      value: milestone.history[0]?.effectiveDate.label ?? null,
-                    },
+                    dateCell(milestone.history[0]?.effectiveDate ?? null, locale, t),
                   ],
                 })),
               ),
@@ -375,16 +247,6 @@ export class AgencyPage implements PageView {
       ),
     );
   }
-}
-
-function commitmentLink(row: CommitmentRow, { locale, t, href }: PageContext): HTMLElement {
-  return h(
-    'a',
-    { href: href(`/commitments/${encodeURIComponent(row.ogpId)}`) },
-    `${row.number} `,
-    localizedNode(row.title, locale, t),
-    ` (${row.ogpId})`,
-  );
 }
 
 function tableWithId(id: string, table: HTMLTableElement): HTMLTableElement {

@@ -22,23 +22,30 @@ import {
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { milestoneTimelineChart } from '../charts/public-configs';
 import { formatDay, formatPartialDate } from '../components/partial-date';
+import { progressFigures } from '../components/public-progress';
 import {
-  agencyLabel,
-  breadcrumbs,
+  agencyLink,
   chartSection,
   completionText,
-  coverageText,
-  figuresTable,
+  dateCell,
+  dateText,
+  fact,
   flagsText,
   keepFocus,
+  labelledSection,
   localizedNode,
   percentText,
+  periodText,
+  planBreadcrumbs,
+  planPath,
   plainText,
   sizeChart,
   sourceList,
   statusText,
+  themeLink,
+  themePath,
 } from '../components/public-ui';
-import { h } from '../dom';
+import { dataTable, h } from '../dom';
 import { formatDateTime } from '../i18n';
 import '../styles/public.css';
 
@@ -49,27 +56,12 @@ export class CommitmentPage implements PageView {
   readonly element: HTMLElement;
   private readonly crumbs = h('div');
   private readonly title = h('h1', { id: 'commitment-title' });
-  private readonly facts = h('section', {
-    id: 'commitment-facts',
-    'aria-labelledby': 'facts-heading',
-  });
-  private readonly description = h('section', {
-    id: 'commitment-description',
-    'aria-labelledby': 'description-heading',
-  });
-  private readonly progress = h('section', {
-    id: 'commitment-progress',
-    'aria-labelledby': 'progress-heading',
-  });
+  private readonly facts = labelledSection('commitment-facts', 'facts-heading');
+  private readonly description = labelledSection('commitment-description', 'description-heading');
+  private readonly progress = labelledSection('commitment-progress', 'progress-heading');
   private readonly timeline = chartSection('milestone-timeline');
-  private readonly milestones = h('section', {
-    id: 'milestone-history',
-    'aria-labelledby': 'milestone-history-heading',
-  });
-  private readonly sources = h('section', {
-    id: 'commitment-sources',
-    'aria-labelledby': 'sources-heading',
-  });
+  private readonly milestones = labelledSection('milestone-history');
+  private readonly sources = labelledSection('commitment-sources', 'sources-heading');
 
   constructor() {
     this.element = h(
@@ -108,17 +100,16 @@ export class CommitmentPage implements PageView {
 
   private show(c: CommitmentDetail, context: PageContext): void {
     const { locale, t, href } = context;
-    const planPath = `/plans/${encodeURIComponent(c.actionPlan.slug)}`;
     this.crumbs.replaceChildren(
-      breadcrumbs(t, [
-        { label: t('pubPlansTitle'), href: href('/plans') },
-        { label: plainText(c.actionPlan.title, locale), href: href(planPath) },
+      planBreadcrumbs(
+        context,
+        c.actionPlan,
         {
           label: plainText(c.theme.title, locale),
-          href: href(`${planPath}/themes/${encodeURIComponent(c.theme.key)}`),
+          href: href(themePath(c.actionPlan.slug, c.theme.key)),
         },
         { label: `${c.number} ${c.ogpId}` },
-      ]),
+      ),
     );
     this.title.replaceChildren(`${c.number} `, localizedNode(c.title, locale, t));
     this.renderFacts(c, context);
@@ -140,17 +131,7 @@ export class CommitmentPage implements PageView {
 
   private renderFacts(c: CommitmentDetail, context: PageContext): void {
     const { locale, t, href } = context;
-    const planPath = `/plans/${encodeURIComponent(c.actionPlan.slug)}`;
-    const agencyLink = (agency: CommitmentDetail['leadAgency']) =>
-      h(
-        'a',
-        { href: href(`${planPath}/agencies/${encodeURIComponent(agency.slug)}`) },
-        agencyLabel(agency, locale, t),
-      );
-    const fact = (label: string, ...value: (Node | string)[]) => [
-      h('dt', {}, label),
-      h('dd', {}, ...value),
-    ];
+    const planSlug = c.actionPlan.slug;
     this.facts.replaceChildren(
       h('h2', { id: 'facts-heading' }, t('pubFacts')),
       h(
@@ -160,27 +141,19 @@ export class CommitmentPage implements PageView {
         ...fact(t('pubNumber'), c.number),
         ...fact(
           t('pubPlan'),
-          h('a', { href: href(planPath) }, localizedNode(c.actionPlan.title, locale, t)),
+          h('a', { href: href(planPath(planSlug)) }, localizedNode(c.actionPlan.title, locale, t)),
         ),
-        ...fact(
-          t('pubTheme'),
-          h(
-            'a',
-            {
-              id: 'theme-link',
-              href: href(`${planPath}/themes/${encodeURIComponent(c.theme.key)}`),
-            },
-            localizedNode(c.theme.title, locale, t),
-          ),
-        ),
-        ...fact(t('pubLeadAgency'), agencyLink(c.leadAgency)),
+        ...fact(t('pubTheme'), themeLink(planSlug, c.theme, context, 'theme-link')),
+        ...fact(t('pubLeadAgency'), agencyLink(planSlug, c.leadAgency, context)),
         ...fact(
           t('pubSupportingAgencies'),
           c.supportingAgencies.length
             ? h(
                 'ul',
                 { class: 'inline-list', id: 'supporting-agencies' },
-                ...c.supportingAgencies.map((agency) => h('li', {}, agencyLink(agency))),
+                ...c.supportingAgencies.map((agency) =>
+                  h('li', {}, agencyLink(planSlug, agency, context)),
+                ),
               )
             : t('pubNone'),
         ),
@@ -211,28 +184,7 @@ export class CommitmentPage implements PageView {
       'div',
       { class: 'panel', id: 'computed-progress' },
       h('h3', {}, t('pubComputedHeading')),
-      h(
-        'dl',
-        { class: 'figures' },
-        h('dt', {}, t('pubPercent')),
-        h(
-          'dd',
-          { id: 'commitment-percent', 'data-value': String(p.percent ?? '') },
-          percentText(p.percent, locale, t),
-        ),
-        h('dt', {}, t('pubCoverage')),
-        h(
-          'dd',
-          { id: 'commitment-coverage', 'data-value': String(p.coverage ?? '') },
-          coverageText(p.coverage, locale, t),
-        ),
-        h('dt', {}, t('pubCompletion')),
-        h(
-          'dd',
-          { id: 'commitment-completion', 'data-value': p.completion },
-          completionText(p.completion, locale),
-        ),
-      ),
+      progressFigures('commitment', p, context),
       h('p', {}, `${t('pubFormula')}: `, h('span', { id: 'progress-formula' }, c.progressFormula)),
       h('details', {}, h('summary', {}, t('pubRulesInWords')), h('p', {}, ROLL_UP_RULES[locale])),
     );
@@ -249,7 +201,7 @@ export class CommitmentPage implements PageView {
       h(
         'div',
         { class: 'table-wrap' },
-        figuresTable(
+        dataTable(
           t('pubCompareCaption'),
           [
             { label: t('pubAssessedBy') },
@@ -294,7 +246,6 @@ export class CommitmentPage implements PageView {
     ) => (value === null ? notAssessed : labels[value][locale]);
     const yesNo = (value: boolean | null) =>
       value === null ? notAssessed : value ? t('pubYes') : t('pubNo');
-    const row = (name: string, value: string | Node) => [h('dt', {}, name), h('dd', {}, value)];
     return h(
       'article',
       { class: 'assessment', 'data-stage': a.stage, 'data-assessor': a.assessor },
@@ -306,16 +257,16 @@ export class CommitmentPage implements PageView {
       h(
         'dl',
         { class: 'facts' },
-        ...row(t('pubAssessedOn'), formatPartialDate(a.assessedOn, locale)),
-        ...row(
+        ...fact(t('pubAssessedOn'), formatPartialDate(a.assessedOn, locale)),
+        ...fact(
           t('pubCompletion'),
           a.completion ? completionText(a.completion, locale) : notAssessed,
         ),
-        ...row(t('pubDidItOpen'), label(DID_IT_OPEN_GOVERNMENT_LABELS, a.didItOpenGovernment)),
-        ...row(t('pubPotentialImpact'), label(POTENTIAL_IMPACT_LABELS, a.potentialImpact)),
-        ...row(t('pubVerifiable'), yesNo(a.verifiable)),
-        ...row(t('pubSpecificity'), label(SPECIFICITY_LABELS, a.specificity)),
-        ...row(
+        ...fact(t('pubDidItOpen'), label(DID_IT_OPEN_GOVERNMENT_LABELS, a.didItOpenGovernment)),
+        ...fact(t('pubPotentialImpact'), label(POTENTIAL_IMPACT_LABELS, a.potentialImpact)),
+        ...fact(t('pubVerifiable'), yesNo(a.verifiable)),
+        ...fact(t('pubSpecificity'), label(SPECIFICITY_LABELS, a.specificity)),
+        ...fact(
           t('pubRelevantValues'),
           a.relevantOgpValues === null
             ? notAssessed
@@ -323,9 +274,9 @@ export class CommitmentPage implements PageView {
               ? a.relevantOgpValues.map((value) => OGP_VALUE_LABELS[value][locale]).join(', ')
               : t('pubNone'),
         ),
-        ...row(t('pubPotentiallyStarred'), yesNo(a.potentiallyStarred)),
-        ...row(t('pubStarred'), label(STARRED_LABELS, a.starred)),
-        ...row(t('pubSource'), h('a', { href: a.source.url }, a.source.title ?? a.source.url)),
+        ...fact(t('pubPotentiallyStarred'), yesNo(a.potentiallyStarred)),
+        ...fact(t('pubStarred'), label(STARRED_LABELS, a.starred)),
+        ...fact(t('pubSource'), h('a', { href: a.source.url }, a.source.title ?? a.source.url)),
       ),
       ...(hasText(a.note)
         ? [
@@ -379,12 +330,9 @@ export class CommitmentPage implements PageView {
         },
       ),
     );
-    const dateCell = (date: PartialDateValue | null) => ({
-      text: date ? formatPartialDate(date, locale) : t('noData'),
-      value: date?.label ?? null,
-    });
+    const date = (value: PartialDateValue | null) => dateCell(value, locale, t);
     s.table.replaceChildren(
-      figuresTable(
+      dataTable(
         t('pubTimelineCaption'),
         [
           { label: t('pubMilestone') },
@@ -406,10 +354,10 @@ export class CommitmentPage implements PageView {
             localizedNode(m.title, locale, t),
           ),
           cells: [
-            dateCell(m.plannedStart),
-            dateCell(m.plannedEnd),
-            dateCell(m.actualStart),
-            dateCell(m.actualEnd),
+            date(m.plannedStart),
+            date(m.plannedEnd),
+            date(m.actualStart),
+            date(m.actualEnd),
             { text: statusText(m.status, locale), value: m.status },
             { text: percentText(m.progressPercent, locale, t), value: m.progressPercent },
             { text: flagsText(m.flags, locale, t), value: m.flags.join(' ') },
@@ -433,7 +381,6 @@ export class CommitmentPage implements PageView {
   private milestone(m: MilestoneDetail, context: PageContext): HTMLElement {
     const { locale, t } = context;
     const headingId = `milestone-${m.id}-heading`;
-    const row = (name: string, value: string | Node) => [h('dt', {}, name), h('dd', {}, value)];
     return h(
       'article',
       {
@@ -447,19 +394,13 @@ export class CommitmentPage implements PageView {
       h(
         'dl',
         { class: 'facts' },
-        ...row(t('pubStatus'), h('span', { class: 'status-text' }, statusText(m.status, locale))),
-        ...row(t('pubPercent'), percentText(m.progressPercent, locale, t)),
-        ...row(t('pubFlags'), flagsText(m.flags, locale, t)),
-        ...row(t('pubVerification'), VERIFICATION_LABELS[m.verification][locale]),
-        ...row(t('pubWeight'), String(m.weight)),
-        ...row(
-          t('pubPlannedPeriod'),
-          `${m.plannedStart ? formatPartialDate(m.plannedStart, locale) : t('noData')} – ${m.plannedEnd ? formatPartialDate(m.plannedEnd, locale) : t('noData')}`,
-        ),
-        ...row(
-          t('pubLastUpdate'),
-          m.history[0] ? formatPartialDate(m.history[0].effectiveDate, locale) : t('noData'),
-        ),
+        ...fact(t('pubStatus'), h('span', { class: 'status-text' }, statusText(m.status, locale))),
+        ...fact(t('pubPercent'), percentText(m.progressPercent, locale, t)),
+        ...fact(t('pubFlags'), flagsText(m.flags, locale, t)),
+        ...fact(t('pubVerification'), VERIFICATION_LABELS[m.verification][locale]),
+        ...fact(t('pubWeight'), String(m.weight)),
+        ...fact(t('pubPlannedPeriod'), periodText(m.plannedStart, m.plannedEnd, locale, t)),
+        ...fact(t('pubLastUpdate'), dateText(m.history[0]?.effectiveDate ?? null, locale, t)),
       ),
       ...(hasText(m.description) ? [localizedNode(m.description, locale, t, 'p')] : []),
       h('h4', {}, t('pubHistory')),

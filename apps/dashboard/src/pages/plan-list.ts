@@ -3,20 +3,23 @@ import { fetchPlanSummaries, type PlanSummary } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { COMPLETION_ORDER, countOf } from '../charts/configs';
 import { planComparisonChart } from '../charts/public-configs';
-import { formatDay, formatPartialDate } from '../components/partial-date';
+import { formatDay } from '../components/partial-date';
 import {
   agencyLabel,
   chartSection,
   completionText,
+  countCell,
   coverageText,
-  figuresTable,
+  fact,
   keepFocus,
   localizedNode,
   percentText,
+  periodText,
+  planPath,
   plainText,
   sizeChart,
 } from '../components/public-ui';
-import { h } from '../dom';
+import { dataTable, h } from '../dom';
 import '../styles/public.css';
 
 /** The plans the reader may read, side by side, with a chart and table comparing them. */
@@ -64,39 +67,24 @@ export class PlanListPage implements PageView {
     if (plans.length) this.renderComparison(plans, context);
   }
 
-  private period(plan: PlanSummary, context: PageContext): string {
-    const { locale, t } = context;
-    const start = plan.periodStart ? formatPartialDate(plan.periodStart, locale) : t('noData');
-    const end = plan.periodEnd ? formatPartialDate(plan.periodEnd, locale) : t('noData');
-    return `${start} – ${end}`;
-  }
-
   private card(plan: PlanSummary, context: PageContext): HTMLElement {
     const { locale, t, href } = context;
     const { progress } = plan;
     const headingId = `plan-${plan.slug}-heading`;
-    const fact = (label: string, value: string | Node, attrs: Record<string, string> = {}) => [
-      h('dt', {}, label),
-      h('dd', attrs, value),
-    ];
     return h(
       'article',
       { class: 'plan-card', 'data-slug': plan.slug, 'aria-labelledby': headingId },
       h(
         'h2',
         { id: headingId },
-        h(
-          'a',
-          { href: href(`/plans/${encodeURIComponent(plan.slug)}`) },
-          localizedNode(plan.title, locale, t),
-        ),
+        h('a', { href: href(planPath(plan.slug)) }, localizedNode(plan.title, locale, t)),
       ),
       plan.isSynthetic ? h('p', { class: 'synthetic' }, t('pubSynthetic')) : null,
       h(
         'dl',
         { class: 'facts' },
         ...fact(t('pubCountry'), plan.countryCode),
-        ...fact(t('pubPeriod'), this.period(plan, context)),
+        ...fact(t('pubPeriod'), periodText(plan.periodStart, plan.periodEnd, locale, t)),
         ...fact(
           t('pubPublished'),
           plan.publishedOn ? formatDay(plan.publishedOn, locale) : t('noData'),
@@ -167,7 +155,7 @@ export class PlanListPage implements PageView {
       ),
     );
     s.table.replaceChildren(
-      figuresTable(
+      dataTable(
         t('pubPlansChartCaption'),
         [
           { label: t('pubPlan') },
@@ -181,11 +169,7 @@ export class PlanListPage implements PageView {
         ],
         plans.map((plan) => ({
           key: plan.slug,
-          header: h(
-            'a',
-            { href: href(`/plans/${encodeURIComponent(plan.slug)}`) },
-            localizedNode(plan.title, locale, t),
-          ),
+          header: h('a', { href: href(planPath(plan.slug)) }, localizedNode(plan.title, locale, t)),
           cells: [
             {
               text: percentText(plan.progress.percent, locale, t),
@@ -195,14 +179,10 @@ export class PlanListPage implements PageView {
               text: coverageText(plan.progress.coverage, locale, t),
               value: plan.progress.coverage,
             },
-            {
-              text: String(plan.progress.commitmentCount ?? 0),
-              value: plan.progress.commitmentCount ?? 0,
-            },
-            ...COMPLETION_ORDER.map((level) => {
-              const count = countOf(plan.progress.completionCounts, level);
-              return { text: String(count), value: count };
-            }),
+            countCell(plan.progress.commitmentCount ?? 0),
+            ...COMPLETION_ORDER.map((level) =>
+              countCell(countOf(plan.progress.completionCounts, level)),
+            ),
           ],
         })),
       ),
