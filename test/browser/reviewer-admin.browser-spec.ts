@@ -185,7 +185,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     await screenshot(page, 'review-en');
 
     await open(page, `/review?lang=da&plan=${PLAN}`);
-    expect(await page.textContent('h1')).toBe('Gennemgang af fremskridt');
+    expect(await page.textContent('h1')).toBe('Gennemgang af fremdrift');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'review-da');
   });
@@ -229,7 +229,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'verify-error-da');
 
-    await page.fill('#verify-note-da', 'Dokumentationen viser ikke, at delmålet er nået.');
+    await page.fill('#verify-note-da', 'Dokumentationen viser ikke, at milepælen er nået.');
     await page.click('#verify-form button[type=submit]');
     await page.waitForFunction(() =>
       document.getElementById('verify-success')?.textContent?.includes('Bestridt'),
@@ -241,7 +241,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     expect(await verificationOf(toDispute)).toBe('DISPUTED');
     // The verdict is listed with its note.
     expect(await page.textContent('#verify-verdicts')).toContain(
-      'Dokumentationen viser ikke, at delmålet er nået.',
+      'Dokumentationen viser ikke, at milepælen er nået.',
     );
 
     await open(page, `/review?lang=da&plan=${PLAN}&verification=DISPUTED`);
@@ -392,7 +392,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     expect(await page.textContent('#assess-existing')).toContain('2020-05');
 
     await open(page, `/commitments/${ogpId}/assess?lang=da`);
-    expect(await page.textContent('h1')).toBe(`Vurdér tilsagn ${ogpId}`);
+    expect(await page.textContent('h1')).toBe(`Vurdér forpligtelse ${ogpId}`);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'assess-da');
   });

@@ -217,6 +217,8 @@ export async function fetchMilestoneToVerify(
 
 export interface VerifyInput {
   milestoneId: string;
+  /** The report on screen: the API answers CONFLICT when the milestone has been reported since. */
+  statusUpdateId: string | null;
   verdict: 'VERIFIED' | 'DISPUTED';
   note: { da: string | null; en: string | null } | null;
 }

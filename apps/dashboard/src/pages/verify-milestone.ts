@@ -201,27 +201,13 @@ export class VerifyMilestonePage implements PageView {
     this.busy = true;
     this.submit.setAttribute('aria-disabled', 'true');
     try {
-      // The API records a verdict about the latest report; check it is still the one on screen.
-      const fresh = await fetchMilestoneToVerify(
-        context.params.ogpId,
-        context.params.milestoneId,
-        new AbortController().signal,
-      );
-      const freshLatest = fresh.milestone?.history[0]?.id ?? null;
-      if (freshLatest !== this.shownUpdateId) {
-        this.data = fresh;
-        this.shownUpdateId = freshLatest;
-        this.renderReport(context);
-        this.renderVerdicts(fresh.verdicts, context.locale, t);
-        this.showNotice(t('rvReportedAgain'));
-        return;
-      }
+      // The verdict names the report on screen: if the agency has reported since, the API records nothing.
       const result = await verifyMilestone({
         milestoneId: this.data.milestone.id,
+        statusUpdateId: this.shownUpdateId,
         verdict,
         note: da || en ? { da, en } : null,
       });
-      const raced = result.verification.statusUpdateId !== this.shownUpdateId;
       this.verdict.value = null;
       this.noteDa.control.value = '';
       this.noteEn.control.value = '';
@@ -230,8 +216,13 @@ export class VerifyMilestonePage implements PageView {
       // not undo the save.
       await this.reload(context).catch(() => undefined);
       this.success.textContent = t('rvVerdictRecorded', { verdict: label });
-      if (raced) this.showNotice(t('rvRecordedOnNewer'));
     } catch (error) {
+      if (error instanceof GraphqlError && error.code === 'CONFLICT') {
+        // What was typed stays; the newer report replaces the old one on screen.
+        await this.reload(context).catch(() => undefined);
+        this.showNotice(t('rvReportedAgain'));
+        return;
+      }
       this.showFailure(error, t);
     } finally {
       this.busy = false;

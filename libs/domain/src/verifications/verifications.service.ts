@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Role, Verification } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, requireRole, type Actor } from '@ogp/core';
+import { assertUuid, DomainException, ErrorCode, requireRole, type Actor } from '@ogp/core';
 import { DataSource } from 'typeorm';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { InputProblems } from '../shared/admin-writes';
-import { toMilestone } from '../shared/mappers';
+import { toMilestone, toStatusUpdate } from '../shared/mappers';
 import { checkNote, hasText, utcToday } from '../shared/progress-checks';
 import { AuditChain } from '../status-updates/audit-chain';
 import {
@@ -29,6 +29,9 @@ export class VerificationsService {
     const user = requireRole(actor, Role.REVIEWER, Role.ADMIN);
     const today = utcToday();
     return this.db.transaction(async (manager) => {
+      const seen = input.statusUpdateId
+        ? assertUuid('input.statusUpdateId', input.statusUpdateId)
+        : null;
       const target = await findMilestoneTarget(manager, 'input.milestoneId', input.milestoneId);
       if (target.archived) {
         throw DomainException.badInput(
@@ -55,6 +58,15 @@ export class VerificationsService {
           'input.milestoneId',
           'the milestone has never been reported: there is no progress to verify',
           target.milestoneId,
+        );
+      }
+      if (seen && seen !== latest.id) {
+        // A verdict on a report that is no longer the latest would land on one the reviewer never read.
+        throw new DomainException(
+          ErrorCode.CONFLICT,
+          'input.statusUpdateId: the milestone has been reported again since the update you read; ' +
+            'read the latest update and judge that one.',
+          { field: 'input.statusUpdateId', latestUpdate: toStatusUpdate(latest) },
         );
       }
       const verdict =

@@ -7,6 +7,14 @@ export class VerifyMilestoneInput {
   @Field(() => ID, { description: 'The milestone.' })
   milestoneId: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The status update you read and judge (its id). When the milestone has been reported again since, the answer ' +
+      'is CONFLICT with the latest update and nothing is recorded. Left out: the verdict is on the latest update.',
+  })
+  statusUpdateId?: string | null;
+
   @Field(() => VerificationVerdict, { description: 'VERIFIED or DISPUTED.' })
   verdict: VerificationVerdict;
 
