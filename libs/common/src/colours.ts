@@ -24,6 +24,12 @@ export const STATUS_COLOURS: Readonly<Record<MilestoneStatus | 'NO_DATA', string
   [MilestoneStatus.CANCELLED]: '#4d4d4d',
 };
 
+/** Milestone timelines: the planned period (drawn as a light fill inside this outline) and the actual one. */
+export const TIMELINE_COLOURS = {
+  planned: COMPLETION_COLOURS[Completion.SUBSTANTIAL],
+  actual: COMPLETION_COLOURS[Completion.COMPLETE],
+} as const;
+
 /** The status colour, with the no-data grey for a milestone never reported. */
 export function statusColour(status: MilestoneStatus | null): string {
   return STATUS_COLOURS[status ?? 'NO_DATA'];

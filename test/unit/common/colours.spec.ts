@@ -4,6 +4,7 @@ import {
   MilestoneStatus,
   NO_DATA_COLOUR,
   STATUS_COLOURS,
+  TIMELINE_COLOURS,
   contrastRatio,
   relativeLuminance,
   statusColour,
@@ -37,6 +38,7 @@ describe('palette', () => {
   const everyColour = [
     ...Object.entries(COMPLETION_COLOURS).map(([key, hex]) => [`completion ${key}`, hex]),
     ...Object.entries(STATUS_COLOURS).map(([key, hex]) => [`status ${key}`, hex]),
+    ...Object.entries(TIMELINE_COLOURS).map(([key, hex]) => [`timeline ${key}`, hex]),
   ];
 
   it.each(everyColour)('%s (%s) has at least 3:1 contrast against white', (_name, hex) => {

@@ -1,5 +1,5 @@
 import type { ChartConfiguration, Scale, TooltipItem } from 'chart.js';
-import type { Locale } from '@ogp/common';
+import { TIMELINE_COLOURS, type Locale } from '@ogp/common';
 import type { Progress } from '../api/dashboard';
 import { dayEnd, dayStart, type PartialDateLike } from '../components/partial-date';
 import { CHART_COMMON, completionStackChart, percentBarChart, type PercentBar } from './configs';
@@ -133,8 +133,9 @@ export function milestoneTimelineChart(
         {
           label: text.planned,
           data: planned,
-          backgroundColor: 'rgba(0, 114, 178, 0.25)',
-          borderColor: '#0072b2',
+          // The outline carries the 3:1 contrast; the fill is light so the actual bar stands out on top.
+          backgroundColor: `${TIMELINE_COLOURS.planned}40`,
+          borderColor: TIMELINE_COLOURS.planned,
           borderWidth: 2,
           borderSkipped: false,
           minBarLength: 3,
@@ -142,8 +143,8 @@ export function milestoneTimelineChart(
         {
           label: text.actual,
           data: actual,
-          backgroundColor: '#008060',
-          borderColor: '#008060',
+          backgroundColor: TIMELINE_COLOURS.actual,
+          borderColor: TIMELINE_COLOURS.actual,
           borderWidth: 2,
           borderSkipped: false,
           minBarLength: 3,
