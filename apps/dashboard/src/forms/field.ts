@@ -20,24 +20,82 @@ function describe(element: HTMLElement, ids: (string | null)[]): void {
 }
 
 /**
+ * What every field kind shares: a hint and an error paragraph, named by `aria-describedby` on the described
+ * controls while shown; the error also sets `has-error` on the field and, where the kind marks it,
+ * `aria-invalid`.
+ */
+abstract class AnnotatedField<E extends HTMLElement> {
+  abstract readonly element: E;
+  protected readonly hint: HTMLParagraphElement;
+  protected readonly errorText: HTMLParagraphElement;
+
+  constructor(id: string) {
+    this.hint = h('p', { class: 'field-hint', id: `${id}-hint`, hidden: true });
+    this.errorText = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+  }
+
+  /** A hint under the label (null: none). */
+  setHint(text: string | null): this {
+    this.hint.textContent = text ?? '';
+    this.hint.hidden = !text;
+    this.updateDescription();
+    return this;
+  }
+
+  /** The error next to the field (null: none); `lang` when the message is not in the page's language. */
+  setError(text: string | null, lang?: string): this {
+    this.errorText.textContent = text ?? '';
+    this.errorText.hidden = !text;
+    if (lang) this.errorText.lang = lang;
+    else this.errorText.removeAttribute('lang');
+    this.element.classList.toggle('has-error', !!text);
+    for (const control of this.invalidControls()) {
+      if (text) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+    }
+    this.updateDescription();
+    return this;
+  }
+
+  get hasError(): boolean {
+    return !this.errorText.hidden;
+  }
+
+  /** The elements `aria-describedby` goes on. */
+  protected abstract describedControls(): Iterable<HTMLElement>;
+
+  /** The elements `aria-invalid` goes on while there is an error (none unless a kind says). */
+  protected invalidControls(): Iterable<HTMLElement> {
+    return [];
+  }
+
+  private updateDescription(): void {
+    const ids = [
+      this.hint.hidden ? null : this.hint.id,
+      this.errorText.hidden ? null : this.errorText.id,
+    ];
+    for (const element of this.describedControls()) describe(element, ids);
+  }
+}
+
+/**
  * One labelled control with an optional hint and an error shown next to it: `aria-describedby` names the hint
  * and the error, `aria-invalid` is set while there is an error.
  */
-export class FormField<C extends Control = HTMLInputElement> {
+export class FormField<
+  C extends Control = HTMLInputElement,
+> extends AnnotatedField<HTMLDivElement> {
   readonly element: HTMLDivElement;
   readonly label: HTMLLabelElement;
-  private readonly hint: HTMLParagraphElement;
-  private readonly errorText: HTMLParagraphElement;
 
   constructor(
     readonly control: C,
     options: { id: string; className?: string } = { id: uniqueId('field') },
   ) {
+    super(options.id);
     const { id } = options;
     control.id = id;
     this.label = h('label', { for: id });
-    this.hint = h('p', { class: 'field-hint', id: `${id}-hint`, hidden: true });
-    this.errorText = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
     this.element = h(
       'div',
       { class: `field${options.className ? ` ${options.className}` : ''}` },
@@ -57,36 +115,12 @@ export class FormField<C extends Control = HTMLInputElement> {
     return this;
   }
 
-  /** A hint under the label (null: none). */
-  setHint(text: string | null): this {
-    this.hint.textContent = text ?? '';
-    this.hint.hidden = !text;
-    this.updateDescription();
-    return this;
+  protected describedControls(): HTMLElement[] {
+    return [this.control];
   }
 
-  /** The error next to the field (null: none); `lang` when the message is not in the page's language. */
-  setError(text: string | null, lang?: string): this {
-    this.errorText.textContent = text ?? '';
-    this.errorText.hidden = !text;
-    if (lang) this.errorText.lang = lang;
-    else this.errorText.removeAttribute('lang');
-    this.element.classList.toggle('has-error', !!text);
-    if (text) this.control.setAttribute('aria-invalid', 'true');
-    else this.control.removeAttribute('aria-invalid');
-    this.updateDescription();
-    return this;
-  }
-
-  get hasError(): boolean {
-    return !this.errorText.hidden;
-  }
-
-  private updateDescription(): void {
-    describe(this.control, [
-      this.hint.hidden ? null : this.hint.id,
-      this.errorText.hidden ? null : this.errorText.id,
-    ]);
+  protected override invalidControls(): HTMLElement[] {
+    return [this.control];
   }
 }
 
@@ -111,11 +145,9 @@ export function textAreaField(
  * described by it. Options are given as values; their labels are set (and reset on a language change) by
  * `setLabels`.
  */
-export class ChoiceField<V extends string = string> {
+export class ChoiceField<V extends string = string> extends AnnotatedField<HTMLFieldSetElement> {
   readonly element: HTMLFieldSetElement;
   readonly legend: HTMLLegendElement;
-  private readonly hint: HTMLParagraphElement;
-  private readonly errorText: HTMLParagraphElement;
   private readonly inputs = new Map<V, HTMLInputElement>();
   private readonly labels = new Map<V, HTMLLabelElement>();
 
@@ -123,9 +155,8 @@ export class ChoiceField<V extends string = string> {
     readonly id: string,
     values: readonly V[],
   ) {
+    super(id);
     this.legend = h('legend');
-    this.hint = h('p', { class: 'field-hint', id: `${id}-hint`, hidden: true });
-    this.errorText = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
     const options = values.map((value) => {
       const input = h('input', { type: 'radio', name: id, value, id: `${id}-${value}` });
       const label = h('label', { for: input.id });
@@ -172,35 +203,13 @@ export class ChoiceField<V extends string = string> {
     return this;
   }
 
-  setHint(text: string | null): this {
-    this.hint.textContent = text ?? '';
-    this.hint.hidden = !text;
-    this.updateDescription();
-    return this;
+  // Each radio is described, so a screen reader reads the hint and error when the group is entered.
+  protected describedControls(): Iterable<HTMLElement> {
+    return this.inputs.values();
   }
 
-  setError(text: string | null, lang?: string): this {
-    this.errorText.textContent = text ?? '';
-    this.errorText.hidden = !text;
-    if (lang) this.errorText.lang = lang;
-    else this.errorText.removeAttribute('lang');
-    this.element.classList.toggle('has-error', !!text);
-    for (const input of this.inputs.values()) {
-      if (text) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
-    this.updateDescription();
-    return this;
-  }
-
-  private updateDescription(): void {
-    // Each radio is described, so a screen reader reads the hint and error when the group is entered.
-    for (const input of this.inputs.values()) {
-      describe(input, [
-        this.hint.hidden ? null : this.hint.id,
-        this.errorText.hidden ? null : this.errorText.id,
-      ]);
-    }
+  protected override invalidControls(): Iterable<HTMLElement> {
+    return this.inputs.values();
   }
 }
 
@@ -208,20 +217,17 @@ export class ChoiceField<V extends string = string> {
  * A fieldset with a legend, a hint and an error of its own around other controls (a group of related fields,
  * a list of rows). The fieldset is described by the hint and the error.
  */
-export class FieldGroup {
+export class FieldGroup extends AnnotatedField<HTMLFieldSetElement> {
   readonly element: HTMLFieldSetElement;
   readonly legend: HTMLLegendElement;
   readonly body: HTMLDivElement;
-  private readonly hint: HTMLParagraphElement;
-  private readonly errorText: HTMLParagraphElement;
 
   constructor(
     readonly id: string,
     className = '',
   ) {
+    super(id);
     this.legend = h('legend');
-    this.hint = h('p', { class: 'field-hint', id: `${id}-hint`, hidden: true });
-    this.errorText = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
     this.body = h('div', { class: 'group-body' });
     this.element = h(
       'fieldset',
@@ -238,27 +244,7 @@ export class FieldGroup {
     return this;
   }
 
-  setHint(text: string | null): this {
-    this.hint.textContent = text ?? '';
-    this.hint.hidden = !text;
-    this.updateDescription();
-    return this;
-  }
-
-  setError(text: string | null, lang?: string): this {
-    this.errorText.textContent = text ?? '';
-    this.errorText.hidden = !text;
-    if (lang) this.errorText.lang = lang;
-    else this.errorText.removeAttribute('lang');
-    this.element.classList.toggle('has-error', !!text);
-    this.updateDescription();
-    return this;
-  }
-
-  private updateDescription(): void {
-    describe(this.element, [
-      this.hint.hidden ? null : this.hint.id,
-      this.errorText.hidden ? null : this.errorText.id,
-    ]);
+  protected describedControls(): HTMLElement[] {
+    return [this.element];
   }
 }

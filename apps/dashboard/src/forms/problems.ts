@@ -29,3 +29,11 @@ export function problemText(problem: { field: string; message: string }): string
     ? problem.message.slice(prefix.length)
     : problem.message;
 }
+
+/**
+ * Which of a form's keys a problem path belongs to: the first key equal to the path or a prefix of it
+ * (`evidence` takes `evidence.0.url`); list a broader key after narrower ones it would otherwise take.
+ */
+export function problemKey(path: string, keys: readonly string[]): string | null {
+  return keys.find((key) => path === key || path.startsWith(`${key}.`)) ?? null;
+}

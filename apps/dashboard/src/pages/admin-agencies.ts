@@ -9,12 +9,16 @@ import {
 } from '../api/admin';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { dataTable, h } from '../dom';
+import { Confirmation } from '../forms/confirmation';
 import { ErrorSummary } from '../forms/error-summary';
 import { FormField, textField } from '../forms/field';
+import { Busy } from '../forms/form';
+import { fieldTarget, FormProblems } from '../forms/form-problems';
+import { FormSection } from '../forms/form-section';
 import type { Translate } from '../i18n';
 import '../styles/forms.css';
 import '../styles/review-admin.css';
-import { fieldTarget, FormProblems, srOnly, textIn, titleIn } from './review';
+import { srOnly, textIn, titleIn } from './review';
 
 /** The fields of an agency, for the new-agency form and the edit form alike. */
 class AgencyFields {
@@ -109,38 +113,30 @@ export class AdminAgenciesPage implements PageView {
     role: 'status',
     tabindex: '-1',
   });
-  private readonly createHeading = h('h2', { id: 'agency-create-heading' });
-  private readonly create = new AgencyFields('agency-new', new ErrorSummary('agency-new-errors'));
-  private readonly createSubmit = h('button', { type: 'submit' });
-  private readonly createForm = h('form', {
-    class: 'form',
-    id: 'agency-create',
-    novalidate: true,
-    'aria-labelledby': 'agency-create-heading',
-  });
-  private readonly editSection = h('section', {
-    id: 'agency-edit',
-    'aria-labelledby': 'agency-edit-heading',
-    hidden: true,
-  });
-  private readonly editHeading = h('h2', { id: 'agency-edit-heading', tabindex: '-1' });
-  private readonly edit = new AgencyFields('agency-edit', new ErrorSummary('agency-edit-errors'));
-  private readonly editSubmit = h('button', { type: 'submit' });
+  private readonly createSection = new FormSection(
+    {
+      section: 'agency-new',
+      heading: 'agency-create-heading',
+      summary: 'agency-new-errors',
+      form: 'agency-create',
+    },
+    () => this.add(),
+  );
+  private readonly create = new AgencyFields('agency-new', this.createSection.summary);
+  private readonly editSection = new FormSection(
+    {
+      section: 'agency-edit',
+      heading: 'agency-edit-heading',
+      summary: 'agency-edit-errors',
+      form: 'agency-edit-form',
+    },
+    () => this.save(),
+    { focusableHeading: true, hidden: true },
+  );
+  private readonly edit = new AgencyFields('agency-edit', this.editSection.summary);
   private readonly editCancel = h('a');
-  private readonly editForm = h('form', {
-    class: 'form',
-    id: 'agency-edit-form',
-    novalidate: true,
-    'aria-labelledby': 'agency-edit-heading',
-  });
   private editing: AgencyRow | null = null;
-  private readonly confirm = h('div', {
-    class: 'ra-confirm',
-    id: 'agency-confirm',
-    role: 'group',
-    'aria-labelledby': 'agency-confirm-text',
-    hidden: true,
-  });
+  private readonly confirm = new Confirmation('agency-confirm');
   private readonly listSummary = new ErrorSummary('agencies-errors');
   private readonly listProblems = new FormProblems(this.listSummary, {});
   private readonly listSection = h('section', {
@@ -149,18 +145,11 @@ export class AdminAgenciesPage implements PageView {
   });
   private agencies: AgencyRow[] = [];
   private ctx: PageContext | null = null;
-  private busy = false;
+  private readonly busy = new Busy();
 
   constructor() {
-    this.createForm.append(
-      ...this.create.elements(),
-      h('div', { class: 'form-actions' }, this.createSubmit),
-    );
-    this.editForm.append(
-      ...this.edit.elements(),
-      h('div', { class: 'form-actions' }, this.editSubmit, this.editCancel),
-    );
-    this.editSection.append(this.editHeading, this.edit.summary.element, this.editForm);
+    this.createSection.fill(this.create.elements());
+    this.editSection.fill(this.edit.elements(), this.editCancel);
     this.element = h(
       'div',
       { class: 'admin-agencies' },
@@ -168,25 +157,11 @@ export class AdminAgenciesPage implements PageView {
       this.intro,
       this.status,
       this.listSummary.element,
-      this.confirm,
-      this.editSection,
+      this.confirm.element,
+      this.editSection.element,
       this.listSection,
-      h(
-        'section',
-        { id: 'agency-new', 'aria-labelledby': 'agency-create-heading' },
-        this.createHeading,
-        this.create.summary.element,
-        this.createForm,
-      ),
+      this.createSection.element,
     );
-    this.createForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.add();
-    });
-    this.editForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.save();
-    });
   }
 
   async render(context: PageContext): Promise<RenderResult> {
@@ -197,9 +172,9 @@ export class AdminAgenciesPage implements PageView {
     this.agencies = agencies;
     this.heading.textContent = t('admAgenciesTitle');
     this.intro.textContent = t('admAgenciesIntro');
-    this.createHeading.textContent = t('admNewAgency');
+    this.createSection.heading.textContent = t('admNewAgency');
     this.create.render(agencies, null, t, locale);
-    this.createSubmit.textContent = t('admCreateAgency');
+    this.createSection.submit.textContent = t('admCreateAgency');
     this.renderEdit(context);
     this.renderList(context);
     return { title: t('admAgenciesTitle') };
@@ -209,21 +184,23 @@ export class AdminAgenciesPage implements PageView {
     const { t, locale } = context;
     const slug = context.query.get('edit');
     const agency = this.agencies.find((a) => a.slug === slug) ?? null;
-    this.editSection.hidden = !agency;
+    this.editSection.element.hidden = !agency;
     if (!agency) {
       this.editing = null;
       return;
     }
-    this.editHeading.textContent = t('admEditAgency', { name: titleIn(agency.name, locale) });
+    this.editSection.heading.textContent = t('admEditAgency', {
+      name: titleIn(agency.name, locale),
+    });
     this.edit.render(this.agencies, agency.slug, t, locale);
-    this.editSubmit.textContent = t('admSaveAgency');
+    this.editSection.submit.textContent = t('admSaveAgency');
     this.editCancel.textContent = t('admCancel');
     this.editCancel.href = context.href('/admin/agencies');
     // Fill the form only when another agency is opened: a re-render keeps what the admin typed.
     if (this.editing?.slug !== agency.slug) {
       this.edit.problems.clear();
       this.edit.fill(agency);
-      if (!context.live) setTimeout(() => this.editHeading.focus(), 0);
+      if (!context.live) setTimeout(() => this.editSection.heading.focus(), 0);
     }
     this.editing = agency;
   }
@@ -287,85 +264,69 @@ export class AdminAgenciesPage implements PageView {
 
   private askArchive(agency: AgencyRow, opener: HTMLElement): void {
     const { t, locale } = this.ctx!;
-    const yes = h('button', { type: 'button', id: 'agency-confirm-yes' }, t('admConfirmArchive'));
-    const no = h('button', { type: 'button', class: 'secondary' }, t('admCancel'));
     this.listProblems.clear();
-    this.confirm.replaceChildren(
-      h(
-        'p',
-        { id: 'agency-confirm-text' },
-        t('admArchiveQuestion', { name: titleIn(agency.name, locale) }),
-      ),
-      h('div', { class: 'form-actions' }, yes, no),
+    this.confirm.ask(
+      {
+        question: t('admArchiveQuestion', { name: titleIn(agency.name, locale) }),
+        yes: t('admConfirmArchive'),
+        no: t('admCancel'),
+      },
+      opener,
+      () => void this.archive(agency),
     );
-    this.confirm.hidden = false;
-    yes.focus();
-    no.addEventListener('click', () => {
-      this.confirm.hidden = true;
-      if (opener.isConnected) opener.focus();
-    });
-    yes.addEventListener('click', () => void this.archive(agency));
   }
 
-  private async archive(agency: AgencyRow): Promise<void> {
+  private archive(agency: AgencyRow): Promise<void> {
     const context = this.ctx!;
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await archiveAgency(agency.slug);
-      this.confirm.hidden = true;
-      await this.done(context.t('admArchived', { name: titleIn(agency.name, context.locale) }));
-      this.status.focus();
-    } catch (error) {
-      this.confirm.hidden = true;
-      // Refused while it leads commitments: the API names them.
-      this.listProblems.showError(error, context, 'slug');
-    } finally {
-      this.busy = false;
-    }
+    return this.busy.run(null, async () => {
+      try {
+        await archiveAgency(agency.slug);
+        this.confirm.close();
+        await this.done(context.t('admArchived', { name: titleIn(agency.name, context.locale) }));
+        this.status.focus();
+      } catch (error) {
+        this.confirm.close();
+        // Refused while it leads commitments: the API names them.
+        this.listProblems.showError(error, context, 'slug');
+      }
+    });
   }
 
   private async add(): Promise<void> {
     const context = this.ctx;
-    if (!context || this.busy) return;
-    this.create.problems.clear();
-    this.status.textContent = '';
-    this.busy = true;
-    this.createSubmit.setAttribute('aria-disabled', 'true');
-    try {
-      const agency = await createAgency(this.create.read(null));
-      this.createForm.reset();
-      await this.done(
-        context.t('admAgencyCreated', { name: titleIn(agency.name, context.locale) }),
-      );
-    } catch (error) {
-      this.create.problems.showError(error, context);
-    } finally {
-      this.busy = false;
-      this.createSubmit.removeAttribute('aria-disabled');
-    }
+    if (!context) return;
+    await this.busy.run(this.createSection.submit, async () => {
+      this.create.problems.clear();
+      this.status.textContent = '';
+      try {
+        const agency = await createAgency(this.create.read(null));
+        this.createSection.form.reset();
+        await this.done(
+          context.t('admAgencyCreated', { name: titleIn(agency.name, context.locale) }),
+        );
+      } catch (error) {
+        this.create.problems.showError(error, context);
+      }
+    });
   }
 
   private async save(): Promise<void> {
     const context = this.ctx;
     const current = this.editing;
-    if (!context || !current || this.busy) return;
-    this.edit.problems.clear();
-    this.busy = true;
-    this.editSubmit.setAttribute('aria-disabled', 'true');
-    try {
-      const saved = await updateAgency(current.slug, this.edit.read(current));
-      this.editing = null;
-      this.status.textContent = context.t('admAgencySaved', {
-        name: titleIn(saved.name, context.locale),
-      });
-      context.navigate('/admin/agencies', { edit: null });
-    } catch (error) {
-      this.edit.problems.showError(error, context);
-    } finally {
-      this.busy = false;
-      this.editSubmit.removeAttribute('aria-disabled');
-    }
+    if (!context || !current) return;
+    await this.busy.run(this.editSection.submit, async () => {
+      this.edit.problems.clear();
+      try {
+        const saved = await updateAgency(current.slug, this.edit.read(current));
+        this.editing = null;
+        this.status.textContent = context.t('admAgencySaved', {
+          name: titleIn(saved.name, context.locale),
+        });
+        context.navigate('/admin/agencies', { edit: null });
+      } catch (error) {
+        this.edit.problems.showError(error, context);
+      }
+    });
   }
 
   private async done(message: string): Promise<void> {

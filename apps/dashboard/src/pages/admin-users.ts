@@ -10,12 +10,16 @@ import {
 } from '../api/admin';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { dataTable, h } from '../dom';
+import { Confirmation } from '../forms/confirmation';
 import { ErrorSummary } from '../forms/error-summary';
 import { FieldGroup, textField } from '../forms/field';
+import { Busy } from '../forms/form';
+import { fieldTarget, FormProblems, groupTarget, type ProblemTarget } from '../forms/form-problems';
+import { FormSection } from '../forms/form-section';
 import type { Translate } from '../i18n';
 import '../styles/forms.css';
 import '../styles/review-admin.css';
-import { fieldTarget, FormProblems, srOnly, titleIn, type ProblemTarget } from './review';
+import { srOnly, titleIn } from './review';
 
 const ROLES = [Role.ADMIN, Role.COORDINATOR, Role.REVIEWER];
 
@@ -83,14 +87,9 @@ class RolesPicker {
   }
 
   targets(): { roles: ProblemTarget; agencies: ProblemTarget } {
-    const group = (g: FieldGroup, first: () => string): ProblemTarget => ({
-      setError: (text, lang) => g.setError(text, lang),
-      label: () => g.legend.textContent ?? '',
-      targetId: first,
-    });
     return {
-      roles: group(this.roles, () => `${this.prefix}-role-${ROLES[0]}`),
-      agencies: group(
+      roles: groupTarget(this.roles, () => `${this.prefix}-role-${ROLES[0]}`),
+      agencies: groupTarget(
         this.agencies,
         () => [...this.agencyBoxes.values()][0]?.id ?? this.agencies.id,
       ),
@@ -110,8 +109,15 @@ export class AdminUsersPage implements PageView {
     tabindex: '-1',
   });
   // The new-user form.
-  private readonly createHeading = h('h2', { id: 'user-create-heading' });
-  private readonly createSummary = new ErrorSummary('user-create-errors');
+  private readonly createSection = new FormSection(
+    {
+      section: 'user-new',
+      heading: 'user-create-heading',
+      summary: 'user-create-errors',
+      form: 'user-create',
+    },
+    () => this.create(),
+  );
   private readonly displayName = textField('user-name', { autocomplete: 'off' });
   private readonly email = textField('user-email', { type: 'email', autocomplete: 'off' });
   private readonly password = textField('user-password', {
@@ -119,41 +125,24 @@ export class AdminUsersPage implements PageView {
     autocomplete: 'new-password',
   });
   private readonly createRoles = new RolesPicker('user-create');
-  private readonly createSubmit = h('button', { type: 'submit' });
-  private readonly createForm = h('form', {
-    class: 'form',
-    id: 'user-create',
-    novalidate: true,
-    'aria-labelledby': 'user-create-heading',
-  });
   private readonly createProblems: FormProblems;
   // Changing roles of the user named by ?edit=.
-  private readonly editSection = h('section', {
-    id: 'user-edit',
-    'aria-labelledby': 'user-edit-heading',
-    hidden: true,
-  });
-  private readonly editHeading = h('h2', { id: 'user-edit-heading', tabindex: '-1' });
-  private readonly editSummary = new ErrorSummary('user-edit-errors');
+  private readonly editSection = new FormSection(
+    {
+      section: 'user-edit',
+      heading: 'user-edit-heading',
+      summary: 'user-edit-errors',
+      form: 'user-edit-form',
+    },
+    () => this.saveRoles(),
+    { focusableHeading: true, hidden: true },
+  );
   private readonly editRoles = new RolesPicker('user-edit');
-  private readonly editSubmit = h('button', { type: 'submit' });
   private readonly editCancel = h('a');
-  private readonly editForm = h('form', {
-    class: 'form',
-    id: 'user-edit-form',
-    novalidate: true,
-    'aria-labelledby': 'user-edit-heading',
-  });
   private readonly editProblems: FormProblems;
   private editing: string | null = null;
   // Deactivation, after a confirmation step.
-  private readonly confirm = h('div', {
-    class: 'ra-confirm',
-    id: 'user-confirm',
-    role: 'group',
-    'aria-labelledby': 'user-confirm-text',
-    hidden: true,
-  });
+  private readonly confirm = new Confirmation('user-confirm');
   private readonly listSection = h('section', {
     id: 'users',
     'aria-labelledby': 'users-heading',
@@ -162,11 +151,11 @@ export class AdminUsersPage implements PageView {
   private readonly listProblems = new FormProblems(this.listSummary, {});
   private users: UserRow[] = [];
   private ctx: PageContext | null = null;
-  private busy = false;
+  private readonly busy = new Busy();
 
   constructor() {
     const create = this.createRoles.targets();
-    this.createProblems = new FormProblems(this.createSummary, {
+    this.createProblems = new FormProblems(this.createSection.summary, {
       displayName: fieldTarget(this.displayName),
       email: fieldTarget(this.email),
       password: fieldTarget(this.password),
@@ -174,48 +163,31 @@ export class AdminUsersPage implements PageView {
       agencySlugs: create.agencies,
     });
     const edit = this.editRoles.targets();
-    this.editProblems = new FormProblems(this.editSummary, {
+    this.editProblems = new FormProblems(this.editSection.summary, {
       roles: edit.roles,
       agencySlugs: edit.agencies,
     });
-    this.createForm.append(
+    this.createSection.fill([
       h('div', { class: 'ra-pair' }, this.displayName.element, this.email.element),
       this.password.element,
       this.createRoles.roles.element,
       this.createRoles.agencies.element,
-      h('div', { class: 'form-actions' }, this.createSubmit),
+    ]);
+    this.editSection.fill(
+      [this.editRoles.roles.element, this.editRoles.agencies.element],
+      this.editCancel,
     );
-    this.editForm.append(
-      this.editRoles.roles.element,
-      this.editRoles.agencies.element,
-      h('div', { class: 'form-actions' }, this.editSubmit, this.editCancel),
-    );
-    this.editSection.append(this.editHeading, this.editSummary.element, this.editForm);
     this.element = h(
       'div',
       { class: 'admin-users' },
       this.heading,
       this.status,
       this.listSummary.element,
-      this.confirm,
-      this.editSection,
+      this.confirm.element,
+      this.editSection.element,
       this.listSection,
-      h(
-        'section',
-        { id: 'user-new', 'aria-labelledby': 'user-create-heading' },
-        this.createHeading,
-        this.createSummary.element,
-        this.createForm,
-      ),
+      this.createSection.element,
     );
-    this.createForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.create();
-    });
-    this.editForm.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.saveRoles();
-    });
   }
 
   async render(context: PageContext): Promise<RenderResult> {
@@ -225,12 +197,12 @@ export class AdminUsersPage implements PageView {
     if (signal.aborted) return { title: '' };
     this.users = users;
     this.heading.textContent = t('admUsersTitle');
-    this.createHeading.textContent = t('admNewUser');
+    this.createSection.heading.textContent = t('admNewUser');
     this.displayName.setLabel(t('admDisplayName')).setHint(t('admDisplayNameHint'));
     this.email.setLabel(t('admEmail'));
     this.password.setLabel(t('admPassword')).setHint(t('admPasswordHint'));
     this.createRoles.render(agencies, t, locale);
-    this.createSubmit.textContent = t('admCreateUser');
+    this.createSection.submit.textContent = t('admCreateUser');
     this.editRoles.render(agencies, t, locale);
     this.renderEdit(context);
     this.renderList(context);
@@ -241,13 +213,13 @@ export class AdminUsersPage implements PageView {
     const { t } = context;
     const id = context.query.get('edit');
     const user = this.users.find((u) => u.id === id) ?? null;
-    this.editSection.hidden = !user;
+    this.editSection.element.hidden = !user;
     if (!user) {
       this.editing = null;
       return;
     }
-    this.editHeading.textContent = t('admEditRolesOf', { name: user.displayName });
-    this.editSubmit.textContent = t('admSaveRoles');
+    this.editSection.heading.textContent = t('admEditRolesOf', { name: user.displayName });
+    this.editSection.submit.textContent = t('admSaveRoles');
     this.editCancel.textContent = t('admCancel');
     this.editCancel.href = context.href('/admin/users');
     // Fill the form only when another user is opened: a re-render keeps what the admin ticked.
@@ -259,7 +231,7 @@ export class AdminUsersPage implements PageView {
         user.agencies.map((a) => a.slug),
       );
       // After the shell's own focus on the page heading.
-      if (!context.live) setTimeout(() => this.editHeading.focus(), 0);
+      if (!context.live) setTimeout(() => this.editSection.heading.focus(), 0);
     }
   }
 
@@ -333,99 +305,85 @@ export class AdminUsersPage implements PageView {
 
   private askDeactivate(user: UserRow, opener: HTMLElement): void {
     const t = this.ctx!.t;
-    const yes = h('button', { type: 'button', id: 'user-confirm-yes' }, t('admConfirmDeactivate'));
-    const no = h('button', { type: 'button', class: 'secondary' }, t('admCancel'));
-    this.confirm.replaceChildren(
-      h(
-        'p',
-        { id: 'user-confirm-text' },
-        t('admDeactivateQuestion', { name: user.displayName, email: user.email }),
-      ),
-      h('div', { class: 'form-actions' }, yes, no),
+    this.confirm.ask(
+      {
+        question: t('admDeactivateQuestion', { name: user.displayName, email: user.email }),
+        yes: t('admConfirmDeactivate'),
+        no: t('admCancel'),
+      },
+      opener,
+      () => void this.deactivate(user),
     );
-    this.confirm.hidden = false;
-    yes.focus();
-    no.addEventListener('click', () => {
-      this.confirm.hidden = true;
-      if (opener.isConnected) opener.focus();
-    });
-    yes.addEventListener('click', () => void this.deactivate(user));
   }
 
-  private async deactivate(user: UserRow): Promise<void> {
+  private deactivate(user: UserRow): Promise<void> {
     const context = this.ctx!;
-    if (this.busy) return;
-    this.busy = true;
-    this.listProblems.clear();
-    try {
-      await deactivateUser(user.id);
-      this.confirm.hidden = true;
-      await this.done(context.t('admDeactivated', { name: user.displayName }));
-      this.status.focus();
-    } catch (error) {
-      this.confirm.hidden = true;
-      this.listProblems.showError(error, context, 'userId');
-    } finally {
-      this.busy = false;
-    }
+    return this.busy.run(null, async () => {
+      this.listProblems.clear();
+      try {
+        await deactivateUser(user.id);
+        this.confirm.close();
+        await this.done(context.t('admDeactivated', { name: user.displayName }));
+        this.status.focus();
+      } catch (error) {
+        this.confirm.close();
+        this.listProblems.showError(error, context, 'userId');
+      }
+    });
+  }
+
+  /** The roles ticked in `picker`, or none after saying that one is needed. */
+  private chosenRoles(picker: RolesPicker, problems: FormProblems, t: Translate): Role[] | null {
+    const roles = picker.roleValues;
+    if (roles.length) return roles;
+    problems.show(t('rvErrorSummary'), [{ key: 'roles', text: t('admChooseRole') }]);
+    return null;
   }
 
   private async create(): Promise<void> {
     const context = this.ctx;
-    if (!context || this.busy) return;
+    if (!context) return;
     const { t } = context;
-    this.createProblems.clear();
-    this.status.textContent = '';
-    const roles = this.createRoles.roleValues;
-    if (roles.length === 0) {
-      this.createProblems.show(t('rvErrorSummary'), [{ key: 'roles', text: t('admChooseRole') }]);
-      return;
-    }
-    this.busy = true;
-    this.createSubmit.setAttribute('aria-disabled', 'true');
-    try {
-      const user = await createUser({
-        displayName: this.displayName.control.value,
-        email: this.email.control.value,
-        password: this.password.control.value,
-        roles,
-        agencySlugs: this.createRoles.agencySlugs,
-      });
-      this.createForm.reset();
-      await this.done(t('admUserCreated', { name: user.displayName, email: user.email }));
-    } catch (error) {
-      this.createProblems.showError(error, context);
-    } finally {
-      this.busy = false;
-      this.createSubmit.removeAttribute('aria-disabled');
-    }
+    await this.busy.run(this.createSection.submit, async () => {
+      this.createProblems.clear();
+      this.status.textContent = '';
+      const roles = this.chosenRoles(this.createRoles, this.createProblems, t);
+      if (!roles) return;
+      try {
+        const user = await createUser({
+          displayName: this.displayName.control.value,
+          email: this.email.control.value,
+          password: this.password.control.value,
+          roles,
+          agencySlugs: this.createRoles.agencySlugs,
+        });
+        this.createSection.form.reset();
+        await this.done(t('admUserCreated', { name: user.displayName, email: user.email }));
+      } catch (error) {
+        this.createProblems.showError(error, context);
+      }
+    });
   }
 
   private async saveRoles(): Promise<void> {
     const context = this.ctx;
     const user = this.users.find((u) => u.id === this.editing);
-    if (!context || !user || this.busy) return;
+    if (!context || !user) return;
     const { t } = context;
-    this.editProblems.clear();
-    const roles = this.editRoles.roleValues;
-    if (roles.length === 0) {
-      this.editProblems.show(t('rvErrorSummary'), [{ key: 'roles', text: t('admChooseRole') }]);
-      return;
-    }
-    this.busy = true;
-    this.editSubmit.setAttribute('aria-disabled', 'true');
-    try {
-      const saved = await setUserRoles(user.id, roles, this.editRoles.agencySlugs);
-      this.editing = null;
-      this.showStatus(t('admRolesSaved', { name: saved.displayName }));
-      // Back to the list: the change shows in the user's row.
-      context.navigate('/admin/users', { edit: null });
-    } catch (error) {
-      this.editProblems.showError(error, context, 'input');
-    } finally {
-      this.busy = false;
-      this.editSubmit.removeAttribute('aria-disabled');
-    }
+    await this.busy.run(this.editSection.submit, async () => {
+      this.editProblems.clear();
+      const roles = this.chosenRoles(this.editRoles, this.editProblems, t);
+      if (!roles) return;
+      try {
+        const saved = await setUserRoles(user.id, roles, this.editRoles.agencySlugs);
+        this.editing = null;
+        this.showStatus(t('admRolesSaved', { name: saved.displayName }));
+        // Back to the list: the change shows in the user's row.
+        context.navigate('/admin/users', { edit: null });
+      } catch (error) {
+        this.editProblems.showError(error, context, 'input');
+      }
+    });
   }
 
   /** After a change: the list again, the message shown and announced. */

@@ -18,7 +18,6 @@ import {
   type Label,
   type Locale,
 } from '@ogp/common';
-import { GraphqlError } from '../api/client';
 import {
   assessCommitment,
   fetchCommitmentToAssess,
@@ -28,9 +27,16 @@ import {
 } from '../api/reviewer';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { h } from '../dom';
-import { ErrorSummary, type SummaryItem } from '../forms/error-summary';
 import { ChoiceField, FieldGroup, FormField, textAreaField, textField } from '../forms/field';
-import { problemPath, problemText } from '../forms/problems';
+import { Busy } from '../forms/form';
+import {
+  choiceTarget,
+  fieldTarget,
+  FormProblems,
+  groupTarget,
+  type ProblemItem,
+} from '../forms/form-problems';
+import { FormSection } from '../forms/form-section';
 import { formatPercent, type MessageKey, type Translate } from '../i18n';
 import '../styles/forms.css';
 import '../styles/review-admin.css';
@@ -90,24 +96,6 @@ const labelled =
   (value: V, locale: Locale) =>
     labels[value][locale];
 
-/** Where each field of AssessCommitmentInput is shown (for placing the API's problems). */
-type FieldKey =
-  | 'stage'
-  | 'assessor'
-  | 'assessedOn'
-  | 'source.url'
-  | 'source.title'
-  | 'completion'
-  | 'verifiable'
-  | 'specificity'
-  | 'relevantOgpValues'
-  | 'potentialImpact'
-  | 'didItOpenGovernment'
-  | 'starred'
-  | 'potentiallyStarred'
-  | 'note.da'
-  | 'note.en';
-
 /** A reviewer records an IRM (or government self-) assessment of a commitment. */
 export class AssessCommitmentPage implements PageView {
   readonly element: HTMLElement;
@@ -121,9 +109,17 @@ export class AssessCommitmentPage implements PageView {
     id: 'assess-existing',
     'aria-labelledby': 'assess-existing-heading',
   });
-  private readonly formHeading = h('h2', { id: 'assess-form-heading' });
-  private readonly summary = new ErrorSummary('assess-errors');
   private readonly success = h('p', { class: 'ra-success', id: 'assess-success', role: 'status' });
+  private readonly section = new FormSection(
+    {
+      section: 'assess',
+      heading: 'assess-form-heading',
+      summary: 'assess-errors',
+      form: 'assess-form',
+    },
+    () => this.send(),
+    { between: [this.success] },
+  );
   private readonly stage = new ChoiceField<AssessmentStage>('assess-stage', STAGES);
   private readonly assessor = new ChoiceField<Assessor>('assess-assessor', ASSESSORS);
   private readonly assessedOn = textField('assess-date', { autocomplete: 'off' });
@@ -186,14 +182,7 @@ export class AssessCommitmentPage implements PageView {
   private readonly valueBoxes = new Map<OgpValue | 'NONE', [HTMLInputElement, HTMLLabelElement]>();
   private readonly noteDa = textAreaField('assess-note-da', { lang: 'da' });
   private readonly noteEn = textAreaField('assess-note-en', { lang: 'en' });
-  private readonly submit = h('button', { type: 'submit' });
   private readonly back = h('a');
-  private readonly form = h('form', {
-    class: 'form',
-    id: 'assess-form',
-    novalidate: true,
-    'aria-labelledby': 'assess-form-heading',
-  });
   private readonly selects = [
     this.completion,
     this.verifiable,
@@ -203,8 +192,32 @@ export class AssessCommitmentPage implements PageView {
     this.starred,
     this.potentiallyStarred,
   ];
+  // Where each field of AssessCommitmentInput is shown (for placing the form's and the API's problems).
+  private readonly problems = new FormProblems(this.section.summary, {
+    stage: choiceTarget(this.stage),
+    assessor: choiceTarget(this.assessor),
+    assessedOn: fieldTarget(this.assessedOn),
+    'source.url': fieldTarget(this.sourceUrl),
+    'source.title': fieldTarget(this.sourceTitle),
+    completion: fieldTarget(this.completion.field),
+    verifiable: fieldTarget(this.verifiable.field),
+    specificity: fieldTarget(this.specificity.field),
+    relevantOgpValues: groupTarget(
+      this.values,
+      () => this.valueBoxes.get(OgpValue.ACCESS_TO_INFORMATION)![0].id,
+    ),
+    potentialImpact: fieldTarget(this.potentialImpact.field),
+    didItOpenGovernment: fieldTarget(this.diog.field),
+    starred: fieldTarget(this.starred.field),
+    potentiallyStarred: fieldTarget(this.potentiallyStarred.field),
+    'note.da': fieldTarget(this.noteDa),
+    'note.en': fieldTarget(this.noteEn),
+    // A note or source missing as a whole: shown at its first box (after the keys these prefixes take).
+    note: fieldTarget(this.noteDa),
+    source: fieldTarget(this.sourceUrl),
+  });
   private ctx: PageContext | null = null;
-  private busy = false;
+  private readonly busy = new Busy();
 
   constructor() {
     for (const value of [...VALUES, 'NONE' as const]) {
@@ -218,25 +231,27 @@ export class AssessCommitmentPage implements PageView {
       this.valueBoxes.set(value, [input, label]);
       this.values.body.append(h('div', { class: 'choice' }, input, label));
     }
-    this.form.append(
-      this.stage.element,
-      this.assessor.element,
-      this.assessedOn.element,
-      h('div', { class: 'ra-pair' }, this.sourceUrl.element, this.sourceTitle.element),
-      this.completion.field.element,
-      h(
-        'div',
-        { class: 'ra-grid' },
-        this.verifiable.field.element,
-        this.specificity.field.element,
-        this.potentialImpact.field.element,
-        this.diog.field.element,
-        this.starred.field.element,
-        this.potentiallyStarred.field.element,
-      ),
-      this.values.element,
-      h('div', { class: 'ra-pair' }, this.noteDa.element, this.noteEn.element),
-      h('div', { class: 'form-actions' }, this.submit, this.back),
+    this.section.fill(
+      [
+        this.stage.element,
+        this.assessor.element,
+        this.assessedOn.element,
+        h('div', { class: 'ra-pair' }, this.sourceUrl.element, this.sourceTitle.element),
+        this.completion.field.element,
+        h(
+          'div',
+          { class: 'ra-grid' },
+          this.verifiable.field.element,
+          this.specificity.field.element,
+          this.potentialImpact.field.element,
+          this.diog.field.element,
+          this.starred.field.element,
+          this.potentiallyStarred.field.element,
+        ),
+        this.values.element,
+        h('div', { class: 'ra-pair' }, this.noteDa.element, this.noteEn.element),
+      ],
+      this.back,
     );
     this.element = h(
       'div',
@@ -246,21 +261,10 @@ export class AssessCommitmentPage implements PageView {
       h(
         'div',
         { class: 'ra-columns' },
-        h(
-          'section',
-          { id: 'assess', 'aria-labelledby': 'assess-form-heading' },
-          this.formHeading,
-          this.summary.element,
-          this.success,
-          this.form,
-        ),
+        this.section.element,
         h('div', { class: 'ra-beside' }, this.computed, this.existing),
       ),
     );
-    this.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.send();
-    });
   }
 
   async render(context: PageContext): Promise<RenderResult> {
@@ -281,7 +285,7 @@ export class AssessCommitmentPage implements PageView {
   }
 
   private renderLabels(t: Translate, locale: Locale): void {
-    this.formHeading.textContent = t('rvNewAssessment');
+    this.section.heading.textContent = t('rvNewAssessment');
     this.stage
       .setLegend(t('rvStageField'))
       .setLabels((value) => ASSESSMENT_STAGE_LABELS[value][locale]);
@@ -299,7 +303,7 @@ export class AssessCommitmentPage implements PageView {
     }
     this.noteDa.setLabel(t('rvNoteDa'));
     this.noteEn.setLabel(t('rvNoteEn'));
-    this.submit.textContent = t('rvRecordAssessment');
+    this.section.submit.textContent = t('rvRecordAssessment');
     this.back.textContent = t('rvBackToReview');
   }
 
@@ -416,99 +420,18 @@ export class AssessCommitmentPage implements PageView {
     );
   }
 
-  private fieldFor(key: FieldKey): {
-    setError: (text: string | null, lang?: string) => unknown;
-    label: string;
-    targetId: string;
-  } {
-    const t = this.ctx!.t;
-    const simple = (
-      field: FormField<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>,
-    ) => ({
-      setError: (text: string | null, lang?: string) => field.setError(text, lang),
-      label: field.label.textContent ?? '',
-      targetId: field.id,
-    });
-    switch (key) {
-      case 'stage':
-        return {
-          setError: (text, lang) => this.stage.setError(text, lang),
-          label: t('rvStageField'),
-          targetId: this.stage.focusTarget.id,
-        };
-      case 'assessor':
-        return {
-          setError: (text, lang) => this.assessor.setError(text, lang),
-          label: t('rvAssessorField'),
-          targetId: this.assessor.focusTarget.id,
-        };
-      case 'relevantOgpValues':
-        return {
-          setError: (text, lang) => this.values.setError(text, lang),
-          label: t('rvValuesField'),
-          targetId: this.valueBoxes.get(OgpValue.ACCESS_TO_INFORMATION)![0].id,
-        };
-      case 'assessedOn':
-        return simple(this.assessedOn);
-      case 'source.url':
-        return simple(this.sourceUrl);
-      case 'source.title':
-        return simple(this.sourceTitle);
-      case 'note.da':
-        return simple(this.noteDa);
-      case 'note.en':
-        return simple(this.noteEn);
-      case 'completion':
-        return simple(this.completion.field);
-      case 'verifiable':
-        return simple(this.verifiable.field);
-      case 'specificity':
-        return simple(this.specificity.field);
-      case 'potentialImpact':
-        return simple(this.potentialImpact.field);
-      case 'didItOpenGovernment':
-        return simple(this.diog.field);
-      case 'starred':
-        return simple(this.starred.field);
-      case 'potentiallyStarred':
-        return simple(this.potentiallyStarred.field);
-    }
-  }
-
-  private clearErrors(): void {
-    this.summary.hide();
-    const keys: FieldKey[] = [
-      'stage',
-      'assessor',
-      'assessedOn',
-      'source.url',
-      'source.title',
-      'completion',
-      'verifiable',
-      'specificity',
-      'relevantOgpValues',
-      'potentialImpact',
-      'didItOpenGovernment',
-      'starred',
-      'potentiallyStarred',
-      'note.da',
-      'note.en',
-    ];
-    for (const key of keys) this.fieldFor(key).setError(null);
-  }
-
   /** The input as the form holds it, or the problems the form can see before asking the API. */
-  private read(t: Translate): { input: AssessInput | null; problems: [FieldKey, string][] } {
-    const problems: [FieldKey, string][] = [];
+  private read(t: Translate): { input: AssessInput | null; problems: ProblemItem[] } {
+    const problems: ProblemItem[] = [];
     const stage = this.stage.value;
     const assessor = this.assessor.value;
-    if (!stage) problems.push(['stage', t('rvChooseStage')]);
-    if (!assessor) problems.push(['assessor', t('rvChooseAssessor')]);
+    if (!stage) problems.push({ key: 'stage', text: t('rvChooseStage') });
+    if (!assessor) problems.push({ key: 'assessor', text: t('rvChooseAssessor') });
     const checked = [...this.valueBoxes]
       .filter(([, [input]]) => input.checked)
       .map(([value]) => value);
     if (checked.includes('NONE') && checked.length > 1)
-      problems.push(['relevantOgpValues', t('rvValuesConflict')]);
+      problems.push({ key: 'relevantOgpValues', text: t('rvValuesConflict') });
     if (problems.length || !stage || !assessor) return { input: null, problems };
     const da = this.noteDa.control.value.trim() || null;
     const en = this.noteEn.control.value.trim() || null;
@@ -541,88 +464,32 @@ export class AssessCommitmentPage implements PageView {
 
   private async send(): Promise<void> {
     const context = this.ctx;
-    if (!context || this.busy) return;
+    if (!context) return;
     const { t } = context;
-    this.clearErrors();
-    this.success.textContent = '';
-    const { input, problems } = this.read(t);
-    if (!input) {
-      this.showProblems(problems.map(([key, text]) => ({ key, text })));
-      return;
-    }
-    this.busy = true;
-    this.submit.setAttribute('aria-disabled', 'true');
-    try {
-      const saved = await assessCommitment(input);
-      const message = t('rvAssessmentRecorded', {
-        stage: ASSESSMENT_STAGE_LABELS[saved.stage][context.locale],
-      });
-      this.form.reset();
-      // The saved assessment beside the form first, then the message. A failed re-read does not undo the save.
-      await fetchCommitmentToAssess(context.params.ogpId, new AbortController().signal).then(
-        (fresh) => this.renderBeside(fresh, context.locale, t),
-        () => undefined,
-      );
-      this.success.textContent = message;
-    } catch (error) {
-      this.showFailure(error, t);
-    } finally {
-      this.busy = false;
-      this.submit.removeAttribute('aria-disabled');
-    }
-  }
-
-  private showProblems(items: { key: FieldKey | null; text: string; lang?: string }[]): void {
-    const summary: SummaryItem[] = items.map(({ key, text, lang }) => {
-      if (!key) return { text, targetId: null, lang };
-      const field = this.fieldFor(key);
-      field.setError(text, lang);
-      return { label: field.label, text, targetId: field.targetId, lang };
+    await this.busy.run(this.section.submit, async () => {
+      this.problems.clear();
+      this.success.textContent = '';
+      const { input, problems } = this.read(t);
+      if (!input) {
+        this.problems.show(t('rvErrorSummary'), problems);
+        return;
+      }
+      try {
+        const saved = await assessCommitment(input);
+        const message = t('rvAssessmentRecorded', {
+          stage: ASSESSMENT_STAGE_LABELS[saved.stage][context.locale],
+        });
+        this.section.form.reset();
+        // The saved assessment beside the form first, then the message. A failed re-read does not undo the save.
+        await fetchCommitmentToAssess(context.params.ogpId, new AbortController().signal).then(
+          (fresh) => this.renderBeside(fresh, context.locale, t),
+          () => undefined,
+        );
+        this.success.textContent = message;
+      } catch (error) {
+        this.problems.showError(error, context);
+      }
     });
-    this.summary.show(this.ctx!.t('rvErrorSummary'), summary);
-    this.summary.focus();
-  }
-
-  private showFailure(error: unknown, t: Translate): void {
-    if (!(error instanceof GraphqlError)) {
-      this.showProblems([{ key: null, text: t('rvNetworkError') }]);
-      return;
-    }
-    const lang = this.ctx?.locale === 'en' ? undefined : 'en';
-    const known = new Set<string>([
-      'stage',
-      'assessor',
-      'assessedOn',
-      'source.url',
-      'source.title',
-      'completion',
-      'verifiable',
-      'specificity',
-      'relevantOgpValues',
-      'potentialImpact',
-      'didItOpenGovernment',
-      'starred',
-      'potentiallyStarred',
-      'note.da',
-      'note.en',
-    ]);
-    const items = error.problems.map((problem) => {
-      let path = problemPath(problem.field);
-      if (path === 'note' || path === 'source') path = `${path}.${path === 'note' ? 'da' : 'url'}`;
-      return {
-        key: known.has(path) ? (path as FieldKey) : null,
-        text: problemText(problem),
-        lang,
-      };
-    });
-    if (items.length === 0) {
-      items.push(
-        error.code === 'FORBIDDEN'
-          ? { key: null, text: t('rvForbidden'), lang: undefined }
-          : { key: null, text: error.message, lang },
-      );
-    }
-    this.showProblems(items);
   }
 
   destroy(): void {

@@ -40,6 +40,8 @@ import {
   textField,
   uniqueId,
 } from '../forms/field';
+import { Busy, labelledForm, onSubmit } from '../forms/form';
+import { countedHeading } from '../forms/form-problems';
 import { problemText } from '../forms/problems';
 import { formatDateTime, formatPercent, type MessageKey, type Translate } from '../i18n';
 import '../styles/forms.css';
@@ -145,19 +147,13 @@ export class MilestoneReportPage implements PageView {
   private version = 0;
   private problems: PlacedProblem[] = [];
   private result: Outcome = null;
-  private saving = false;
+  private readonly busy = new Busy();
 
   constructor() {
     this.note.body.append(this.noteDa.element, this.noteEn.element);
     this.evidence.body.append(this.evidenceRows, this.addEvidence);
-    this.form = h(
-      'form',
-      {
-        class: 'form report-form',
-        id: 'report-form',
-        novalidate: true,
-        'aria-labelledby': 'form-heading',
-      },
+    this.form = labelledForm('report-form', 'form-heading', 'form report-form');
+    this.form.append(
       this.status.element,
       this.percent.element,
       this.effectiveDate.element,
@@ -189,10 +185,7 @@ export class MilestoneReportPage implements PageView {
       row.url.control.focus();
     });
     this.status.onChange(() => this.relabel());
-    this.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.save();
-    });
+    onSubmit(this.form, () => this.save());
   }
 
   async render(context: PageContext): Promise<RenderResult> {
@@ -293,35 +286,32 @@ export class MilestoneReportPage implements PageView {
   private async save(): Promise<void> {
     const context = this.context;
     const milestone = this.milestone;
-    if (!context || !milestone || this.saving) return;
-    const draft = this.draft();
-    const { input, problems } = buildUpdateInput(draft, milestone.id, this.version);
-    this.result = null;
-    if (!input) {
-      this.problems = this.place(problems, draft);
-      this.show(true);
-      return;
-    }
-    this.saving = true;
-    this.submit.setAttribute('aria-disabled', 'true');
-    context.announce(context.t('reportSaving'));
-    try {
-      const result = await recordMilestoneUpdate(input);
-      this.milestone = {
-        ...result.milestone,
-        history: [result.statusUpdate, ...milestone.history],
-      };
-      this.result = { kind: 'saved', result };
-      this.resetForm();
-      this.show(true);
-      const t = this.context!.t;
-      this.context!.announce(t('reportSavedAnnounce', { version: result.milestone.version }));
-    } catch (error) {
-      await this.failed(error, draft);
-    } finally {
-      this.saving = false;
-      this.submit.removeAttribute('aria-disabled');
-    }
+    if (!context || !milestone) return;
+    await this.busy.run(this.submit, async () => {
+      const draft = this.draft();
+      const { input, problems } = buildUpdateInput(draft, milestone.id, this.version);
+      this.result = null;
+      if (!input) {
+        this.problems = this.place(problems, draft);
+        this.show(true);
+        return;
+      }
+      context.announce(context.t('reportSaving'));
+      try {
+        const result = await recordMilestoneUpdate(input);
+        this.milestone = {
+          ...result.milestone,
+          history: [result.statusUpdate, ...milestone.history],
+        };
+        this.result = { kind: 'saved', result };
+        this.resetForm();
+        this.show(true);
+        const t = this.context!.t;
+        this.context!.announce(t('reportSavedAnnounce', { version: result.milestone.version }));
+      } catch (error) {
+        await this.failed(error, draft);
+      }
+    });
   }
 
   private async failed(error: unknown, draft: ReportDraft): Promise<void> {
@@ -555,12 +545,7 @@ export class MilestoneReportPage implements PageView {
       const { text, lang } = problem.text(t, locale);
       return { label: problem.label(t) || undefined, text, lang, targetId: problem.focusId };
     });
-    this.summary.show(
-      items.length === 1
-        ? t('formsErrorSummaryHeadingOne')
-        : t('formsErrorSummaryHeading', { count: items.length }),
-      items,
-    );
+    this.summary.show(countedHeading(t, items.length), items);
     if (focus) this.summary.focus();
   }
 

@@ -23,6 +23,7 @@ import { FormField } from '../forms/field';
 import { formatPercent } from '../i18n';
 import '../styles/forms.css';
 import '../styles/coordinator.css';
+import '../styles/visually-hidden.css';
 
 interface Agency {
   slug: string;

@@ -8,7 +8,6 @@ import {
   AssessmentStage,
   type Locale,
 } from '@ogp/common';
-import { GraphqlError } from '../api/client';
 import type { LocalizedText } from '../api/dashboard';
 import {
   fetchPlans,
@@ -21,10 +20,9 @@ import {
 } from '../api/reviewer';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { dataTable, h } from '../dom';
-import type { ErrorSummary, SummaryItem } from '../forms/error-summary';
-import { problemPath, problemText } from '../forms/problems';
 import { formatDateTime, formatPercent, type Translate } from '../i18n';
 import '../styles/review-admin.css';
+import '../styles/visually-hidden.css';
 
 const VERIFICATIONS = [Verification.UNVERIFIED, Verification.VERIFIED, Verification.DISPUTED];
 const STAGES = [AssessmentStage.DESIGN, AssessmentStage.MIDTERM, AssessmentStage.END_OF_TERM];
@@ -55,7 +53,7 @@ export function titleIn(text: LocalizedText, locale: Locale): string {
 
 /** Text only screen readers read (context for links whose visible text repeats). */
 export function srOnly(text: string): HTMLSpanElement {
-  return h('span', { class: 'ra-sr-only' }, text);
+  return h('span', { class: 'visually-hidden' }, text);
 }
 
 /** A status update as its parts: status, percent, date, who and when, note, evidence. */
@@ -396,76 +394,4 @@ export class ReviewPage implements PageView {
   destroy(): void {
     this.element.remove();
   }
-}
-
-/** A field a form's problems can be placed next to. */
-export interface ProblemTarget {
-  setError(text: string | null, lang?: string): unknown;
-  /** The field's label, in the page's language, read when the problem is shown. */
-  label(): string;
-  /** The control focus moves to from the summary. */
-  targetId(): string;
-}
-
-/**
- * The problems of one form: each next to its field (aria-invalid, aria-describedby by the field helpers) and
- * all of them in a summary that takes focus. The API's messages are English: marked so on a Danish page.
- */
-export class FormProblems {
-  constructor(
-    readonly summary: ErrorSummary,
-    private readonly targets: Record<string, ProblemTarget>,
-  ) {}
-
-  clear(): void {
-    this.summary.hide();
-    for (const target of Object.values(this.targets)) target.setError(null);
-  }
-
-  show(heading: string, items: { key: string | null; text: string; lang?: string }[]): void {
-    const summary: SummaryItem[] = items.map(({ key, text, lang }) => {
-      const target = key ? this.targets[key] : undefined;
-      if (!target) return { text, targetId: null, lang };
-      target.setError(text, lang);
-      return { label: target.label(), text, targetId: target.targetId(), lang };
-    });
-    this.summary.show(heading, summary);
-    this.summary.focus();
-  }
-
-  /** Shows what a failed request said: field problems by their path (argument name dropped), else the message. */
-  showError(error: unknown, context: PageContext, argument = 'input'): void {
-    const { t } = context;
-    const lang = context.locale === 'en' ? undefined : 'en';
-    if (!(error instanceof GraphqlError)) {
-      this.show(t('rvErrorSummary'), [{ key: null, text: t('rvNetworkError') }]);
-      return;
-    }
-    const items = error.problems.map((problem) => {
-      const path = problemPath(problem.field, argument);
-      const key = Object.keys(this.targets).find((k) => path === k || path.startsWith(`${k}.`));
-      return { key: key ?? null, text: problemText(problem), lang };
-    });
-    if (items.length === 0) {
-      items.push(
-        error.code === 'FORBIDDEN'
-          ? { key: null, text: t('rvForbidden'), lang: undefined }
-          : { key: null, text: error.message, lang },
-      );
-    }
-    this.show(t('rvErrorSummary'), items);
-  }
-}
-
-/** A FormField as a problem target. */
-export function fieldTarget(field: {
-  setError(text: string | null, lang?: string): unknown;
-  label: HTMLElement;
-  id: string;
-}): ProblemTarget {
-  return {
-    setError: (text, lang) => field.setError(text, lang),
-    label: () => field.label.textContent ?? '',
-    targetId: () => field.id,
-  };
 }

@@ -6,6 +6,8 @@ import type { PageContext, PageView, RenderResult } from '../app/page';
 import { h } from '../dom';
 import { ErrorSummary, type SummaryItem } from '../forms/error-summary';
 import { textField } from '../forms/field';
+import { Busy, onSubmit } from '../forms/form';
+import { countedHeading } from '../forms/form-problems';
 import type { MessageKey } from '../i18n';
 import '../styles/forms.css';
 import '../styles/coordinator.css';
@@ -44,20 +46,17 @@ export class SignInPage implements PageView {
   private readonly signedIn = h('div', { class: 'signed-in' });
   private context: PageContext | null = null;
   private failure: Failure | null = null;
-  private busy = false;
+  private readonly busy = new Busy();
 
   constructor() {
     this.element.append(this.heading, this.summary.element, this.intro, this.form, this.signedIn);
-    this.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.signIn();
-    });
+    onSubmit(this.form, () => this.signIn());
   }
 
   render(context: PageContext): Promise<RenderResult> {
     this.context = context;
     const { t, user } = context;
-    if (user && !this.busy) {
+    if (user && !this.busy.active) {
       // Already signed in: say who, and where their work is.
       this.heading.textContent = t('signInSignedInHeading');
       this.form.hidden = true;
@@ -108,33 +107,30 @@ export class SignInPage implements PageView {
 
   private async signIn(): Promise<void> {
     const context = this.context;
-    if (!context || this.busy) return;
-    const email = this.email.control.value.trim();
-    const password = this.password.control.value;
-    if (!email || !password) {
-      this.failure = { kind: 'fields', email: !email, password: !password };
-      this.showFailure(true);
-      return;
-    }
-    this.busy = true;
-    this.submit.setAttribute('aria-disabled', 'true');
-    context.announce(context.t('signInSigningIn'));
-    try {
-      const user = await login(email, password);
-      this.failure = null;
-      this.password.control.value = '';
-      await context.refreshSession();
-      const next = safeNextPath(context.query.get('next'));
-      context.navigate(next ?? landingPath(user.roles), {}, { replace: true });
-    } catch (error) {
-      this.failure = failureOf(error);
-      this.password.control.value = '';
-      context.announce('');
-      this.showFailure(true);
-    } finally {
-      this.busy = false;
-      this.submit.removeAttribute('aria-disabled');
-    }
+    if (!context) return;
+    await this.busy.run(this.submit, async () => {
+      const email = this.email.control.value.trim();
+      const password = this.password.control.value;
+      if (!email || !password) {
+        this.failure = { kind: 'fields', email: !email, password: !password };
+        this.showFailure(true);
+        return;
+      }
+      context.announce(context.t('signInSigningIn'));
+      try {
+        const user = await login(email, password);
+        this.failure = null;
+        this.password.control.value = '';
+        await context.refreshSession();
+        const next = safeNextPath(context.query.get('next'));
+        context.navigate(next ?? landingPath(user.roles), {}, { replace: true });
+      } catch (error) {
+        this.failure = failureOf(error);
+        this.password.control.value = '';
+        context.announce('');
+        this.showFailure(true);
+      }
+    });
   }
 
   /** Shows the last failure in the page's language (again after a language change); `focus` after a submit. */
@@ -170,12 +166,7 @@ export class SignInPage implements PageView {
       this.password.setError(text);
       items.push({ text, targetId: this.password.id });
     }
-    this.summary.show(
-      items.length === 1
-        ? t('formsErrorSummaryHeadingOne')
-        : t('formsErrorSummaryHeading', { count: items.length }),
-      items,
-    );
+    this.summary.show(countedHeading(t, items.length), items);
     if (focus) this.summary.focus();
   }
 }
