@@ -326,7 +326,6 @@ describe('dashboard in a browser: the coordinator screens', () => {
 
     // The second saves on the version it read: CONFLICT, with the other's change shown and its own input kept.
     await late.check('#status-COMPLETED');
-    await late.fill('#percent', '');
     await late.fill('#note-en', 'All ten registers are on the platform.');
     await late.click('#report-form button[type=submit]');
     await late.waitForSelector('#report-outcome.conflict');
@@ -389,6 +388,23 @@ describe('dashboard in a browser: the coordinator screens', () => {
     expect(await third.page.isChecked('#status-IN_PROGRESS')).toBe(true);
     expect(await third.page.inputValue('#percent')).toBe('95');
     await third.context.close();
+  });
+
+  it('lets the status set the percent: completed empties and disables the field, in progress brings it back', async () => {
+    await page.goto(`${server.api.baseUrl}${reportPath}?lang=en`);
+    await waitForRendered(page, reportPath);
+    const current = await apiMilestone();
+    expect(current.status).toBe('IN_PROGRESS');
+    expect(await page.inputValue('#percent')).toBe(String(current.progressPercent));
+
+    await page.check('#status-COMPLETED');
+    expect(await page.isDisabled('#percent')).toBe(true);
+    expect(await page.inputValue('#percent')).toBe('');
+    expect(await page.innerText('#report-form')).toContain('completed as 100');
+
+    await page.check('#status-IN_PROGRESS');
+    expect(await page.isEnabled('#percent')).toBe(true);
+    expect(await page.inputValue('#percent')).toBe(String(current.progressPercent));
   });
 
   it('sends a signed-out coordinator through sign-in back to the report form they opened', async () => {

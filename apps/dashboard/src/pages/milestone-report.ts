@@ -184,7 +184,10 @@ export class MilestoneReportPage implements PageView {
       const row = this.addRow();
       row.url.control.focus();
     });
-    this.status.onChange(() => this.relabel());
+    this.status.onChange(() => {
+      this.followStatus();
+      this.relabel();
+    });
     onSubmit(this.form, () => this.save());
   }
 
@@ -255,6 +258,7 @@ export class MilestoneReportPage implements PageView {
       milestone.status === MilestoneStatus.IN_PROGRESS && milestone.progressPercent !== null
         ? String(milestone.progressPercent)
         : '';
+    this.followStatus();
     this.effectiveDate.control.value = utcToday();
     this.actualStart.control.value = milestone.actualStart?.label ?? '';
     this.actualEnd.control.value = milestone.actualEnd?.label ?? '';
@@ -264,6 +268,25 @@ export class MilestoneReportPage implements PageView {
     this.rows = [];
     this.visibility.value = Visibility.PUBLIC;
     this.problems = [];
+  }
+
+  /**
+   * The percent is asked for only while in progress: the other statuses fix it (not started 0, completed 100,
+   * cancelled none), so the field empties and is disabled rather than let a stale figure be refused.
+   */
+  private followStatus(): void {
+    const control = this.percent.control;
+    const inProgress = this.status.value === MilestoneStatus.IN_PROGRESS;
+    if (inProgress && control.disabled) {
+      control.disabled = false;
+      const milestone = this.milestone;
+      if (control.value === '' && milestone?.status === MilestoneStatus.IN_PROGRESS) {
+        control.value = milestone.progressPercent === null ? '' : String(milestone.progressPercent);
+      }
+    } else if (!inProgress) {
+      control.value = '';
+      control.disabled = true;
+    }
   }
 
   private draft(): ReportDraft {
