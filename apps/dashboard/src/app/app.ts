@@ -312,10 +312,13 @@ export class App {
     this.liveEvents = [];
     this.status.textContent = t('liveUpdated', {
       commitments: commitments.join(', '),
-      time: new Date().toLocaleTimeString(document.documentElement.lang, {
-        hour: '2-digit',
-        minute: '2-digit',
-      }),
+      time: new Date().toLocaleTimeString(
+        document.documentElement.lang === 'da' ? 'da-DK' : 'en-GB',
+        {
+          hour: '2-digit',
+          minute: '2-digit',
+        },
+      ),
     });
     document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates ?? 0) + 1);
   }
