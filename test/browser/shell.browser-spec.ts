@@ -88,6 +88,8 @@ describe('dashboard in a browser: the shell around the pages', () => {
     await page.goto(`${server.api.baseUrl}/no/such/page?lang=en`);
     await waitForRendered(page, '/no/such/page');
     expect(await page.textContent('h1')).toBe('No such page.');
+    expect(await page.title()).toContain('No such page.');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`${server.api.baseUrl}/my-milestones?lang=en&flag=OVERDUE`);
     await waitForRendered(page, '/sign-in');
