@@ -160,14 +160,20 @@ export class App {
     const controller = new AbortController();
     this.inFlight = controller;
     if (!this.sessionRead) void this.refreshSession();
-    await this.sessionRead;
-    if (controller.signal.aborted) return;
-
     if (url.pathname === '/') {
       await this.openDefaultPlan(url, controller.signal);
       return;
     }
     const match = matchRoute(url.pathname);
+    if (match?.route.asOf) {
+      // Public figures do not depend on who is signed in: they load while the session is read; the menu follows.
+      void this.sessionRead?.then(() => {
+        if (this.inFlight === controller) this.renderNav(t);
+      });
+    } else {
+      await this.sessionRead;
+      if (controller.signal.aborted) return;
+    }
     const asOfParam = url.searchParams.get('asOf');
     const asOf = match?.route.asOf && asOfParam && DATE.test(asOfParam) ? asOfParam : null;
     this.renderChrome(locale, t, match, asOf);
