@@ -150,6 +150,7 @@ describe('dashboard in a browser: the coordinator screens', () => {
     await switchLanguage(page, 'en');
     expect(await page.textContent('#sign-in-errors')).toContain('Wrong email or password');
     expect(await page.inputValue('#email')).toBe(coordinator.email);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'coordinator-sign-in-error-en');
 
     await page.fill('#password', coordinator.password);
