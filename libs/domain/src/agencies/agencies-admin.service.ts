@@ -15,6 +15,7 @@ import {
   isGiven,
   referencedAgencies,
   writeTransaction,
+  archiveRow,
   lockedRow,
 } from '../shared/admin-writes';
 import { toAgency } from '../shared/mappers';
@@ -64,8 +65,7 @@ export class AgenciesAdminService {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
       const agency = await lockedRow(manager, AgencyEntity, 'agency', 'slug', slug);
-      const agencies = manager.getRepository(AgencyEntity);
-      if (agency.archivedAt === null) {
+      const refuse = async (): Promise<void> => {
         const leads = await manager.query<{ ogp_id: string }[]>(
           `SELECT c.ogp_id FROM commitment_agency ca
              JOIN commitment c ON c.id = ca.commitment_id
@@ -82,9 +82,8 @@ export class AgenciesAdminService {
             ogpIds,
           );
         }
-        await agencies.update({ id: agency.id }, { archivedAt: () => 'now()' });
-      }
-      return toAgency(await agencies.findOneByOrFail({ id: agency.id }));
+      };
+      return toAgency(await archiveRow(manager, AgencyEntity, agency, { refuse }));
     });
   }
 }

@@ -14,6 +14,7 @@ import {
   isGiven,
   referencedAgencies,
   writeTransaction,
+  archiveRow,
   lockedRow,
   checkTitleAndDescription,
 } from '../shared/admin-writes';
@@ -112,11 +113,7 @@ export class CommitmentsAdminService {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
       const commitment = await lockedRow(manager, CommitmentEntity, 'commitment', 'ogpId', ogpId);
-      const commitments = manager.getRepository(CommitmentEntity);
-      if (commitment.archivedAt === null) {
-        await commitments.update({ id: commitment.id }, { archivedAt: () => 'now()' });
-      }
-      return toCommitment(await commitments.findOneByOrFail({ id: commitment.id }));
+      return toCommitment(await archiveRow(manager, CommitmentEntity, commitment));
     });
   }
 }

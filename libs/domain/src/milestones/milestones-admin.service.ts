@@ -11,6 +11,7 @@ import {
   checkWeight,
   isGiven,
   writeTransaction,
+  archiveRow,
   lockedRow,
   checkTitleAndDescription,
 } from '../shared/admin-writes';
@@ -101,14 +102,11 @@ export class MilestonesAdminService {
     const milestoneId = assertUuid('id', id);
     return writeTransaction(this.db, {}, async (manager) => {
       const milestone = await lockedRow(manager, MilestoneEntity, 'milestone', 'id', milestoneId);
-      const milestones = manager.getRepository(MilestoneEntity);
-      if (milestone.archivedAt === null) {
-        await milestones.update(
-          { id: milestone.id },
-          { archivedAt: () => 'now()', version: () => 'version' },
-        );
-      }
-      return toAdminMilestone(await milestones.findOneByOrFail({ id: milestone.id }));
+      // Archiving is not a report: the version coordinators name stays where it is.
+      const archived = await archiveRow(manager, MilestoneEntity, milestone, {
+        columns: { version: () => 'version' },
+      });
+      return toAdminMilestone(archived);
     });
   }
 }

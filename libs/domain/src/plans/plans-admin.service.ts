@@ -17,6 +17,7 @@ import {
   isGiven,
   referencedAgencies,
   writeTransaction,
+  archiveRow,
   lockedRow,
   checkTitleAndDescription,
 } from '../shared/admin-writes';
@@ -62,19 +63,10 @@ export class PlansAdminService {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
       const plan = await lockedRow(manager, ActionPlanEntity, 'action plan', 'slug', slug);
-      const plans = manager.getRepository(ActionPlanEntity);
-      if (plan.archivedAt === null) {
-        await plans.update({ id: plan.id }, { archivedAt: () => 'now()' });
-      }
-      return toActionPlan(await plans.findOneByOrFail({ id: plan.id }));
+      return toActionPlan(await archiveRow(manager, ActionPlanEntity, plan));
     });
   }
 }
-
-/**
- * The plan row, locked until the transaction ends: two administrators changing one plan apply one after the
- * other, each checking against what the other wrote.
- */
 
 /** Every problem of the input, or the columns to write (all of them for a new plan). */
 async function checkPlan(

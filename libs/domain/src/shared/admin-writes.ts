@@ -8,6 +8,7 @@ import {
   type FindOptionsWhere,
   type ObjectLiteral,
 } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AgencyEntity } from '../agencies/agency.entity';
 import type { LocalizedTextInput } from './dto/localized-text.input';
 
@@ -370,6 +371,28 @@ export async function lockedRow<E extends ObjectLiteral>(
   });
   if (!row) throw DomainException.notFound(what, field, value);
   return row;
+}
+
+/**
+ * Archives a row found with lockedRow() and reads it back. Archiving again changes nothing; `refuse` runs first
+ * on a row not yet archived, to throw while something visible still depends on it. `columns` are written too.
+ */
+export async function archiveRow<E extends ObjectLiteral & { id: string; archivedAt: Date | null }>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  row: E,
+  options: { refuse?: () => Promise<void>; columns?: QueryDeepPartialEntity<E> } = {},
+): Promise<E> {
+  const repository = manager.getRepository(entity);
+  const byId = { id: row.id } as FindOptionsWhere<E>;
+  if (row.archivedAt === null) {
+    await options.refuse?.();
+    await repository.update(byId, {
+      ...options.columns,
+      archivedAt: () => 'now()',
+    } as QueryDeepPartialEntity<E>);
+  }
+  return repository.findOneByOrFail(byId);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   checkPositiveInteger,
   isGiven,
   writeTransaction,
+  archiveRow,
   lockedRow,
 } from '../shared/admin-writes';
 import { toTheme } from '../shared/mappers';
@@ -73,8 +74,7 @@ export class ThemesAdminService {
     const themeId = assertUuid('id', id);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
       const theme = await lockedRow(manager, ThemeEntity, 'theme', 'id', themeId);
-      const themes = manager.getRepository(ThemeEntity);
-      if (theme.archivedAt === null) {
+      const refuse = async (): Promise<void> => {
         const holding = await manager.getRepository(CommitmentEntity).find({
           where: { themeId: theme.id, archivedAt: IsNull() },
           order: { position: 'ASC' },
@@ -87,9 +87,8 @@ export class ThemesAdminService {
             ogpIds,
           );
         }
-        await themes.update({ id: theme.id }, { archivedAt: () => 'now()' });
-      }
-      return toTheme(await themes.findOneByOrFail({ id: theme.id }));
+      };
+      return toTheme(await archiveRow(manager, ThemeEntity, theme, { refuse }));
     });
   }
 }
