@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Role } from '@ogp/common';
 import { PLAN_EVENTS, type PlanActivityEvent } from '@ogp/core';
 import type { ClosablePlanEvents } from '@ogp/core/events/events.module';
 import { PlanLoader } from '@ogp/domain';
 import type { Client } from 'graphql-ws';
 import { buildPlanFile } from '../factories/plan-file.factory';
+import { buildPlanActivity } from '../factories/plan-activity.factory';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { graphql } from '../utils/graphql-client';
 import { graphqlWsClient, LiveResults, settle, until } from '../utils/graphql-ws-client';
@@ -25,25 +25,7 @@ const SUBSCRIPTION = `subscription ($planSlug: String!) {
 const published = buildPlanFile();
 const otherPublished = buildPlanFile();
 const unpublished = buildPlanFile({ plan: { published: false } });
-
-let sequence = 0;
-function activity(planSlug: string, overrides: Partial<PlanActivityEvent> = {}): PlanActivityEvent {
-  sequence += 1;
-  return {
-    kind: 'STATUS_UPDATE',
-    planId: randomUUID(),
-    planSlug,
-    statusUpdateId: randomUUID(),
-    sequence,
-    milestoneId: randomUUID(),
-    commitmentOgpId: 'XX0001',
-    status: 'IN_PROGRESS',
-    progressPercent: 40,
-    effectiveDate: '2026-11-20',
-    recordedAt: '2026-11-27T10:15:00.000Z',
-    ...overrides,
-  };
-}
+const activity = buildPlanActivity;
 
 /** The event as the subscription shows it. */
 function shown(event: PlanActivityEvent) {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Role } from '@ogp/common';
 import { PLAN_EVENTS, type PlanActivityEvent } from '@ogp/core';
 import type { ClosablePlanEvents } from '@ogp/core/events/events.module';
@@ -7,6 +7,7 @@ import { PlanLoader } from '@ogp/domain';
 import type { Client } from 'graphql-ws';
 import Redis from 'ioredis';
 import { buildPlanFile } from '../factories/plan-file.factory';
+import { buildPlanActivity } from '../factories/plan-activity.factory';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { graphql } from '../utils/graphql-client';
 import { graphqlWsClient, LiveResults, settle, until } from '../utils/graphql-ws-client';
@@ -31,25 +32,8 @@ function redisUrl(): string {
 
 const plan = buildPlanFile();
 const otherPlan = buildPlanFile();
+const activity = buildPlanActivity;
 const prefix = `ogp-test-${randomBytes(6).toString('hex')}:`;
-
-let sequence = 0;
-function activity(planSlug: string): PlanActivityEvent {
-  sequence += 1;
-  return {
-    kind: 'STATUS_UPDATE',
-    planId: randomUUID(),
-    planSlug,
-    statusUpdateId: randomUUID(),
-    sequence,
-    milestoneId: randomUUID(),
-    commitmentOgpId: 'XX0001',
-    status: 'IN_PROGRESS',
-    progressPercent: 10,
-    effectiveDate: '2026-11-20',
-    recordedAt: '2026-11-27T10:15:00.000Z',
-  };
-}
 
 const shown = (event: PlanActivityEvent) => ({
   data: {

@@ -1,23 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { ConfigError, loadConfig, type PlanActivityEvent } from '@ogp/core';
+import { ConfigError, loadConfig } from '@ogp/core';
 import { LocalPlanEvents, MAX_QUEUED_EVENTS } from '@ogp/core/events/local-plan-events';
 import { RedisPlanEvents } from '@ogp/core/events/redis-plan-events';
+import { buildPlanActivity } from '../../factories/plan-activity.factory';
 
-function activity(planSlug: string, sequence: number): PlanActivityEvent {
-  return {
-    kind: 'STATUS_UPDATE',
-    planId: randomUUID(),
-    planSlug,
-    statusUpdateId: randomUUID(),
-    sequence,
-    milestoneId: randomUUID(),
-    commitmentOgpId: 'XX0001',
-    status: 'IN_PROGRESS',
-    progressPercent: 10,
-    effectiveDate: '2026-11-20',
-    recordedAt: '2026-11-27T10:15:00.000Z',
-  };
-}
+const activity = (planSlug: string, sequence: number) => buildPlanActivity(planSlug, { sequence });
 
 describe('LocalPlanEvents (the in-process event bus)', () => {
   it('gives each subscriber of a plan its events once, in order, queued until asked for', async () => {
