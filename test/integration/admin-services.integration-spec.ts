@@ -8,20 +8,12 @@ import { MilestonesAdminService } from '@ogp/domain/milestones/milestones-admin.
 import { PlansAdminService } from '@ogp/domain/plans/plans-admin.service';
 import { ThemesAdminService } from '@ogp/domain/themes/themes-admin.service';
 import { buildPlanFile, THEME_KEYS } from '../factories/plan-file.factory';
+import { testActor } from '../utils/actors';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 
 const TABLES = ['action_plan', 'agency', 'theme', 'commitment', 'commitment_agency', 'milestone'];
 
-function user(...roles: Role[]): Actor {
-  return {
-    kind: 'user',
-    userId: randomUUID(),
-    displayName: `Test ${roles.join(' ')}`,
-    roles: new Set(roles),
-    agencyIds: new Set(),
-    via: { kind: 'session', sessionId: randomUUID() },
-  };
-}
+const user = (...roles: Role[]): Actor => testActor(roles, { userId: randomUUID() });
 
 /**
  * The role check lives in the services, not only in the resolvers: another entry point (a CLI, an import

@@ -17,20 +17,13 @@ import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
 import { buildMilestone, buildPlanFile, createPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
+import { testActor } from '../utils/actors';
 import { createTestUser } from '../utils/users';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function actorOf(id: string, roles: Role[], name: string): UserActor {
-  return {
-    kind: 'user',
-    userId: id,
-    displayName: name,
-    roles: new Set(roles),
-    agencyIds: new Set(),
-    via: { kind: 'session', sessionId: 'integration-test' },
-  };
-}
+const actorOf = (id: string, roles: Role[], name: string): UserActor =>
+  testActor(roles, { userId: id, displayName: name });
 
 /** The code a call ends in; fails the test when it succeeds or fails some other way. */
 async function codeOf(

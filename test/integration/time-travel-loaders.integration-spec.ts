@@ -2,6 +2,7 @@ import { Role } from '@ogp/common';
 import type { Actor } from '@ogp/core';
 import { RequestLoaders } from '@ogp/domain';
 import { buildPlanFile, createPlan, historyEntry } from '../factories/plan-file.factory';
+import { testActor } from '../utils/actors';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 
 /*
@@ -12,14 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../utils/database';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 
-const reviewer: Actor = {
-  kind: 'user',
-  userId: '00000000-0000-4000-8000-000000000000',
-  displayName: 'Test reviewer',
-  roles: new Set([Role.REVIEWER]),
-  agencyIds: new Set(),
-  via: { kind: 'session', sessionId: '00000000-0000-4000-8000-000000000001' },
-};
+const reviewer: Actor = testActor([Role.REVIEWER], { displayName: 'Test reviewer' });
 
 describe('request loaders as of a date', () => {
   let db: TestDatabase;

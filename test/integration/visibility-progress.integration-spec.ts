@@ -24,6 +24,7 @@ import {
   generatePlanFile,
   historyEntry,
 } from '../factories/plan-file.factory';
+import { testActor } from '../utils/actors';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 
 /*
@@ -33,16 +34,8 @@ import { createTestDatabase, type TestDatabase } from '../utils/database';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 
-function user(roles: Role[], agencyIds: string[] = []): Actor {
-  return {
-    kind: 'user',
-    userId: '00000000-0000-4000-8000-000000000000',
-    displayName: 'Test viewer',
-    roles: new Set(roles),
-    agencyIds: new Set(agencyIds),
-    via: { kind: 'session', sessionId: '00000000-0000-4000-8000-000000000001' },
-  };
-}
+const user = (roles: Role[], agencyIds: string[] = []): Actor =>
+  testActor(roles, { agencyIds, displayName: 'Test viewer' });
 
 const internal = (
   status: PlanFileStatusUpdate['status'],
