@@ -1,9 +1,9 @@
 import { OgpValue } from '@ogp/common';
 import { Field, InputType } from '@nestjs/graphql';
-import { LocalizedTextInput } from '../../shared/dto/localized-text.input';
+import { NewTitledInput } from '../../shared/dto/titled.input';
 
 @InputType({ description: 'A new commitment of an action plan, with its lead agency.' })
-export class CreateCommitmentInput {
+export class CreateCommitmentInput extends NewTitledInput {
   @Field({ description: 'Slug of the (unarchived) plan the commitment belongs to.' })
   planSlug: string;
 
@@ -20,17 +20,6 @@ export class CreateCommitmentInput {
     description: 'Number within the plan, e.g. "1.3": 1 to 20 characters, unique within the plan.',
   })
   number: string;
-
-  @Field(() => LocalizedTextInput, {
-    description: 'Title in Danish and/or English (at least one, at most 500 characters each).',
-  })
-  title: LocalizedTextInput;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description: 'Description in Danish and/or English (at most 10000 characters each).',
-  })
-  description?: LocalizedTextInput | null;
 
   @Field({ description: 'Slug of the (unarchived) agency that leads the commitment.' })
   leadAgencySlug: string;

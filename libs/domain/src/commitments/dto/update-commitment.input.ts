@@ -1,12 +1,12 @@
 import { OgpValue } from '@ogp/common';
 import { Field, InputType } from '@nestjs/graphql';
-import { LocalizedTextInput } from '../../shared/dto/localized-text.input';
+import { TitledChangesInput } from '../../shared/dto/titled.input';
 
 @InputType({
   description:
     'Changes to a commitment: only the given fields change, and null clears a field that may be empty.',
 })
-export class UpdateCommitmentInput {
+export class UpdateCommitmentInput extends TitledChangesInput {
   @Field(() => String, {
     nullable: true,
     description: 'Key of the (unarchived) theme of the same plan to move the commitment to.',
@@ -24,19 +24,6 @@ export class UpdateCommitmentInput {
     description: 'Number within the plan, e.g. "1.3": 1 to 20 characters, unique within the plan.',
   })
   number?: string | null;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description:
-      'Title: a language left out keeps its text, null clears it; at least one language must remain.',
-  })
-  title?: LocalizedTextInput | null;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description: 'Description: a language left out keeps its text; null clears the description.',
-  })
-  description?: LocalizedTextInput | null;
 
   @Field(() => String, {
     nullable: true,

@@ -1,24 +1,13 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
-import { LocalizedTextInput } from '../../shared/dto/localized-text.input';
+import { NewTitledInput } from '../../shared/dto/titled.input';
 
 @InputType({
   description:
     'A new milestone of a commitment. It starts never reported (no data); progress is recorded separately.',
 })
-export class CreateMilestoneInput {
+export class CreateMilestoneInput extends NewTitledInput {
   @Field({ description: 'OGP id of the (unarchived) commitment it belongs to, e.g. DK0052.' })
   commitmentOgpId: string;
-
-  @Field(() => LocalizedTextInput, {
-    description: 'Title in Danish and/or English (at least one, at most 500 characters each).',
-  })
-  title: LocalizedTextInput;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description: 'Description in Danish and/or English (at most 10000 characters each).',
-  })
-  description?: LocalizedTextInput | null;
 
   @Field(() => String, {
     nullable: true,

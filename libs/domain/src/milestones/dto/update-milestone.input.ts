@@ -1,24 +1,11 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
-import { LocalizedTextInput } from '../../shared/dto/localized-text.input';
+import { TitledChangesInput } from '../../shared/dto/titled.input';
 
 @InputType({
   description:
     'Changes to the planning of a milestone: only the given fields change, and null clears a field that may be empty. Status and percent change only by recording progress.',
 })
-export class UpdateMilestoneInput {
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description:
-      'Title: a language left out keeps its text, null clears it; at least one language must remain.',
-  })
-  title?: LocalizedTextInput | null;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description: 'Description: a language left out keeps its text; null clears the description.',
-  })
-  description?: LocalizedTextInput | null;
-
+export class UpdateMilestoneInput extends TitledChangesInput {
   @Field(() => String, {
     nullable: true,
     description:

@@ -1,8 +1,8 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { LocalizedTextInput } from '../../shared/dto/localized-text.input';
+import { NewTitledInput } from '../../shared/dto/titled.input';
 
 @InputType({ description: 'A new action plan. It is unpublished unless isPublished is true.' })
-export class CreateActionPlanInput {
+export class CreateActionPlanInput extends NewTitledInput {
   @Field({
     description:
       'Readable key used in URLs, unique: lower-case letters and digits in parts joined by single hyphens, at most 100 characters, e.g. "dk-2017-2019".',
@@ -11,17 +11,6 @@ export class CreateActionPlanInput {
 
   @Field({ description: 'ISO 3166-1 alpha-2 country code in upper case, e.g. "DK".' })
   countryCode: string;
-
-  @Field(() => LocalizedTextInput, {
-    description: 'Title in Danish and/or English (at least one, at most 500 characters each).',
-  })
-  title: LocalizedTextInput;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description: 'Description in Danish and/or English (at most 10000 characters each).',
-  })
-  description?: LocalizedTextInput | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -1,11 +1,11 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { LocalizedTextInput } from '../../shared/dto/localized-text.input';
+import { TitledChangesInput } from '../../shared/dto/titled.input';
 
 @InputType({
   description:
     'Changes to an action plan: only the given fields change, and null clears a field that may be empty.',
 })
-export class UpdateActionPlanInput {
+export class UpdateActionPlanInput extends TitledChangesInput {
   @Field(() => String, {
     nullable: true,
     description:
@@ -18,19 +18,6 @@ export class UpdateActionPlanInput {
     description: 'ISO 3166-1 alpha-2 country code in upper case, e.g. "DK".',
   })
   countryCode?: string | null;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description:
-      'Title: a language left out keeps its text, null clears it; at least one language must remain.',
-  })
-  title?: LocalizedTextInput | null;
-
-  @Field(() => LocalizedTextInput, {
-    nullable: true,
-    description: 'Description: a language left out keeps its text; null clears the description.',
-  })
-  description?: LocalizedTextInput | null;
 
   @Field(() => Int, {
     nullable: true,
