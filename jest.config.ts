@@ -75,6 +75,16 @@ const config: Config = {
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
     },
+    // Fault injection and load: the app against a PostgreSQL and a Redis of the test's own, stopped and started
+    // under traffic. Not part of `npm test`; CI runs it with --selectProjects fault.
+    {
+      ...shared,
+      displayName: 'fault',
+      setupFilesAfterEnv: ['<rootDir>/test/utils/slow-suite-timeout.ts'],
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+    },
     // Drives Debian's Chromium (/usr/bin/chromium) against the built dashboard: not part of `npm test` yet;
     // CI runs it with --selectProjects browser.
     {
