@@ -84,6 +84,43 @@ export class AuthenticationService {
     return this.actor(row, { kind: 'token', tokenId: row.credential_id });
   }
 
+  /**
+   * The actors the given sessions and API tokens stand for now, in one query, under the same conditions as
+   * authenticate() (revoked, expired, idle or of a deactivated user: absent from the answer). Keyed by the session's
+   * or token's id; nothing is written (an open websocket is not activity that keeps a session alive).
+   */
+  async actorsOf(
+    credentials: readonly Extract<Actor, { kind: 'user' }>['via'][],
+  ): Promise<Map<string, Actor>> {
+    const sessionIds = credentials.filter((c) => c.kind === 'session').map((c) => c.sessionId);
+    const tokenIds = credentials.filter((c) => c.kind === 'token').map((c) => c.tokenId);
+    const actors = new Map<string, Actor>();
+    if (sessionIds.length === 0 && tokenIds.length === 0) return actors;
+    const rows: (ActorRow & { kind: 'session' | 'token' })[] = await this.db.query(
+      `SELECT 'session' AS kind, u.id AS user_id, u.display_name, u.roles::text AS roles,
+              s.id AS credential_id, s.last_seen_at AS last_used,
+              ARRAY(SELECT ua.agency_id FROM user_agency ua WHERE ua.user_id = u.id) AS agency_ids
+       FROM session s JOIN app_user u ON u.id = s.user_id
+       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND u.is_active
+         AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $3)
+       UNION ALL
+       SELECT 'token' AS kind, u.id AS user_id, u.display_name, u.roles::text AS roles,
+              t.id AS credential_id, t.last_used_at AS last_used,
+              ARRAY(SELECT ua.agency_id FROM user_agency ua WHERE ua.user_id = u.id) AS agency_ids
+       FROM api_token t JOIN app_user u ON u.id = t.user_id
+       WHERE t.id = ANY($2::uuid[]) AND t.revoked_at IS NULL AND u.is_active`,
+      [sessionIds, tokenIds, this.config.sessionIdleMinutes],
+    );
+    for (const row of rows) {
+      const via =
+        row.kind === 'session'
+          ? ({ kind: 'session', sessionId: row.credential_id } as const)
+          : ({ kind: 'token', tokenId: row.credential_id } as const);
+      actors.set(row.credential_id, this.actor(row, via));
+    }
+    return actors;
+  }
+
   private actor(row: ActorRow, via: Extract<Actor, { kind: 'user' }>['via']): Actor {
     // pg returns an enum array as its text form, e.g. {ADMIN,REVIEWER}
     const roles = row.roles.replace(/[{}]/g, '').split(',').filter(Boolean);
