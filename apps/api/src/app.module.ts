@@ -8,6 +8,7 @@ import { AuthenticationService, DOMAIN_ENTITIES, PlansReadModule, UsersModule } 
 import { EventsModule } from '@ogp/core/events/events.module';
 import { AdminModule } from '@ogp/domain/admin.module';
 import { PlanActivityModule } from '@ogp/domain/plans/plan-activity.module';
+import { SubscriptionRights } from '@ogp/domain/plans/subscription-rights';
 import { ProgressWritesModule } from '@ogp/domain/progress-writes.module';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -43,10 +44,13 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [UsersModule],
-          inject: [DataSource, AuthenticationService],
-          useFactory: (db: DataSource, authentication: AuthenticationService) =>
-            graphqlOptions(config, db, authentication),
+          imports: [UsersModule, PlanActivityModule],
+          inject: [DataSource, AuthenticationService, SubscriptionRights],
+          useFactory: (
+            db: DataSource,
+            authentication: AuthenticationService,
+            subscriptionRights: SubscriptionRights,
+          ) => graphqlOptions(config, db, authentication, subscriptionRights),
         }),
         PlansReadModule,
         AdminModule,

@@ -1,6 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '@ogp/core';
 import { RequestLoaders, type AuthenticationService, type RequestContext } from '@ogp/domain';
+import type { SubscriptionRights } from '@ogp/domain/plans/subscription-rights';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
@@ -13,6 +14,7 @@ export function graphqlOptions(
   config: AppConfig,
   db: DataSource,
   authentication: AuthenticationService,
+  subscriptionRights: SubscriptionRights,
 ): ApolloDriverConfig {
   return {
     path: '/graphql',
@@ -26,7 +28,9 @@ export function graphqlOptions(
     transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,
     // Subscriptions (planActivity) over graphql-ws on the same path.
-    subscriptions: { 'graphql-ws': graphqlWsOptions(config, db, authentication) },
+    subscriptions: {
+      'graphql-ws': graphqlWsOptions(config, db, authentication, subscriptionRights),
+    },
     context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
       const actor = await authentication.authenticate(req);
       // The date flags are derived at; one per request so a response is consistent.

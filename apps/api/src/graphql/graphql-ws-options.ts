@@ -1,6 +1,7 @@
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { ANONYMOUS, type Actor, type AppConfig } from '@ogp/core';
+import { ANONYMOUS, DomainException, type Actor, type AppConfig } from '@ogp/core';
 import { RequestLoaders, type AuthenticationService, type RequestContext } from '@ogp/domain';
+import type { LiveConnection, SubscriptionRights } from '@ogp/domain/plans/subscription-rights';
 import type { Request, Response } from 'express';
 import {
   GraphQLError,
@@ -17,15 +18,15 @@ import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
 import { formatError } from './format-error';
 
-/** What one websocket connection carries: the actor, decided once when it connects. */
-type ConnectionExtra = Extra & { actor?: Actor };
+/** What one websocket connection carries: its registration, whose viewer SubscriptionRights keeps current. */
+type ConnectionExtra = Extra & { connection?: LiveConnection; closed?: boolean };
 
 /** The connection's extra, as graphql-ws/use/ws fills it (and onConnect adds to it). */
 const extraOf = (ctx: Context): ConnectionExtra => ctx.extra as ConnectionExtra;
 
 /** The graphql-ws options (Nest passes them on to graphql-ws's useServer as they are). */
 export type GraphqlWsOptions = GraphQLWsSubscriptionsConfig &
-  Pick<ServerOptions, 'context' | 'validate' | 'onError'>;
+  Pick<ServerOptions, 'context' | 'validate' | 'onError' | 'onClose'>;
 
 /** The error with the code Apollo gives the same mistake over HTTP (formatError passes those through). */
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -71,21 +72,40 @@ async function connectionActor(
 }
 
 /**
+ * A subscription's stream that failed (SubscriptionRights ends one with NOT_FOUND) reaches onError wrapped by
+ * graphql-ws without a path, which formatError does not unwrap: the domain exception keeps its code this way.
+ */
+const streamFailure = (error: GraphQLError): unknown =>
+  error.originalError instanceof DomainException ? error.originalError : error;
+
+/**
  * Subscriptions over graphql-ws at /graphql: the same depth limit and error formatting as over HTTP, and a
- * per-operation context like the HTTP one, with the actor authenticated once per connection.
+ * per-operation context like the HTTP one. The viewer is authenticated when the socket connects and kept current
+ * by SubscriptionRights: read again before each subscription starts and while its subscriptions run. A credential
+ * revoked, expired or of a deactivated user counts for nothing from then on, as over HTTP: the connection stays
+ * open as the anonymous public, and subscriptions the public may not read end with the error NOT_FOUND.
  */
 export function graphqlWsOptions(
   config: AppConfig,
   db: DataSource,
   authentication: AuthenticationService,
+  rights: SubscriptionRights,
 ): GraphqlWsOptions {
   const format = (errors: readonly GraphQLError[]) =>
-    errors.map((error) => formatError(error.toJSON(), error));
+    errors.map((error) => formatError(error.toJSON(), streamFailure(error)));
   return {
     path: '/graphql',
     onConnect: async (ctx) => {
-      extraOf(ctx).actor = await connectionActor(ctx, config, authentication);
+      const asOf = rights.now();
+      const actor = await connectionActor(ctx, config, authentication);
+      const extra = extraOf(ctx);
+      if (!extra.closed) extra.connection = rights.open(actor, asOf);
       return true;
+    },
+    onClose: (ctx) => {
+      const extra = extraOf(ctx);
+      extra.closed = true;
+      if (extra.connection) rights.close(extra.connection);
     },
     // Queries and mutations go over HTTP (where cookies are set and CSRF is refused): a websocket only subscribes.
     onSubscribe: (_ctx, _id, payload) => {
@@ -109,9 +129,11 @@ export function graphqlWsOptions(
       return undefined;
     },
     // Replaces the HTTP context function for websocket operations: Nest spreads these options after it.
-    context: (ctx): RequestContext => {
+    context: async (ctx): Promise<RequestContext> => {
       const extra = extraOf(ctx);
-      const actor = extra.actor ?? ANONYMOUS;
+      const connection = extra.connection;
+      // The viewer as of this subscription, not as of the connection's start.
+      const actor: Actor = connection ? await rights.currentActor(connection) : ANONYMOUS;
       const today = new Date().toISOString().slice(0, 10);
       return {
         req: extra.request as Request,
@@ -119,6 +141,7 @@ export function graphqlWsOptions(
         res: undefined as unknown as Response,
         actor,
         loaders: new RequestLoaders(db, today, actor),
+        connection,
       };
     },
     validate: (schema, document) =>

@@ -32,6 +32,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of the Redis channel names, so deployments (or test runs) sharing one Redis do not cross. */
   redisChannelPrefix: string;
+  /** How often open websockets re-read their viewers' rights and their plans' visibility (milliseconds). */
+  subscriptionRecheckMs: number;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -191,5 +193,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     redisUrl: redisUrl(env),
     redisChannelPrefix: channelPrefix(env),
+    subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 500, 50, 60_000),
   };
 }

@@ -4,18 +4,20 @@ import { PLAN_EVENTS, type PlanActivityEvent, type PlanEvents } from '@ogp/core'
 import type { RequestContext } from '../shared/context';
 import { PlanActivity, toPlanActivity } from './plan-activity.model';
 import { PlansService } from './plans.service';
+import { SubscriptionRights } from './subscription-rights';
 
 /** Live events of one plan over graphql-ws (the write path publishes them after each commit). */
 @Resolver(() => PlanActivity)
 export class PlanActivityResolver {
   constructor(
     private readonly plans: PlansService,
+    private readonly rights: SubscriptionRights,
     @Inject(PLAN_EVENTS) private readonly events: PlanEvents,
   ) {}
 
   @Subscription(() => PlanActivity, {
     description:
-      'Each PUBLIC status update of a plan, once, as it is recorded (after its commit), over graphql-ws at /graphql. NOT_FOUND when there is no such plan or you may not read it.',
+      'Each PUBLIC status update of a plan, once, as it is recorded (after its commit), over graphql-ws at /graphql. NOT_FOUND when there is no such plan or you may not read it; a subscription ends with the error NOT_FOUND once you may no longer read the plan (signed out, session expired, roles or agencies changed, plan unpublished or archived).',
     resolve: (event: PlanActivityEvent) => toPlanActivity(event),
   })
   async planActivity(
@@ -24,12 +26,15 @@ export class PlanActivityResolver {
   ): Promise<AsyncIterableIterator<PlanActivityEvent>> {
     // Listening starts before the check, so nothing recorded after it is answered is missed.
     const stream = this.events.subscribe(planSlug);
+    const checkedAt = this.rights.now();
     try {
       await this.plans.bySlug(context.actor, planSlug);
     } catch (error) {
       await stream.return?.();
       throw error;
     }
-    return stream;
+    // Each event is handed on only while the viewer may still read the plan.
+    const connection = context.connection ?? this.rights.open(context.actor, checkedAt);
+    return this.rights.guard(connection, planSlug, stream, checkedAt);
   }
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '@ogp/core';
 import type { Request, Response } from 'express';
+import type { LiveConnection } from '../plans/subscription-rights';
 import type { RequestLoaders } from './request-loaders';
 
 /** What every resolver gets from the per-request GraphQL context. */
@@ -9,4 +10,6 @@ export interface RequestContext {
   loaders: RequestLoaders;
   req: Request;
   res: Response;
+  /** The websocket a subscription comes over (its viewer is kept current); absent over HTTP. */
+  connection?: LiveConnection;
 }
