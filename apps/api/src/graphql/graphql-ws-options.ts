@@ -129,11 +129,11 @@ export function graphqlWsOptions(
       return undefined;
     },
     // Replaces the HTTP context function for websocket operations: Nest spreads these options after it.
-    context: async (ctx): Promise<RequestContext> => {
+    context: (ctx): RequestContext => {
       const extra = extraOf(ctx);
       const connection = extra.connection;
-      // The viewer as of this subscription, not as of the connection's start.
-      const actor: Actor = connection ? await rights.currentActor(connection) : ANONYMOUS;
+      // As last read; a subscription reads its viewer again as it starts (a failed read is then its error).
+      const actor = connection?.actor ?? ANONYMOUS;
       const today = new Date().toISOString().slice(0, 10);
       return {
         req: extra.request as Request,

@@ -27,14 +27,16 @@ export class PlanActivityResolver {
     // Listening starts before the check, so nothing recorded after it is answered is missed.
     const stream = this.events.subscribe(planSlug);
     const checkedAt = this.rights.now();
+    const connection = context.connection ?? this.rights.open(context.actor, checkedAt);
     try {
-      await this.plans.bySlug(context.actor, planSlug);
+      // The viewer as of now (the websocket may have signed in long ago), not as of the connection's start.
+      const actor = await this.rights.currentActor(connection);
+      await this.plans.bySlug(actor, planSlug);
     } catch (error) {
       await stream.return?.();
       throw error;
     }
     // Each event is handed on only while the viewer may still read the plan.
-    const connection = context.connection ?? this.rights.open(context.actor, checkedAt);
     return this.rights.guard(connection, planSlug, stream, checkedAt);
   }
 }
