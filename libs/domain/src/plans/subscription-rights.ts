@@ -225,7 +225,7 @@ export class SubscriptionRights implements OnModuleInit, OnModuleDestroy {
     return performance.now();
   }
 
-  /** Registers a websocket that authenticated as `actor`, read at `asOf` (taken before the read). */
+  /** The record of a websocket that authenticated as `actor`, read at `asOf` (taken before the read). */
   open(actor: Actor, asOf: number): LiveConnection {
     return new LiveConnection(actor, asOf);
   }
