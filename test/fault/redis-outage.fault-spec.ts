@@ -4,6 +4,7 @@ import { PLAN_EVENTS } from '@ogp/core';
 import type { ClosablePlanEvents } from '@ogp/core/events/events.module';
 import { PlanLoader } from '@ogp/domain';
 import type { Client } from 'graphql-ws';
+import Redis from 'ioredis';
 import { buildPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { graphql } from '../utils/graphql-client';
@@ -89,9 +90,10 @@ describe('live events through a Redis outage (two API processes)', () => {
     const client = graphqlWsClient(api.baseUrl);
     clients.push(client);
     const events = api.app.get<ClosablePlanEvents>(PLAN_EVENTS);
+    const before = events.subscriberCount(plan.plan.slug);
     const live = new LiveResults(client, SUBSCRIPTION, { planSlug: plan.plan.slug });
     await until(
-      () => events.subscriberCount(plan.plan.slug) > 0 || live.completed,
+      () => events.subscriberCount(plan.plan.slug) > before || live.completed,
       5000,
       'the subscriber',
     );
@@ -161,6 +163,10 @@ describe('live events through a Redis outage (two API processes)', () => {
     // The bound: within 2x, plus a little slack so 10 ms against 25 ms of noise does not fail.
     expect(medianDown).toBeLessThanOrEqual(2 * medianUp + 50);
 
+    // Long enough for the relays to try, fail and back off: the events wait, none is half-told.
+    await settle(2000);
+    for (const live of subscribers) expect(live.received).toHaveLength(2 + WRITES);
+
     await redis.start();
     await allArrived('the events recorded while Redis was down', 30_000);
     await recordMany(3);
@@ -175,4 +181,42 @@ describe('live events through a Redis outage (two API processes)', () => {
       expect(told(live)).toEqual(expected);
     }
   }, 180_000);
+
+  it("brings a process's subscribers what was sent while its Redis listener alone was away", async () => {
+    const subscribers = [await subscribe(apps[0]), await subscribe(apps[1])];
+    const admin = new Redis(redis.url);
+    try {
+      // Redis stays up and the publishers connected; the listeners are cut off and kept out a while.
+      const info = await admin.info('clients');
+      const connected = Number(/connected_clients:(\d+)/.exec(info)![1]);
+      await admin.config('SET', 'maxclients', String(connected - 2));
+      expect(await admin.client('KILL', 'TYPE', 'pubsub')).toBe(2);
+      const from = recorded.length;
+      await recordMany(4);
+      await settle(500);
+      for (const live of subscribers) expect(live.received).toEqual([]);
+      await admin.config('SET', 'maxclients', '10000');
+
+      const expected = recorded
+        .slice(from)
+        .map(({ id, sequence }) => ({ statusUpdateId: id, sequence }));
+      await Promise.all(
+        subscribers.map((live) =>
+          until(() => live.received.length >= expected.length, 15_000, 'the missed events'),
+        ),
+      );
+      await recordMany(1);
+      expected.push({ statusUpdateId: recorded.at(-1)!.id, sequence: recorded.at(-1)!.sequence });
+      await Promise.all(
+        subscribers.map((live) =>
+          until(() => live.received.length >= expected.length, 10_000, 'the next event'),
+        ),
+      );
+      await settle(500);
+      for (const live of subscribers) expect(told(live)).toEqual(expected);
+    } finally {
+      await admin.config('SET', 'maxclients', '10000');
+      admin.disconnect();
+    }
+  }, 60_000);
 });

@@ -32,6 +32,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of the Redis channel names, so deployments (or test runs) sharing one Redis do not cross. */
   redisChannelPrefix: string;
+  /** How often (ms) the event relay reads the outbox without a nudge: events left by another process or an outage. */
+  eventRelayPollMs: number;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -191,5 +193,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     redisUrl: redisUrl(env),
     redisChannelPrefix: channelPrefix(env),
+    eventRelayPollMs: integer(env, 'EVENT_RELAY_POLL_MS', 1000, 10, 60_000),
   };
 }
