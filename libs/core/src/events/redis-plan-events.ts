@@ -36,6 +36,8 @@ const PUBLISH_TIMEOUT_MS = 2000;
  * just before the subscription took hold marks it sent a moment later.
  */
 const CATCH_UP_DELAY_MS = 250;
+/** Live events wait while a listener catches up: past this, it gives up (and says so) rather than hold them. */
+const CATCH_UP_TIMEOUT_MS = 5000;
 
 /**
  * The event bus shared by several API processes (REDIS_URL set): `publish` sends the event to one Redis channel;
@@ -177,9 +179,10 @@ export class RedisPlanEvents implements PlanEvents {
       await this.listener.subscribe(this.channel);
       await new Promise((resolve) => setTimeout(resolve, CATCH_UP_DELAY_MS));
       if (this.closed) return;
-      const missed = await recentlySent(Date.now() - lostAt);
+      const missed = await withTimeout(recentlySent(Date.now() - lostAt), CATCH_UP_TIMEOUT_MS);
       for (const event of missed) this.local.deliver(event);
     } catch (error) {
+      if (this.closed) return;
       // Tried again after the next reconnection.
       this.listenerLostAt = Math.min(this.listenerLostAt ?? lostAt, lostAt);
       this.log.warn(`Events sent while the Redis listener was away not read: ${messageOf(error)}`);
@@ -205,6 +208,14 @@ export class RedisPlanEvents implements PlanEvents {
       this.log.log(`Redis ${role} connection restored`);
     });
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function messageOf(error: unknown): string {
