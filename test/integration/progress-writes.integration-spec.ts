@@ -6,6 +6,7 @@ import {
   type PlanActivityEvent,
   type UserActor,
 } from '@ogp/core';
+import { EventRelay } from '@ogp/core/events/event-relay';
 import { DOMAIN_ENTITIES } from '@ogp/domain';
 import { AssessmentsService } from '@ogp/domain/assessments/assessments.service';
 import { checkAuditChain } from '@ogp/domain/status-updates/audit-chain';
@@ -19,6 +20,7 @@ import { buildMilestone, buildPlanFile, createPlan } from '../factories/plan-fil
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { testActor } from '../utils/actors';
 import { createTestUser } from '../utils/users';
+import { until } from '../utils/graphql-ws-client';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -43,6 +45,7 @@ describe('progress writes and the audit chain (services against PostgreSQL)', ()
   let admin: UserActor;
   let reviewer: UserActor;
   let updates: MilestoneUpdatesService;
+  let relay: EventRelay;
   const published: PlanActivityEvent[] = [];
 
   beforeAll(async () => {
@@ -57,23 +60,30 @@ describe('progress writes and the audit chain (services against PostgreSQL)', ()
     });
     admin = actorOf(adminUser.id, [Role.ADMIN], 'Ada Admin');
     reviewer = actorOf(reviewerUser.id, [Role.REVIEWER], 'Rita Reviewer');
-    updates = new MilestoneUpdatesService(db.dataSource, {
-      publish: async (event) => {
-        // Published after commit: the row is already visible to another connection.
-        const [row]: { n: string }[] = await db.dataSource.query(
-          'SELECT COUNT(*) AS n FROM status_update WHERE id = $1',
-          [event.statusUpdateId],
-        );
-        if (row.n !== '1') throw new Error('published before commit');
-        published.push(event);
+    relay = new EventRelay(
+      db.dataSource,
+      {
+        publish: async (event) => {
+          // Published after commit: the row is already visible to another connection.
+          const [row]: { n: string }[] = await db.dataSource.query(
+            'SELECT COUNT(*) AS n FROM status_update WHERE id = $1',
+            [event.statusUpdateId],
+          );
+          if (row.n !== '1') throw new Error('published before commit');
+          published.push(event);
+        },
+        subscribe: () => {
+          throw new Error('not used');
+        },
       },
-      subscribe: () => {
-        throw new Error('not used');
-      },
-    });
+      { pollMs: 1000 },
+    );
+    relay.start();
+    updates = new MilestoneUpdatesService(db.dataSource, relay);
   });
 
   afterAll(async () => {
+    await relay?.stop();
     await db?.drop();
   });
 
@@ -289,7 +299,7 @@ describe('progress writes and the audit chain (services against PostgreSQL)', ()
 
   it('publishes PUBLIC updates after commit and keeps INTERNAL ones to itself', async () => {
     const plan = await freshPlan();
-    published.length = 0;
+    const ofPlan = () => published.filter((event) => event.planSlug === plan.slug);
     const internal = await updates.record(admin, {
       milestoneId: plan.milestoneId,
       expectedVersion: plan.version,
@@ -302,7 +312,10 @@ describe('progress writes and the audit chain (services against PostgreSQL)', ()
       status: MilestoneStatus.IN_PROGRESS,
       progressPercent: 5,
     });
-    expect(published).toEqual([
+    // The relay sends after the commit, nudged by the write (the poll alone would take up to a second).
+    await until(() => ofPlan().length > 0, 5000, 'the published event');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ofPlan()).toEqual([
       expect.objectContaining({
         kind: 'STATUS_UPDATE',
         planSlug: plan.slug,

@@ -1,5 +1,5 @@
 import { PlanLoader } from '@ogp/domain';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 import type { PlanFile, PlanFileMilestone } from '../../libs/domain/src/plan-files/plan-file.types';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { graphql } from '../utils/graphql-client';
@@ -10,10 +10,11 @@ const COMMITMENTS = 60;
 const AGENCIES = 8;
 const THEMES = 4;
 
-/** Counts every SQL statement the app sends; says nothing else. */
+/** Counts every SQL statement the app sends for requests (not background work); says nothing else. */
 class CountingLogger implements TypeOrmLogger {
   statements = 0;
-  logQuery(): void {
+  logQuery(_query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    if ((queryRunner?.data as { background?: string } | undefined)?.background) return;
     this.statements += 1;
   }
   logQueryError(): void {}

@@ -10,3 +10,5 @@ export * from './config/config.token';
 export * from './auth/actor';
 export * from './validation/ids';
 export * from './events/plan-events';
+export * from './events/event-outbox';
+export * from './events/event-outbox.entity';

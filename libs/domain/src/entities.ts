@@ -1,3 +1,4 @@
+import { EventOutboxEntity } from '@ogp/core';
 import { AgencyEntity } from './agencies/agency.entity';
 import { AssessmentEntity } from './assessments/assessment.entity';
 import { CommitmentAgencyEntity } from './commitments/commitment-agency.entity';
@@ -31,4 +32,5 @@ export const DOMAIN_ENTITIES = [
   ApiTokenEntity,
   LoginThrottleEntity,
   VerificationEntity,
+  EventOutboxEntity,
 ];

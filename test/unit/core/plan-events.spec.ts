@@ -1,5 +1,9 @@
 import { ConfigError, loadConfig } from '@ogp/core';
-import { LocalPlanEvents, MAX_QUEUED_EVENTS } from '@ogp/core/events/local-plan-events';
+import {
+  LocalPlanEvents,
+  MAX_QUEUED_EVENTS,
+  REMEMBERED_EVENTS,
+} from '@ogp/core/events/local-plan-events';
 import { RedisPlanEvents } from '@ogp/core/events/redis-plan-events';
 import { buildPlanActivity } from '../../factories/plan-activity.factory';
 
@@ -58,6 +62,42 @@ describe('LocalPlanEvents (the in-process event bus)', () => {
     expect(bus.subscriberCount('a')).toBe(1);
     await expect(slow.next()).rejects.toThrow(`fell ${MAX_QUEUED_EVENTS} events behind`);
     expect(await slow.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('drops an event handed over again (the outbox relay sends at least once)', async () => {
+    const bus = new LocalPlanEvents();
+    const stream = bus.subscribe('a');
+    const [one, two] = [activity('a', 1), activity('a', 2)];
+    await bus.publish(one);
+    await bus.publish(one);
+    bus.deliver({ ...one });
+    await bus.publish(two);
+    await bus.publish(one);
+    expect(await stream.next()).toEqual({ value: one, done: false });
+    expect(await stream.next()).toEqual({ value: two, done: false });
+    await bus.publish(activity('a', 3));
+    expect((await stream.next()).value.sequence).toBe(3);
+  });
+
+  it('remembers a bounded number of events: a very old one is told again', async () => {
+    const bus = new LocalPlanEvents();
+    const first = activity('a', 0);
+    await bus.publish(first);
+    for (let n = 1; n <= REMEMBERED_EVENTS; n += 1) await bus.publish(activity('b', n));
+    const stream = bus.subscribe('a');
+    await bus.publish(first);
+    expect(await stream.next()).toEqual({ value: first, done: false });
+  });
+});
+
+describe('EVENT_RELAY_POLL_MS', () => {
+  it('defaults to a second and takes whole milliseconds from 10 up', () => {
+    expect(loadConfig({}).eventRelayPollMs).toBe(1000);
+    expect(loadConfig({ EVENT_RELAY_POLL_MS: '250' }).eventRelayPollMs).toBe(250);
+    expect(() => loadConfig({ EVENT_RELAY_POLL_MS: '5' })).toThrow(
+      'Invalid configuration: EVENT_RELAY_POLL_MS must be between 10 and 60000, got 5',
+    );
+    expect(() => loadConfig({ EVENT_RELAY_POLL_MS: 'soon' })).toThrow(ConfigError);
   });
 });
 

@@ -34,6 +34,8 @@ export interface AppConfig {
   redisChannelPrefix: string;
   /** How often open websockets re-read their viewers' rights and their plans' visibility (milliseconds). */
   subscriptionRecheckMs: number;
+  /** How often (ms) the event relay reads the outbox without a nudge: events left by another process or an outage. */
+  eventRelayPollMs: number;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -194,5 +196,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: redisUrl(env),
     redisChannelPrefix: channelPrefix(env),
     subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 500, 50, 60_000),
+    eventRelayPollMs: integer(env, 'EVENT_RELAY_POLL_MS', 1000, 10, 60_000),
   };
 }

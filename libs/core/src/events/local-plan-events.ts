@@ -3,6 +3,9 @@ import type { PlanActivityEvent, PlanEvents } from './plan-events';
 /** Events one subscriber may have waiting before it counts as stuck and its subscription is ended. */
 export const MAX_QUEUED_EVENTS = 1000;
 
+/** How many recent events the bus remembers to drop repeats (an event the outbox relay sent twice). */
+export const REMEMBERED_EVENTS = 10_000;
+
 /** One subscriber's stream: events queue until it asks for them; `return()` ends it and unsubscribes. */
 class PlanActivityStream implements AsyncIterableIterator<PlanActivityEvent> {
   private readonly queue: PlanActivityEvent[] = [];
@@ -78,10 +81,13 @@ class PlanActivityStream implements AsyncIterableIterator<PlanActivityEvent> {
 
 /**
  * The in-process event bus (the default): an event reaches every subscriber of its plan in this process, once,
- * in publication order.
+ * in publication order. An event handed over again (same status update) is dropped: the outbox relay sends at
+ * least once.
  */
 export class LocalPlanEvents implements PlanEvents {
   private readonly streams = new Map<string, Set<PlanActivityStream>>();
+  /** Ids of the latest events delivered, oldest first. */
+  private readonly delivered = new Set<string>();
   private closed = false;
 
   async publish(event: PlanActivityEvent): Promise<void> {
@@ -103,8 +109,14 @@ export class LocalPlanEvents implements PlanEvents {
     return stream;
   }
 
-  /** Hands an event to this process's subscribers of its plan. */
+  /** Hands an event to this process's subscribers of its plan, unless it was handed over before. */
   deliver(event: PlanActivityEvent): void {
+    if (this.delivered.has(event.statusUpdateId)) return;
+    this.delivered.add(event.statusUpdateId);
+    if (this.delivered.size > REMEMBERED_EVENTS) {
+      // A Set iterates in insertion order: the first is the oldest.
+      this.delivered.delete(this.delivered.values().next().value!);
+    }
     // A copy of the set: a stream that fails while being handed the event leaves it.
     for (const stream of [...(this.streams.get(event.planSlug) ?? [])]) stream.push(event);
   }

@@ -18,9 +18,11 @@ export interface PlanActivityEvent {
 
 /**
  * The live event bus: in-process by default, shared between API processes through Redis when REDIS_URL is set.
- * Only PUBLIC updates are published; publish after commit, never inside a transaction.
+ * Only PUBLIC updates are published. A write does not publish: it adds the event to the outbox in its own
+ * transaction (addToOutbox), and the outbox relay publishes it after the commit.
  */
 export interface PlanEvents {
+  /** Hands the event to every subscriber of its plan; rejects when it could not be sent (Redis away). */
   publish(event: PlanActivityEvent): Promise<void>;
   /** Events of one plan, as they come, until the iterator is returned. */
   subscribe(planSlug: string): AsyncIterableIterator<PlanActivityEvent>;

@@ -26,15 +26,36 @@ function isPlanActivityEvent(value: unknown): value is PlanActivityEvent {
   );
 }
 
+/** Events sent while this process's listener was away this long (ms), oldest first. */
+export type RecentlySent = (lostForMs: number) => Promise<PlanActivityEvent[]>;
+
+/** How long a publish may take before it counts as failed (the relay then retries later). */
+const PUBLISH_TIMEOUT_MS = 2000;
+/**
+ * After its listener is back, how long a process waits before reading what it missed: a relay that sent an event
+ * just before the subscription took hold marks it sent a moment later.
+ */
+const CATCH_UP_DELAY_MS = 250;
+/** Live events wait while a listener catches up: past this, it gives up (and says so) rather than hold them. */
+const CATCH_UP_TIMEOUT_MS = 5000;
+
 /**
  * The event bus shared by several API processes (REDIS_URL set): `publish` sends the event to one Redis channel;
  * every process (the publishing one too) listens on it and hands each event it hears to its own subscribers, so a
- * subscriber gets every event of its plan once, whichever process recorded it. Events published while Redis is
- * unreachable are lost (logged): live events are a convenience, the audit log is the record.
+ * subscriber gets every event of its plan once, whichever process recorded it. `publish` fails at once while
+ * Redis is unreachable (no offline queue): the outbox relay keeps the event and sends it again later. A listener
+ * that reconnects reads the events sent while it was away from the outbox (`catchUpWith`), and a repeat is dropped.
  */
 export class RedisPlanEvents implements PlanEvents {
   private readonly log = new Logger('PlanEvents');
   private readonly local = new LocalPlanEvents();
+  private recentlySent: RecentlySent | null = null;
+  /** When the listener lost its connection (null: it is connected). */
+  private listenerLostAt: number | null = null;
+  /** Catch-ups under way: messages heard meanwhile wait, so events stay in order. */
+  private catchingUp = 0;
+  private readonly heardDuringCatchUp: string[] = [];
+  private closed = false;
 
   private constructor(
     private readonly publisher: Redis,
@@ -52,7 +73,13 @@ export class RedisPlanEvents implements PlanEvents {
       maxRetriesPerRequest: 3,
       retryStrategy: (times: number) => (established ? Math.min(times * 200, 2000) : null),
     };
-    const publisher = new Redis(url, { ...options, connectionName: 'ogp-tracker-publish' });
+    // The publisher never queues: while Redis is away a publish fails at once and the event stays in the outbox.
+    const publisher = new Redis(url, {
+      ...options,
+      enableOfflineQueue: false,
+      commandTimeout: PUBLISH_TIMEOUT_MS,
+      connectionName: 'ogp-tracker-publish',
+    });
     const listener = new Redis(url, { ...options, connectionName: 'ogp-tracker-listen' });
     const events = new RedisPlanEvents(publisher, listener, planActivityChannel(channelPrefix));
     // ioredis rejects connect() with "Connection is closed": the cause comes as an error event.
@@ -85,18 +112,21 @@ export class RedisPlanEvents implements PlanEvents {
     events.watch(publisher, 'publish');
     events.watch(listener, 'listen');
     listener.on('message', (channel: string, message: string) => events.heard(channel, message));
+    listener.on('close', () => {
+      if (!events.closed) events.listenerLostAt ??= Date.now();
+    });
+    listener.on('ready', () => events.listenerBack());
     return events;
   }
 
+  /** Sends the event to every process; rejects when Redis does not take it (at once while it is away). */
   async publish(event: PlanActivityEvent): Promise<void> {
-    try {
-      await this.publisher.publish(this.channel, JSON.stringify(event));
-    } catch (error) {
-      // After the commit: the change stands, only its live notice is lost.
-      this.log.error(
-        `Live event for status update ${event.statusUpdateId} of ${event.planSlug} not sent: ${messageOf(error)}`,
-      );
-    }
+    await this.publisher.publish(this.channel, JSON.stringify(event));
+  }
+
+  /** Where a listener that was away reads the events it missed (the outbox's recently sent rows). */
+  catchUpWith(recentlySent: RecentlySent): void {
+    this.recentlySent = recentlySent;
   }
 
   subscribe(planSlug: string): AsyncIterableIterator<PlanActivityEvent> {
@@ -110,12 +140,17 @@ export class RedisPlanEvents implements PlanEvents {
 
   /** Ends this process's subscriptions and closes both Redis connections. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.local.close();
     await Promise.all([quit(this.listener), quit(this.publisher)]);
   }
 
   private heard(channel: string, message: string): void {
     if (channel !== this.channel) return;
+    if (this.catchingUp > 0) {
+      this.heardDuringCatchUp.push(message);
+      return;
+    }
     let event: unknown;
     try {
       event = JSON.parse(message);
@@ -127,6 +162,36 @@ export class RedisPlanEvents implements PlanEvents {
       return;
     }
     this.local.deliver(event);
+  }
+
+  /** The listener is subscribed again: hand this process's subscribers what was sent while it was away. */
+  private listenerBack(): void {
+    const lostAt = this.listenerLostAt;
+    this.listenerLostAt = null;
+    if (lostAt === null || this.closed || !this.recentlySent) return;
+    void this.catchUp(this.recentlySent, lostAt);
+  }
+
+  private async catchUp(recentlySent: RecentlySent, lostAt: number): Promise<void> {
+    this.catchingUp += 1;
+    try {
+      // Resolves once Redis confirms: from here on every event sent reaches this process live.
+      await this.listener.subscribe(this.channel);
+      await new Promise((resolve) => setTimeout(resolve, CATCH_UP_DELAY_MS));
+      if (this.closed) return;
+      const missed = await withTimeout(recentlySent(Date.now() - lostAt), CATCH_UP_TIMEOUT_MS);
+      for (const event of missed) this.local.deliver(event);
+    } catch (error) {
+      if (this.closed) return;
+      // Tried again after the next reconnection.
+      this.listenerLostAt = Math.min(this.listenerLostAt ?? lostAt, lostAt);
+      this.log.warn(`Events sent while the Redis listener was away not read: ${messageOf(error)}`);
+    } finally {
+      this.catchingUp -= 1;
+      if (this.catchingUp === 0) {
+        for (const message of this.heardDuringCatchUp.splice(0)) this.heard(this.channel, message);
+      }
+    }
   }
 
   /** Logs losing and regaining the connection once each (ioredis reconnects and resubscribes by itself). */
@@ -143,6 +208,14 @@ export class RedisPlanEvents implements PlanEvents {
       this.log.log(`Redis ${role} connection restored`);
     });
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function messageOf(error: unknown): string {

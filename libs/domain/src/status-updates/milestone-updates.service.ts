@@ -8,15 +8,17 @@ import {
   impliedPercent,
   type NoteReason,
 } from '@ogp/common';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainException,
   ErrorCode,
-  PLAN_EVENTS,
+  EVENT_RELAY,
+  addToOutbox,
   assertUuid,
   requireRole,
   type Actor,
-  type PlanEvents,
+  type OutboxNudge,
+  type PlanActivityEvent,
   type UserActor,
 } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -110,15 +112,14 @@ const NOTE_REASONS: Record<NoteReason, string> = {
 
 /**
  * The one write path of progress: check permission and input, lock the plan's chain head, check the version,
- * append the status update to the chain, move the milestone's cached state, publish after commit.
+ * append the status update to the chain, move the milestone's cached state, add the live event to the outbox;
+ * after the commit, nudge the relay that sends it (never waiting for it).
  */
 @Injectable()
 export class MilestoneUpdatesService {
-  private readonly logger = new Logger(MilestoneUpdatesService.name);
-
   constructor(
     private readonly db: DataSource,
-    @Optional() @Inject(PLAN_EVENTS) private readonly events?: PlanEvents,
+    @Optional() @Inject(EVENT_RELAY) private readonly relay?: OutboxNudge,
   ) {}
 
   async record(
@@ -136,7 +137,7 @@ export class MilestoneUpdatesService {
       if (error instanceof StaleVersion) throw await conflict(this.db.manager, milestoneId);
       throw error;
     }
-    await this.publish(committed.target, committed.payload);
+    if (committed.payload.statusUpdate.visibility === Visibility.PUBLIC) this.relay?.nudge();
     return committed.payload;
   }
 
@@ -238,6 +239,10 @@ export class MilestoneUpdatesService {
     const statusUpdate = await manager
       .getRepository(StatusUpdateEntity)
       .findOneByOrFail({ id: row.id });
+    // Only PUBLIC updates are told live; the event leaves if and when this transaction commits.
+    if (statusUpdate.visibility === Visibility.PUBLIC) {
+      await addToOutbox(manager, planActivity(target, statusUpdate));
+    }
     return {
       target,
       // The reporter may see every update of the milestone, so the cached state is theirs.
@@ -247,33 +252,26 @@ export class MilestoneUpdatesService {
       },
     };
   }
+}
 
-  private async publish(
-    target: MilestoneTarget,
-    { statusUpdate }: RecordMilestoneUpdatePayload,
-  ): Promise<void> {
-    if (!this.events || statusUpdate.visibility !== Visibility.PUBLIC) return;
-    try {
-      await this.events.publish({
-        kind: 'STATUS_UPDATE',
-        planId: target.planId,
-        planSlug: target.planSlug,
-        statusUpdateId: statusUpdate.id,
-        sequence: statusUpdate.sequence,
-        milestoneId: target.milestoneId,
-        commitmentOgpId: target.commitmentOgpId,
-        status: statusUpdate.status,
-        progressPercent: statusUpdate.progressPercent,
-        effectiveDate: statusUpdate.effectiveDate.end,
-        recordedAt: statusUpdate.recordedAt.toISOString(),
-      });
-    } catch (error) {
-      // The update is committed; a lost live event must not turn it into an error for the reporter.
-      this.logger.error(
-        `Publishing status update ${statusUpdate.id} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
+/** The live event of a PUBLIC update (its effective date is stored as the end of its period). */
+function planActivity(
+  target: MilestoneTarget,
+  statusUpdate: StatusUpdateEntity,
+): PlanActivityEvent {
+  return {
+    kind: 'STATUS_UPDATE',
+    planId: target.planId,
+    planSlug: target.planSlug,
+    statusUpdateId: statusUpdate.id,
+    sequence: statusUpdate.sequence,
+    milestoneId: target.milestoneId,
+    commitmentOgpId: target.commitmentOgpId,
+    status: statusUpdate.status,
+    progressPercent: statusUpdate.progressPercent,
+    effectiveDate: statusUpdate.effectiveDate,
+    recordedAt: statusUpdate.recordedAt.toISOString(),
+  };
 }
 
 /** Administrators, and coordinators of the commitment's lead agency (not supporting ones). */
