@@ -20,8 +20,23 @@ import { createTestUser, signIn } from '../utils/users';
  */
 
 const AGENCIES: [string, string, string] = ['twin-lead', 'twin-other', 'twin-third'];
-const WITH_INTERNAL = buildPlanFile({ agencyKeys: AGENCIES, plan: { slug: 'twin-internal' } });
 const WITHOUT = buildPlanFile({ agencyKeys: AGENCIES, plan: { slug: 'twin-plain' } });
+/** The same plan, whose file also has INTERNAL history on 1.1 (led by AGENCIES[0]). */
+const WITH_INTERNAL = buildPlanFile({ agencyKeys: AGENCIES, plan: { slug: 'twin-internal' } });
+WITH_INTERNAL.commitments[0].milestones![0].history!.push(
+  historyEntry('IN_PROGRESS', '2018-10-15', {
+    progressPercent: 80,
+    note: { en: 'Internal: nearly there (test data)' },
+    visibility: 'INTERNAL',
+  }),
+);
+WITH_INTERNAL.commitments[0].milestones![2].history = [
+  historyEntry('NOT_STARTED', '2018-12-01', {
+    progressPercent: 0,
+    note: { en: 'Internal: planned (test data)' },
+    visibility: 'INTERNAL',
+  }),
+];
 /** Unpublished, and only AGENCIES[0] leads a commitment of it. */
 const HIDDEN_PLAN = buildPlanFile({
   agencyKeys: AGENCIES,
@@ -257,10 +272,10 @@ describe('INTERNAL updates leave no trace for those who may not read them', () =
         await verify(running.id, 'DISPUTED', 'Internal doubt: the register is not open yet');
         internalIds.push(
           await report('leadCoordinator', unreported.id, {
-            status: 'NOT_STARTED',
-            progressPercent: 0,
+            status: 'IN_PROGRESS',
+            progressPercent: 5,
             effectiveDate: '2026-11-01',
-            note: { en: 'Internal: not begun (test data)' },
+            note: { en: 'Internal: begun (test data)' },
             visibility: 'INTERNAL',
           }),
         );
@@ -354,10 +369,11 @@ describe('INTERNAL updates leave no trace for those who may not read them', () =
       const answer = answerOf(viewer, WITH_INTERNAL);
       const plain = answerOf(viewer, WITHOUT);
       const trail = answer.auditTrail.nodes as TrailNode[];
-      expect(trail.filter((n) => n.statusUpdate?.visibility === 'INTERNAL')).toHaveLength(3);
+      // Two imported from the plan file, three recorded.
+      expect(trail.filter((n) => n.statusUpdate?.visibility === 'INTERNAL')).toHaveLength(5);
       const notes = trail.flatMap((n) => (n.verification ? [n.verification.note.en] : []));
       expect(notes).toContain('Internal doubt: the register is not open yet');
-      expect(answer.auditTrail.totalCount).toBe(plain.auditTrail.totalCount + 5);
+      expect(answer.auditTrail.totalCount).toBe(plain.auditTrail.totalCount + 7);
       expect(answer.verifyAuditChain.ok).toBe(true);
       expect(answer.verifyAuditChain.firstBrokenId).toBeNull();
       expect(answer.verifyAuditChain.checked).toBe(answer.auditTrail.totalCount);
@@ -366,7 +382,7 @@ describe('INTERNAL updates leave no trace for those who may not read them', () =
       expect(running).toMatchObject({ progressPercent: 60, verification: 'DISPUTED' });
       expect(running.version).toBe(plainRunning.version + 1);
       const unreported = answer.actionPlan.commitments.nodes[0].milestones[2];
-      expect(unreported).toMatchObject({ status: 'NOT_STARTED', verification: 'VERIFIED' });
+      expect(unreported).toMatchObject({ status: 'IN_PROGRESS', verification: 'VERIFIED' });
       expect(live.get(`${viewer} ${WITH_INTERNAL.plan.slug}`)!.received).toHaveLength(2);
     },
   );
