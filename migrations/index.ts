@@ -3,6 +3,7 @@ import { HistoryRules1795813600000 } from './1795813600000-history-rules';
 import { Accounts1795815243564 } from './1795815243564-accounts';
 import { Verifications1795820000000 } from './1795820000000-verifications';
 import { EventOutbox1795831000000 } from './1795831000000-event-outbox';
+import { SplitAuditChain1795832000000 } from './1795832000000-split-audit-chain';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate -- <name>`, then listed here. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   Accounts1795815243564,
   Verifications1795820000000,
   EventOutbox1795831000000,
+  SplitAuditChain1795832000000,
 ];

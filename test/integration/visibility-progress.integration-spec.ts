@@ -18,6 +18,8 @@ import {
   type PlanFileStatusUpdate,
 } from '@ogp/domain';
 import { ReadScope } from '../../libs/domain/src/shared/read-scope';
+import { VerificationVerdict } from '../../libs/domain/src/verifications/verification.model';
+import { VerificationsService } from '../../libs/domain/src/verifications/verifications.service';
 import {
   buildPlanFile,
   createPlan,
@@ -196,11 +198,19 @@ describe('progress as each viewer may see it', () => {
       );
       for (const a of agencies) agencyIds.set(a.slug, a.id);
       // A reviewer disputed M2's latest (INTERNAL) report and verified M4's and M7's (public) ones.
-      await db.dataSource.query(
-        `UPDATE milestone SET verification = CASE id WHEN $1::uuid THEN 'DISPUTED'::verification
-           ELSE 'VERIFIED'::verification END WHERE id = ANY($2)`,
-        [milestoneIds.get('M2'), ['M2', 'M4', 'M7'].map((t) => milestoneIds.get(t))],
-      );
+      const verdicts = new VerificationsService(db.dataSource);
+      const reviewer = testActor([Role.REVIEWER]);
+      await verdicts.verify(reviewer, {
+        milestoneId: milestoneIds.get('M2')!,
+        verdict: VerificationVerdict.DISPUTED,
+        note: { en: 'Not yet complete (test data)' },
+      });
+      for (const title of ['M4', 'M7']) {
+        await verdicts.verify(reviewer, {
+          milestoneId: milestoneIds.get(title)!,
+          verdict: VerificationVerdict.VERIFIED,
+        });
+      }
       Object.assign(viewers, {
         anonymous: ANONYMOUS,
         leadCoordinator: user([Role.COORDINATOR], [agencyIds.get(keys[0])!]),

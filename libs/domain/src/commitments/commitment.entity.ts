@@ -75,6 +75,13 @@ export class CommitmentEntity {
   })
   sources?: SourceEntity[];
 
+  /** Head of the commitment's internal chain (its INTERNAL updates and the verdicts on them); null while empty. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  internalAuditHeadHash: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  internalAuditLength: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

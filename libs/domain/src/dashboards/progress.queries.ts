@@ -43,7 +43,7 @@ export const AS_OF_PARAMETER = 'asOf';
 /**
  * One row per milestone chosen by `where` (a condition on milestone `m` and commitment `c`), of unarchived
  * commitments of plans the viewer may read, with the state the viewer may see: the latest update they may see,
- * by effective date, then sequence. No such update: no data (status null), whatever the hidden ones say.
+ * by effective date, then recording time. No such update: no data (status null), whatever the hidden ones say.
  *
  * As of a date, the verification shows only when it is known to have held then: the latest update is the one
  * seen, and the milestone row (whose verdict it carries) has not changed since that day. Else UNVERIFIED.
@@ -51,30 +51,50 @@ export const AS_OF_PARAMETER = 'asOf';
  * The milestone's own status, percent, actual dates and last_update_on cache the latest update of any
  * visibility: they are used when no update is hidden from the viewer (nor, as of a date, dated after it), and
  * the state is read from the visible status_update rows otherwise (the actual start then, as the write path
- * keeps it, from the latest such row that gives one). The verification belongs to the latest
- * update: it shows only when that is the update the viewer sees, else the state is UNVERIFIED.
+ * keeps it, from the latest such row that gives one). The cached verification likewise: with updates hidden,
+ * it is the latest verdict on an update the viewer sees, when that update is still the latest they see and none
+ * they see was recorded after the verdict (as of a date: given by then), else UNVERIFIED. So for those who may
+ * not see an INTERNAL update, nothing here differs from a world where it was never recorded.
  *
  * Columns: milestone_id, commitment_id, action_plan_id, theme_id, weight, planned_end, status,
  * progress_percent, actual_start(_precision), actual_end(_precision), last_update_on, last_update_dated (false
- * when no source dates the latest visible update), verification.
+ * when no source dates the latest visible update), verification, version (without the reports the viewer may
+ * not see).
  */
 export function milestoneStateSql(
   scope: ReadScope,
   where: string,
   options: MilestoneStateOptions = {},
 ): string {
+  const hidden = (update: string) => `NOT ${scope.updateVisibleSql(update, 'c')}`;
+  const late = (update: string) =>
+    options.asOf ? `${update}.effective_date > ${options.asOf}::date` : 'false';
   // An update the state must not reflect: hidden from the viewer, or dated after asOf.
-  const unseen = (update: string) =>
-    [
-      `NOT ${scope.updateVisibleSql(update, 'c')}`,
-      ...(options.asOf ? [`${update}.effective_date > ${options.asOf}::date`] : []),
-    ].join(' OR ');
+  const unseen = (update: string) => `${hidden(update)} OR ${late(update)}`;
   // Days are UTC days, as the request's today is.
-  const verdictKnown = options.asOf
-    ? `k.latest_seen AND m.updated_at < ((${options.asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`
-    : 'k.latest_seen';
+  const dayEnd = options.asOf
+    ? `((${options.asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`
+    : null;
   const cached = (column: string, fromUpdate = `v.${column}`) =>
     `CASE WHEN k.all_seen THEN m.${column} ELSE ${fromUpdate} END AS ${column}`;
+  // Latest first; PUBLIC and INTERNAL updates are in different chains, whose sequences do not compare.
+  const latestFirst = (update: string) =>
+    `${update}.effective_date DESC, ${update}.recorded_at DESC, ${update}.sequence DESC`;
+  // The milestone's cached verdict belongs to the latest update of any visibility, and every update sets it
+  // back to UNVERIFIED: right only when nothing is hidden. Else the verdict is read from the verdicts on the
+  // updates the viewer sees, as it would stand had the hidden updates never been recorded.
+  const verdict = `CASE
+      WHEN k.all_seen THEN CASE WHEN ${dayEnd ? `m.updated_at < ${dayEnd}` : 'true'}
+        THEN m.verification ELSE 'UNVERIFIED' END
+      WHEN k.late_count = 0 THEN COALESCE(vv.verdict, 'UNVERIFIED')
+      ELSE 'UNVERIFIED' END`;
+  // The version counts the reports on the milestone (and one for a plan file's history): those the viewer
+  // may not see are left out, so it moves only with what the viewer sees.
+  const version = scope.seesEverything
+    ? 'm.version'
+    : `m.version - k.hidden_reports - CASE WHEN k.hidden_imports > 0 AND NOT EXISTS (
+        SELECT 1 FROM status_update i WHERE i.milestone_id = m.id AND i.origin = 'IMPORT'
+          AND NOT (${hidden('i')})) THEN 1 ELSE 0 END`;
   return `
     SELECT m.id AS milestone_id, m.commitment_id, c.action_plan_id, c.theme_id, m.weight, m.planned_end,
       ${cached('status')}, ${cached('progress_percent')},
@@ -83,32 +103,44 @@ export function milestoneStateSql(
       ${cached('actual_end')}, ${cached('actual_end_precision')},
       ${cached('last_update_on', 'v.effective_date')},
       v.effective_date_known AS last_update_dated,
-      CASE WHEN ${verdictKnown} THEN m.verification ELSE 'UNVERIFIED' END AS verification
+      ${verdict} AS verification,
+      ${version} AS version
     FROM milestone m
     JOIN commitment c ON c.id = m.commitment_id
     LEFT JOIN LATERAL (
-      SELECT su.status, su.progress_percent, su.actual_start, su.actual_start_precision, su.actual_end,
+      SELECT su.id, su.status, su.progress_percent, su.actual_start, su.actual_start_precision, su.actual_end,
         su.actual_end_precision, su.effective_date, su.effective_date_known, su.sequence
       FROM status_update su
       WHERE su.milestone_id = m.id AND NOT (${unseen('su')})
-      ORDER BY su.effective_date DESC, su.sequence DESC
+      ORDER BY ${latestFirst('su')}
       LIMIT 1
     ) v ON true
     CROSS JOIN LATERAL (
-      SELECT COUNT(*) = 0 AS all_seen,
-        COUNT(*) FILTER (WHERE v.sequence IS NULL
-          OR (h.effective_date, h.sequence) > (v.effective_date, v.sequence)) = 0 AS latest_seen
+      SELECT COUNT(*) FILTER (WHERE ${unseen('h')}) = 0 AS all_seen,
+        COUNT(*) FILTER (WHERE NOT (${hidden('h')}) AND ${late('h')}) AS late_count,
+        COUNT(*) FILTER (WHERE ${hidden('h')} AND h.origin = 'USER') AS hidden_reports,
+        COUNT(*) FILTER (WHERE ${hidden('h')} AND h.origin = 'IMPORT') AS hidden_imports
       FROM status_update h
-      WHERE h.milestone_id = m.id AND (${unseen('h')})
+      WHERE h.milestone_id = m.id
     ) k
     LEFT JOIN LATERAL (
       SELECT a.actual_start, a.actual_start_precision
       FROM status_update a
       WHERE NOT k.all_seen AND a.milestone_id = m.id AND a.actual_start IS NOT NULL
         AND NOT (${unseen('a')})
-      ORDER BY a.effective_date DESC, a.sequence DESC
+      ORDER BY ${latestFirst('a')}
       LIMIT 1
     ) st ON true
+    LEFT JOIN LATERAL (
+      SELECT CASE WHEN judged.id = v.id ${dayEnd ? `AND j.recorded_at < ${dayEnd}` : ''}
+          AND NOT EXISTS (SELECT 1 FROM status_update r WHERE r.milestone_id = m.id
+            AND NOT (${hidden('r')}) AND r.recorded_at > j.recorded_at)
+        THEN j.verdict END AS verdict
+      FROM milestone_verification j JOIN status_update judged ON judged.id = j.status_update_id
+      WHERE NOT k.all_seen AND j.milestone_id = m.id AND NOT (${hidden('judged')})
+      ORDER BY j.recorded_at DESC, j.sequence DESC
+      LIMIT 1
+    ) vv ON true
     WHERE m.archived_at IS NULL AND c.archived_at IS NULL
       AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})`;
 }
@@ -168,6 +200,7 @@ const STATE_COLUMNS = [
   'actual_end_precision',
   'last_update_on',
   'verification',
+  'version',
 ] as const;
 
 interface MilestoneStateRow {
@@ -180,6 +213,8 @@ interface MilestoneStateRow {
   s_actual_end_precision: DatePrecision | null;
   s_last_update_on: string | null;
   s_verification: Verification;
+  /** The version the viewer sees; COUNT makes it a bigint, which pg returns as a string. */
+  s_version: string | number;
 }
 
 /**
@@ -242,6 +277,7 @@ function stateOf(row: MilestoneStateRow): MilestoneState {
     actualEndPrecision: row.s_actual_end_precision,
     lastUpdateOn: row.s_last_update_on,
     verification: row.s_verification,
+    version: Number(row.s_version),
   };
 }
 

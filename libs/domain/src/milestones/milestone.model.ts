@@ -54,7 +54,8 @@ export class Milestone {
   lastUpdateOn: string | null;
 
   @Field(() => Int, {
-    description: 'Version for optimistic concurrency: name it when recording progress.',
+    description:
+      'Version for optimistic concurrency: name it when recording progress. It moves with each report you may see (those who may report see every report).',
   })
   version: number;
 

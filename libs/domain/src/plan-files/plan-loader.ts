@@ -246,7 +246,7 @@ export class PlanLoader {
         );
         milestones += 1;
         const rows = (entry.history ?? []).map((update) =>
-          chain.statusUpdate(milestone.id, update),
+          chain.statusUpdate(commitment.id, milestone.id, update),
         );
         if (rows.length > 0) {
           await manager.insert(StatusUpdateEntity, rows);
@@ -262,7 +262,7 @@ export class PlanLoader {
         assessments += assessmentRows.length;
       }
     }
-    await chain.chain.saveHead(manager);
+    await chain.saveHeads(manager);
     return {
       planId: plan.id,
       slug: plan.slug,
@@ -291,16 +291,39 @@ function currentState(rows: StatusUpdateEntity[]): Partial<MilestoneEntity> {
   };
 }
 
-/** Builds the plan's chain of history rows in recording order (the hashing is the shared AuditChain's). */
+/**
+ * Builds the plan's chains of history rows in recording order (the hashing is the shared AuditChain's): the
+ * public one, and an internal one per commitment for its INTERNAL updates.
+ */
 class PlanFileChain {
-  readonly chain: AuditChain;
+  private readonly chain: AuditChain;
+  private readonly internal = new Map<string, AuditChain>();
   private readonly recordedAt = new Date();
 
   constructor(private readonly planId: string) {
     this.chain = new AuditChain(planId);
   }
 
-  statusUpdate(milestoneId: string, update: PlanFileStatusUpdate): StatusUpdateEntity {
+  private chainFor(commitmentId: string, visibility: Visibility): AuditChain {
+    if (visibility !== Visibility.INTERNAL) return this.chain;
+    let chain = this.internal.get(commitmentId);
+    if (!chain) {
+      chain = new AuditChain(this.planId, null, 0, commitmentId);
+      this.internal.set(commitmentId, chain);
+    }
+    return chain;
+  }
+
+  async saveHeads(manager: EntityManager): Promise<void> {
+    await this.chain.saveHead(manager);
+    for (const chain of this.internal.values()) await chain.saveHead(manager);
+  }
+
+  statusUpdate(
+    commitmentId: string,
+    milestoneId: string,
+    update: PlanFileStatusUpdate,
+  ): StatusUpdateEntity {
     const [effectiveDate, effectiveDatePrecision] = endOf(update.effectiveDate);
     const [actualStart, actualStartPrecision] = startOf(update.actualStart);
     const [actualEnd, actualEndPrecision] = endOf(update.actualEnd);
@@ -332,7 +355,7 @@ class PlanFileChain {
       recordedById: null,
       recordedByName: IMPORT_ACTOR_NAME,
     };
-    return this.chain.link('status_update', row);
+    return this.chainFor(commitmentId, row.visibility).link('status_update', row);
   }
 
   assessment(commitmentId: string, entry: PlanFileAssessment): AssessmentEntity {

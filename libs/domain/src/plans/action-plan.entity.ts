@@ -16,8 +16,9 @@ import { SourceEntity } from '../sources/source.entity';
 
 /**
  * Period dates follow the milestone convention: a start is the first day of its period, an end the last day.
- * `audit_head_hash` and `audit_length` are the head of the plan's tamper-evident chain of history rows;
- * writers lock this row to append, so the chain never forks.
+ * `audit_head_hash` and `audit_length` are the head of the plan's public tamper-evident chain of history rows
+ * (PUBLIC updates, verdicts on them, assessments; INTERNAL ones are chained per commitment); writers lock this
+ * row to append to any chain of the plan, so no chain forks.
  */
 @Entity('action_plan')
 @Check('action_plan_country_code_check', `"country_code" ~ '^[A-Z]{2}$'`)

@@ -93,6 +93,8 @@ export interface MilestoneState {
   actualEndPrecision: DatePrecision | null;
   lastUpdateOn: string | null;
   verification: Verification;
+  /** The version as the viewer may see it: reports hidden from them do not count. */
+  version: number;
 }
 
 /**
@@ -109,6 +111,7 @@ export function cachedState(entity: MilestoneEntity): MilestoneState {
     actualEndPrecision: entity.actualEndPrecision,
     lastUpdateOn: entity.lastUpdateOn,
     verification: entity.verification,
+    version: entity.version,
   };
 }
 
@@ -135,7 +138,7 @@ export function toMilestone(
     status: state.status,
     progressPercent: state.progressPercent,
     lastUpdateOn: state.lastUpdateOn,
-    version: entity.version,
+    version: state.version,
     verification: state.verification,
     flags: milestoneFlags(
       {

@@ -245,6 +245,8 @@ export class RequestLoaders {
     if (this.asOf !== null) query.andWhere('su.effective_date <= :asOf::date', { asOf: this.asOf });
     const rows = await query
       .orderBy('su.effective_date', 'DESC')
+      // PUBLIC and INTERNAL updates are in different chains: their sequences do not compare, times do.
+      .addOrderBy('su.recorded_at', 'DESC')
       .addOrderBy('su.sequence', 'DESC')
       .getMany();
     return groupBy(rows.map(toStatusUpdate), (u) => u.milestoneId);

@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { DomainException } from '@ogp/core';
 import { auditHash, type AuditRowKind } from './audit-hash';
 
-// The one recipe of the plan's audit chain: which fields of each kind of history row are hashed, how a row is
-// linked to the chain, how the head is locked and moved, and how the whole chain is read back and checked.
+// The one recipe of the audit chains: which fields of each kind of history row are hashed, how a row is linked
+// to its chain, how the head is locked and moved, and how a chain is read back and checked.
 // The plan loader, the progress writes and verifyAuditChain all go through here.
 
 /** The fields each kind of row hashes (everything that was recorded, except the hash itself). */
@@ -101,49 +101,93 @@ interface LocalizedValue {
   en: string | null;
 }
 
-/** The plan's chain as one writer holds it: links rows in order and moves the head. */
+/**
+ * One chain as one writer holds it: links rows in order and moves the head. A plan has a public chain (PUBLIC
+ * status updates, verdicts on them, assessments; head on the plan) and each commitment an internal one (its
+ * INTERNAL updates and the verdicts on them; head on the commitment), so the public chain's positions and hashes
+ * say nothing about internal rows.
+ */
 export class AuditChain {
   constructor(
     readonly planId: string,
     public headHash: string | null = null,
     public length = 0,
+    /** The commitment whose internal chain this is; null: the plan's public chain. */
+    readonly chainCommitmentId: string | null = null,
   ) {}
 
   /**
-   * Locks the plan's row (`FOR UPDATE`) until the transaction ends and returns its chain: appends of one plan
-   * happen one after the other, so the chain never forks. Lock it before reading anything the append depends on.
+   * Locks the plan's row (`FOR UPDATE`) until the transaction ends and returns the chain: the plan's public one,
+   * or with `internalOf` that commitment's internal one. Appends to any chain of one plan happen one after the
+   * other, so no chain forks. Lock it before reading anything the append depends on.
    */
-  static async lock(manager: EntityManager, planId: string): Promise<AuditChain> {
+  static async lock(
+    manager: EntityManager,
+    planId: string,
+    internalOf: string | null = null,
+  ): Promise<AuditChain> {
     const rows: { audit_head_hash: string | null; audit_length: number }[] = await manager.query(
       'SELECT audit_head_hash, audit_length FROM action_plan WHERE id = $1 FOR UPDATE',
       [planId],
     );
     if (rows.length === 0) throw DomainException.notFound('action plan', 'id', planId);
-    return new AuditChain(planId, rows[0].audit_head_hash, rows[0].audit_length);
+    if (internalOf === null) {
+      return new AuditChain(planId, rows[0].audit_head_hash, rows[0].audit_length);
+    }
+    const heads: { internal_audit_head_hash: string | null; internal_audit_length: number }[] =
+      await manager.query(
+        `SELECT internal_audit_head_hash, internal_audit_length FROM commitment
+         WHERE id = $1 AND action_plan_id = $2`,
+        [internalOf, planId],
+      );
+    if (heads.length === 0) throw DomainException.notFound('commitment', 'id', internalOf);
+    const [head] = heads;
+    return new AuditChain(
+      planId,
+      head.internal_audit_head_hash,
+      head.internal_audit_length,
+      internalOf,
+    );
   }
 
-  /** Gives the row its sequence, previous hash and hash, and makes it the head. */
+  /** Gives the row its chain, sequence, previous hash and hash, and makes it the head. */
   link<T extends UnlinkedRow>(
     kind: AuditRowKind,
     row: T,
-  ): T & { sequence: number; previousHash: string | null; hash: string } {
+  ): T & {
+    chainCommitmentId: string | null;
+    sequence: number;
+    previousHash: string | null;
+    hash: string;
+  } {
     const linked = { ...row, sequence: this.length + 1, previousHash: this.headHash };
     const hash = hashOfRow(kind, linked);
     this.headHash = hash;
     this.length += 1;
-    return { ...linked, hash };
+    // The chain is not hashed: a row moved to another chain breaks both at its sequence and links.
+    return { ...linked, hash, chainCommitmentId: this.chainCommitmentId };
   }
 
-  /** Stores the head on the plan (in the same transaction as the rows). */
+  /** Stores the head on the plan or commitment (in the same transaction as the rows). */
   async saveHead(manager: EntityManager): Promise<void> {
-    await manager.query(
-      'UPDATE action_plan SET audit_head_hash = $2, audit_length = $3 WHERE id = $1',
-      [this.planId, this.headHash, this.length],
-    );
+    if (this.chainCommitmentId === null) {
+      await manager.query(
+        'UPDATE action_plan SET audit_head_hash = $2, audit_length = $3 WHERE id = $1',
+        [this.planId, this.headHash, this.length],
+      );
+    } else {
+      await manager.query(
+        'UPDATE commitment SET internal_audit_head_hash = $2, internal_audit_length = $3 WHERE id = $1',
+        [this.chainCommitmentId, this.headHash, this.length],
+      );
+    }
   }
 }
 
-/** Every chained row of a plan as stored, in the hashed shape. */
+/**
+ * Every row of one chain as stored, in the hashed shape: with `$2` null the plan's public chain, else the
+ * internal chain of commitment `$2`.
+ */
 const CHAIN_ROWS_SQL = `
   SELECT 'status_update' AS kind, su.sequence, su.hash, json_build_object(
       'id', su.id, 'actionPlanId', su.action_plan_id, 'milestoneId', su.milestone_id, 'sequence', su.sequence,
@@ -154,7 +198,8 @@ const CHAIN_ROWS_SQL = `
       'note', json_build_object('da', su.note_da, 'en', su.note_en), 'evidence', su.evidence,
       'visibility', su.visibility, 'origin', su.origin, 'recordedAt', su.recorded_at,
       'recordedById', su.recorded_by_id, 'recordedByName', su.recorded_by_name, 'previousHash', su.previous_hash) AS row
-    FROM status_update su WHERE su.action_plan_id = $1
+    FROM status_update su
+    WHERE su.action_plan_id = $1 AND su.chain_commitment_id IS NOT DISTINCT FROM $2::uuid
   UNION ALL
   SELECT 'assessment', a.sequence, a.hash, json_build_object(
       'id', a.id, 'actionPlanId', a.action_plan_id, 'commitmentId', a.commitment_id, 'sequence', a.sequence,
@@ -166,46 +211,50 @@ const CHAIN_ROWS_SQL = `
       'potentiallyStarred', a.potentially_starred, 'note', json_build_object('da', a.note_da, 'en', a.note_en),
       'origin', a.origin, 'recordedAt', a.recorded_at, 'recordedById', a.recorded_by_id,
       'recordedByName', a.recorded_by_name, 'previousHash', a.previous_hash)
-    FROM assessment a WHERE a.action_plan_id = $1
+    FROM assessment a WHERE a.action_plan_id = $1 AND $2::uuid IS NULL
   UNION ALL
   SELECT 'verification', v.sequence, v.hash, json_build_object(
       'id', v.id, 'actionPlanId', v.action_plan_id, 'milestoneId', v.milestone_id,
       'statusUpdateId', v.status_update_id, 'sequence', v.sequence, 'verdict', v.verdict,
       'note', json_build_object('da', v.note_da, 'en', v.note_en), 'recordedAt', v.recorded_at,
       'recordedById', v.recorded_by_id, 'recordedByName', v.recorded_by_name, 'previousHash', v.previous_hash)
-    FROM milestone_verification v WHERE v.action_plan_id = $1
+    FROM milestone_verification v
+    WHERE v.action_plan_id = $1 AND v.chain_commitment_id IS NOT DISTINCT FROM $2::uuid
   ORDER BY 2, 1`;
 
 export interface AuditChainCheck {
   ok: boolean;
   /** Rows recomputed. */
   checked: number;
-  /** The head hash the plan stores. */
+  /** The head hash of the plan's public chain. */
   headHash: string | null;
-  /** The first row (in sequence order) whose position, link or content does not match; null when none. */
+  /** The first row (in chain order) whose position, link or content does not match; null when none. */
+  firstBrokenId: string | null;
+}
+
+interface OneChainCheck {
+  ok: boolean;
+  checked: number;
   firstBrokenId: string | null;
 }
 
 /**
- * Recomputes the plan's chain from its stored rows in sequence order, across every chained table, and compares
- * it with the head the plan stores. A changed row breaks at itself; a removed row at the row after the gap;
- * rows moved out of order at the first one out of place.
+ * Recomputes one chain from its stored rows in sequence order, across every chained table, and compares it with
+ * its stored head. A changed row breaks at itself; a removed row at the row after the gap; rows moved out of
+ * order at the first one out of place.
  */
-export async function checkAuditChain(
+async function checkOneChain(
   manager: EntityManager,
   planId: string,
-): Promise<AuditChainCheck> {
-  const [plan]: { audit_head_hash: string | null; audit_length: number }[] = await manager.query(
-    'SELECT audit_head_hash, audit_length FROM action_plan WHERE id = $1',
-    [planId],
-  );
-  if (!plan) throw DomainException.notFound('action plan', 'id', planId);
+  chainCommitmentId: string | null,
+  head: { hash: string | null; length: number },
+): Promise<OneChainCheck> {
   const rows: {
     kind: AuditRowKind;
     sequence: number;
     hash: string;
     row: Record<string, unknown>;
-  }[] = await manager.query(CHAIN_ROWS_SQL, [planId]);
+  }[] = await manager.query(CHAIN_ROWS_SQL, [planId, chainCommitmentId]);
   let previous: string | null = null;
   let firstBrokenId: string | null = null;
   let checked = 0;
@@ -221,11 +270,57 @@ export async function checkAuditChain(
     }
     previous = hash;
   }
-  const headMatches = plan.audit_length === rows.length && plan.audit_head_hash === previous;
+  const headMatches = head.length === rows.length && head.hash === previous;
+  return { ok: firstBrokenId === null && headMatches, checked, firstBrokenId };
+}
+
+/**
+ * Checks the plan's public chain and the internal chains of the commitments `internalOf` names (those the
+ * viewer may read): ok when all are intact, checked the rows of all, firstBrokenId the public chain's first
+ * broken row, else the first of the internal chains in the order given. headHash is the public chain's.
+ */
+export async function checkAuditChain(
+  manager: EntityManager,
+  planId: string,
+  internalOf: readonly string[] = [],
+): Promise<AuditChainCheck> {
+  const [plan]: { audit_head_hash: string | null; audit_length: number }[] = await manager.query(
+    'SELECT audit_head_hash, audit_length FROM action_plan WHERE id = $1',
+    [planId],
+  );
+  if (!plan) throw DomainException.notFound('action plan', 'id', planId);
+  const checks = [
+    await checkOneChain(manager, planId, null, {
+      hash: plan.audit_head_hash,
+      length: plan.audit_length,
+    }),
+  ];
+  if (internalOf.length > 0) {
+    const heads: {
+      id: string;
+      internal_audit_head_hash: string | null;
+      internal_audit_length: number;
+    }[] = await manager.query(
+      `SELECT id, internal_audit_head_hash, internal_audit_length FROM commitment
+       WHERE action_plan_id = $1 AND id = ANY($2)`,
+      [planId, [...internalOf]],
+    );
+    const byId = new Map(heads.map((head) => [head.id, head]));
+    for (const commitmentId of internalOf) {
+      const head = byId.get(commitmentId);
+      if (!head) continue;
+      checks.push(
+        await checkOneChain(manager, planId, commitmentId, {
+          hash: head.internal_audit_head_hash,
+          length: head.internal_audit_length,
+        }),
+      );
+    }
+  }
   return {
-    ok: firstBrokenId === null && headMatches,
-    checked,
+    ok: checks.every((check) => check.ok),
+    checked: checks.reduce((sum, check) => sum + check.checked, 0),
     headHash: plan.audit_head_hash,
-    firstBrokenId,
+    firstBrokenId: checks.find((check) => check.firstBrokenId !== null)?.firstBrokenId ?? null,
   };
 }

@@ -30,7 +30,10 @@ export class AuditEntry {
   @Field(() => AuditEntryKind, { description: 'What kind of row it is.' })
   kind: AuditEntryKind;
 
-  @Field(() => Int, { description: "Position in the plan's chain, from 1." })
+  @Field(() => Int, {
+    description:
+      "Position in its chain, from 1: the plan's public chain (PUBLIC updates, verdicts on them, assessments), or the internal chain of the commitment (its INTERNAL updates and the verdicts on them).",
+  })
   sequence: number;
 
   @Field({ description: 'sha256 of the previous hash and this row.' })
@@ -38,7 +41,7 @@ export class AuditEntry {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Hash of the row before (null for the first).',
+    description: 'Hash of the row before in the same chain (null for the first).',
   })
   previousHash: string | null;
 
@@ -78,23 +81,25 @@ export const AuditEntryConnection = connectionOf(AuditEntry, 'AuditEntry');
 @ObjectType({ description: "The result of recomputing a plan's audit chain." })
 export class AuditChainCheckModel {
   @Field({
-    description: 'Every row recomputes to its stored hash, in order, up to the stored head.',
+    description:
+      "Every row recomputes to its stored hash, in order, up to the stored head, in every chain checked: the plan's public chain, and the internal chains of the commitments whose INTERNAL updates you may read.",
   })
   ok: boolean;
 
-  @Field(() => Int, { description: 'How many rows were recomputed.' })
+  @Field(() => Int, { description: 'How many rows were recomputed, in every chain checked.' })
   checked: number;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The head hash the plan stores (null while the log is empty).',
+    description:
+      "The head hash of the plan's public chain, as the plan stores it (auditHeadHash; null while it is empty). The heads of internal chains are not shown.",
   })
   headHash: string | null;
 
   @Field(() => ID, {
     nullable: true,
     description:
-      'The first row (in chain order) that does not match: changed, out of place, or right after a removed row.',
+      'The first row (in chain order) that does not match: changed, out of place, or right after a removed row; in the public chain first, then in the internal chains by commitment.',
   })
   firstBrokenId: string | null;
 }

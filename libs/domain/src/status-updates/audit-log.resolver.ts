@@ -10,7 +10,7 @@ export class AuditLogResolver {
 
   @Query(() => AuditEntryConnection, {
     description:
-      "A plan's audit log, newest first: status updates (INTERNAL ones only for those who may read them), verifications and assessments, each with its hash. NOT_FOUND for a plan you may not read.",
+      "A plan's audit log, newest first: status updates and verdicts (INTERNAL updates and the verdicts on them only for those who may read them) and assessments, each with its place in its chain and its hash. NOT_FOUND for a plan you may not read.",
   })
   auditTrail(
     @Context() context: RequestContext,
@@ -31,7 +31,7 @@ export class AuditLogResolver {
 
   @Query(() => AuditChainCheckModel, {
     description:
-      "Recomputes a plan's audit chain (every status update, verification and assessment, in order) and compares it with the stored head.",
+      "Recomputes a plan's public audit chain (every PUBLIC status update, verdict on one and assessment, in order) and compares it with the stored head; for those who may read INTERNAL updates, also the internal chains of those commitments. Anyone may check the public chain: it holds nothing of INTERNAL rows.",
   })
   verifyAuditChain(
     @Context() context: RequestContext,

@@ -53,14 +53,29 @@ export class AuditLogService {
     return plan;
   }
 
+  /**
+   * The plan's public chain, which everyone may check; and the internal chains of the commitments whose
+   * INTERNAL updates `actor` may read.
+   */
   async verifyChain(actor: Actor, planSlug: string): Promise<AuditChainCheck> {
-    const plan = await this.visiblePlan(actor, ReadScope.of(actor), planSlug);
-    return checkAuditChain(this.db.manager, plan.id);
+    const scope = ReadScope.of(actor);
+    const plan = await this.visiblePlan(actor, scope, planSlug);
+    const [sql, parameters] = this.db.driver.escapeQueryWithParameters(
+      `SELECT c.id FROM commitment c WHERE c.action_plan_id = :planId AND ${scope.internalVisibleSql('c')}
+       ORDER BY c.position, c.ogp_id`,
+      { ...scope.parameters, planId: plan.id },
+    );
+    const readable: { id: string }[] = await this.db.query(sql, parameters);
+    return checkAuditChain(
+      this.db.manager,
+      plan.id,
+      readable.map((row) => row.id),
+    );
   }
 
   /**
-   * The plan's log, newest first: status updates (INTERNAL ones only for those who may read them),
-   * verifications and assessments, each with its place in the chain.
+   * The plan's log, newest first: status updates and verdicts (those on INTERNAL updates only for those who
+   * may read them) and assessments, each with its place in its chain.
    */
   async trail(
     actor: Actor,
@@ -93,12 +108,19 @@ export class AuditLogService {
       SELECT v.id, 'VERIFICATION', v.sequence, v.hash, v.previous_hash, v.recorded_at, v.recorded_by_name,
         c.ogp_id, v.milestone_id
       FROM milestone_verification v JOIN milestone m ON m.id = v.milestone_id JOIN commitment c ON c.id = m.commitment_id
-      WHERE v.action_plan_id = :planId AND ${commitmentCondition}
+        JOIN status_update judged ON judged.id = v.status_update_id
+      WHERE v.action_plan_id = :planId AND ${commitmentCondition} AND ${scope.updateVisibleSql('judged', 'c')}
       UNION ALL
       SELECT a.id, 'ASSESSMENT', a.sequence, a.hash, a.previous_hash, a.recorded_at, a.recorded_by_name,
         c.ogp_id, NULL
       FROM assessment a JOIN commitment c ON c.id = a.commitment_id
       WHERE a.action_plan_id = :planId AND ${commitmentCondition}`;
+    // The public chain's order, for those who read only that chain; with internal chains (whose sequences do
+    // not compare with it), newest recorded first.
+    const order =
+      scope.seesEverything || scope.leadAgencyIds.length > 0
+        ? 'recorded_at DESC, sequence DESC, id DESC'
+        : 'sequence DESC';
     const driver = this.db.driver;
     const [countSql, countParams] = driver.escapeQueryWithParameters(
       `SELECT COUNT(*) AS total FROM (${union}) trail`,
@@ -106,7 +128,7 @@ export class AuditLogService {
     );
     const [{ total }]: { total: string }[] = await this.db.query(countSql, countParams);
     const [pageSql, pageParams] = driver.escapeQueryWithParameters(
-      `SELECT * FROM (${union}) trail ORDER BY sequence DESC OFFSET :offset LIMIT :limit`,
+      `SELECT * FROM (${union}) trail ORDER BY ${order} OFFSET :offset LIMIT :limit`,
       { ...params, offset: page.offset, limit: page.limit },
     );
     const rows: TrailRow[] = await this.db.query(pageSql, pageParams);

@@ -24,6 +24,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { InputProblems, checkPeriod } from '../shared/admin-writes';
+import { ReadScope } from '../shared/read-scope';
 import { toMilestone, toStatusUpdate } from '../shared/mappers';
 import {
   checkEvidence,
@@ -94,14 +95,18 @@ export async function latestStatusUpdate(
   manager: EntityManager,
   milestoneId: string,
 ): Promise<StatusUpdateEntity | null> {
-  return manager
-    .getRepository(StatusUpdateEntity)
-    .createQueryBuilder('su')
-    .where('su.milestone_id = :milestoneId', { milestoneId })
-    .orderBy('su.effective_date', 'DESC')
-    .addOrderBy('su.sequence', 'DESC')
-    .limit(1)
-    .getOne();
+  return (
+    manager
+      .getRepository(StatusUpdateEntity)
+      .createQueryBuilder('su')
+      .where('su.milestone_id = :milestoneId', { milestoneId })
+      .orderBy('su.effective_date', 'DESC')
+      // PUBLIC and INTERNAL updates are in different chains: their sequences do not compare, times do.
+      .addOrderBy('su.recorded_at', 'DESC')
+      .addOrderBy('su.sequence', 'DESC')
+      .limit(1)
+      .getOne()
+  );
 }
 
 const NOTE_REASONS: Record<NoteReason, string> = {
@@ -148,7 +153,7 @@ export class MilestoneUpdatesService {
     today: string,
   ): Promise<{ payload: RecordMilestoneUpdatePayload; target: MilestoneTarget }> {
     const target = await findMilestoneTarget(manager, 'input.milestoneId', input.milestoneId);
-    requireReporter(user, target);
+    await requireReporter(manager, user, target);
     if (target.archived) {
       throw DomainException.badInput(
         'input.milestoneId',
@@ -160,8 +165,13 @@ export class MilestoneUpdatesService {
     // Already stale: no need to queue for the plan's lock.
     if (target.version !== input.expectedVersion) throw new StaleVersion();
 
-    // From here on, appends to this plan's chain wait for this transaction.
-    const chain = await AuditChain.lock(manager, target.planId);
+    // From here on, appends to this plan's chains wait for this transaction. An INTERNAL update goes into its
+    // commitment's internal chain, so the public chain neither counts nor links it.
+    const chain = await AuditChain.lock(
+      manager,
+      target.planId,
+      checked.visibility === Visibility.INTERNAL ? target.commitmentId : null,
+    );
     const [{ version }]: { version: number }[] = await manager.query(
       'SELECT version FROM milestone WHERE id = $1',
       [target.milestoneId],
@@ -229,7 +239,7 @@ export class MilestoneUpdatesService {
            version = m.version + 1,
            updated_at = now()
          FROM (SELECT * FROM status_update WHERE milestone_id = $1
-               ORDER BY effective_date DESC, sequence DESC LIMIT 1) latest
+               ORDER BY effective_date DESC, recorded_at DESC, sequence DESC LIMIT 1) latest
          WHERE m.id = $1 AND m.version = $2`,
       [target.milestoneId, input.expectedVersion],
     );
@@ -274,9 +284,28 @@ function planActivity(
   };
 }
 
-/** Administrators, and coordinators of the commitment's lead agency (not supporting ones). */
-function requireReporter(user: UserActor, target: MilestoneTarget): void {
+/**
+ * Administrators, and coordinators of the commitment's lead agency (not supporting ones). A milestone of a plan
+ * the user may not read is NOT_FOUND, word for word as an unknown id: FORBIDDEN would tell it exists.
+ */
+async function requireReporter(
+  manager: EntityManager,
+  user: UserActor,
+  target: MilestoneTarget,
+): Promise<void> {
   if (user.roles.has(Role.ADMIN)) return;
+  const scope = ReadScope.of(user);
+  if (!scope.seesEverything) {
+    // ReadScope's rule for plans, archived ones included: those answer that they are archived, as before.
+    const [{ readable }]: { readable: boolean }[] = await manager.query(
+      `SELECT p.is_published OR EXISTS (SELECT 1 FROM commitment c
+           JOIN commitment_agency lead ON lead.commitment_id = c.id AND lead.role = 'LEAD'
+           WHERE c.action_plan_id = p.id AND c.archived_at IS NULL AND lead.agency_id = ANY($2)) AS readable
+       FROM action_plan p WHERE p.id = $1`,
+      [target.planId, [...scope.leadAgencyIds]],
+    );
+    if (!readable) throw DomainException.notFound('milestone', 'id', target.milestoneId);
+  }
   if (target.leadAgencyId !== null && user.agencyIds.has(target.leadAgencyId)) return;
   throw new DomainException(
     ErrorCode.FORBIDDEN,

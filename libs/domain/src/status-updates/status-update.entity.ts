@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import { CommitmentEntity } from '../commitments/commitment.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { LocalizedTextColumns } from '../shared/localized-text.columns';
@@ -24,12 +25,18 @@ export enum UpdateOrigin {
 }
 
 /**
- * Append-only: every progress report ever made (a trigger refuses UPDATE and DELETE). Each row is a link of its
- * plan's hash chain: hash = sha256(previous_hash + canonical serialisation of the row), in `sequence` order.
+ * Append-only: every progress report ever made (a trigger refuses UPDATE and DELETE). Each row is a link of a
+ * hash chain: hash = sha256(previous_hash + canonical serialisation of the row), in `sequence` order. PUBLIC
+ * updates are in their plan's public chain; INTERNAL ones in the internal chain of their commitment
+ * (`chain_commitment_id`), so nothing in the public chain counts or points at them.
  * effective_date is the last day of its period when its precision is coarser than DAY: by then it was true.
  */
 @Entity('status_update')
-@Unique('status_update_plan_sequence_unique', ['actionPlanId', 'sequence'])
+@Index('status_update_public_sequence_unique', ['actionPlanId', 'sequence'], {
+  unique: true,
+  where: '"chain_commitment_id" IS NULL',
+})
+@Unique('status_update_internal_sequence_unique', ['chainCommitmentId', 'sequence'])
 @Index('status_update_milestone_idx', ['milestoneId', 'effectiveDate'])
 @Check('status_update_percent_range_check', `"progress_percent" BETWEEN 0 AND 100`)
 export class StatusUpdateEntity {
@@ -50,7 +57,18 @@ export class StatusUpdateEntity {
   @JoinColumn({ name: 'milestone_id' })
   milestone?: MilestoneEntity;
 
-  /** Position in the plan's audit chain (shared with assessments), from 1. */
+  /** The commitment whose internal chain holds it (INTERNAL updates); null: the plan's public chain. */
+  @Column({ type: 'uuid', nullable: true })
+  chainCommitmentId: string | null;
+
+  @ManyToOne(() => CommitmentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'chain_commitment_id',
+    foreignKeyConstraintName: 'status_update_chain_commitment_fk',
+  })
+  chainCommitment?: CommitmentEntity;
+
+  /** Position in its chain (the public one is shared with assessments and verdicts), from 1. */
   @Column({ type: 'integer' })
   sequence: number;
 

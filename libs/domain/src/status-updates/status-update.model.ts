@@ -16,7 +16,10 @@ export class StatusUpdate {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
 
-  @Field(() => Int, { description: "Position in the plan's audit chain." })
+  @Field(() => Int, {
+    description:
+      "Position in its audit chain, from 1: the plan's public chain, or for an INTERNAL update the internal chain of its commitment.",
+  })
   sequence: number;
 
   @Field(() => MilestoneStatus, { description: 'Reported status.' })

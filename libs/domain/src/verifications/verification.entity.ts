@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import { CommitmentEntity } from '../commitments/commitment.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { LocalizedTextColumns } from '../shared/localized-text.columns';
@@ -16,12 +17,17 @@ import { StatusUpdateEntity } from '../status-updates/status-update.entity';
 
 /**
  * Append-only: a reviewer's verdict on a milestone's reported progress (a trigger refuses UPDATE and DELETE).
- * A link of the plan's hash chain, like status updates and assessments. `status_update_id` is the report the
+ * A link of the chain its status update is in: the plan's public chain, or the commitment's internal chain for a
+ * verdict on an INTERNAL update (`chain_commitment_id`). `status_update_id` is the report the
  * verdict is about: the milestone's latest update when it was given. (Not named `verification`: PostgreSQL gives
  * every table a row type of its name, and the enum type `verification` has that name already.)
  */
 @Entity('milestone_verification')
-@Unique('milestone_verification_plan_sequence_unique', ['actionPlanId', 'sequence'])
+@Index('milestone_verification_public_sequence_unique', ['actionPlanId', 'sequence'], {
+  unique: true,
+  where: '"chain_commitment_id" IS NULL',
+})
+@Unique('milestone_verification_internal_sequence_unique', ['chainCommitmentId', 'sequence'])
 @Index('milestone_verification_milestone_idx', ['milestoneId', 'sequence'])
 @Check('milestone_verification_verdict_check', `"verdict" <> 'UNVERIFIED'`)
 export class VerificationEntity {
@@ -49,7 +55,18 @@ export class VerificationEntity {
   @JoinColumn({ name: 'status_update_id' })
   statusUpdate?: StatusUpdateEntity;
 
-  /** Position in the plan's audit chain (shared with status updates and assessments), from 1. */
+  /** The commitment whose internal chain holds it (a verdict on an INTERNAL update); null: the public chain. */
+  @Column({ type: 'uuid', nullable: true })
+  chainCommitmentId: string | null;
+
+  @ManyToOne(() => CommitmentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'chain_commitment_id',
+    foreignKeyConstraintName: 'milestone_verification_chain_commitment_fk',
+  })
+  chainCommitment?: CommitmentEntity;
+
+  /** Position in its chain, from 1. */
   @Column({ type: 'integer' })
   sequence: number;
 

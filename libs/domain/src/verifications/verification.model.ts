@@ -24,7 +24,10 @@ export class VerificationRecord {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
 
-  @Field(() => Int, { description: "Position in the plan's audit chain." })
+  @Field(() => Int, {
+    description:
+      "Position in the chain of the update judged, from 1: the plan's public chain, or for a verdict on an INTERNAL update the internal chain of its commitment.",
+  })
   sequence: number;
 
   @Field(() => Verification, { description: 'VERIFIED or DISPUTED.' })

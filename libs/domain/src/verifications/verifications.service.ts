@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role, Verification } from '@ogp/common';
+import { Role, Verification, Visibility } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import { assertUuid, DomainException, ErrorCode, requireRole, type Actor } from '@ogp/core';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,8 @@ import { toVerification } from './verification.mapper';
 import { VerificationVerdict, type VerifyMilestonePayload } from './verification.model';
 
 /**
- * Reviewers' verdicts: an append-only row in the plan's chain, and the milestone's verification. The milestone's
+ * Reviewers' verdicts: an append-only row in the chain of the update judged (the plan's public chain, or the
+ * commitment's internal one for an INTERNAL update), and the milestone's verification. The milestone's
  * version guards the agency's claim, not the verdict, so it does not move.
  */
 @Injectable()
@@ -51,7 +52,8 @@ export class VerificationsService {
       }
       problems.throwIfAny();
 
-      const chain = await AuditChain.lock(manager, target.planId);
+      // The plan's lock first: the latest update cannot change under the verdict.
+      await AuditChain.lock(manager, target.planId);
       const latest = await latestStatusUpdate(manager, target.milestoneId);
       if (!latest) {
         throw DomainException.badInput(
@@ -73,6 +75,12 @@ export class VerificationsService {
         input.verdict === VerificationVerdict.VERIFIED
           ? Verification.VERIFIED
           : Verification.DISPUTED;
+      // A verdict joins the chain of the update it judges: on an INTERNAL one it is internal too.
+      const chain = await AuditChain.lock(
+        manager,
+        target.planId,
+        latest.visibility === Visibility.INTERNAL ? target.commitmentId : null,
+      );
       const row = chain.link('verification', {
         id: randomUUID(),
         actionPlanId: target.planId,
