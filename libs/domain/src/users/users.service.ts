@@ -79,7 +79,7 @@ export async function createUserRecord(
   if (displayName.length < 1 || displayName.length > 200) {
     throw DomainException.badInput('input.displayName', 'must be 1 to 200 characters long');
   }
-  checkPassword(input.password, 'input.password');
+  checkPassword(input.password, 'input.password', { email, displayName });
   const roles = checkRoles(input.roles, 'input.roles');
   const agencies = await agenciesFor(manager, roles, input.agencySlugs ?? [], 'input.agencySlugs');
   if (await manager.getRepository(UserEntity).existsBy({ email })) {
