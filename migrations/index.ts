@@ -2,6 +2,7 @@ import { InitialSchema1795813597639 } from './1795813597639-initial-schema';
 import { HistoryRules1795813600000 } from './1795813600000-history-rules';
 import { Accounts1795815243564 } from './1795815243564-accounts';
 import { Verifications1795820000000 } from './1795820000000-verifications';
+import { SignInBackoff1795830000000 } from './1795830000000-sign-in-backoff';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate -- <name>`, then listed here. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   HistoryRules1795813600000,
   Accounts1795815243564,
   Verifications1795820000000,
+  SignInBackoff1795830000000,
 ];
