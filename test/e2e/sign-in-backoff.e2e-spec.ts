@@ -148,8 +148,11 @@ describe('sign-in back-off: slows attackers down, never locks the owner out', ()
       expect(result.errors?.[0].message).toMatch(/^email: /);
     });
 
-    it('refuses an empty password with BAD_USER_INPUT naming password', async () => {
-      const result = await login(newAddress(), owner.email, '');
+    it.each([
+      ['an empty password', ''],
+      ['a password of 129 characters (no password can be that long)', 'x'.repeat(129)],
+    ])('refuses %s with BAD_USER_INPUT naming password', async (_case, password) => {
+      const result = await login(newAddress(), owner.email, password);
       expect(result.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'password',
