@@ -2,6 +2,7 @@ import { InitialSchema1795813597639 } from './1795813597639-initial-schema';
 import { HistoryRules1795813600000 } from './1795813600000-history-rules';
 import { Accounts1795815243564 } from './1795815243564-accounts';
 import { Verifications1795820000000 } from './1795820000000-verifications';
+import { SignInBackoff1795830000000 } from './1795830000000-sign-in-backoff';
 import { EventOutbox1795831000000 } from './1795831000000-event-outbox';
 import { SplitAuditChain1795832000000 } from './1795832000000-split-audit-chain';
 
@@ -11,6 +12,7 @@ export const ALL_MIGRATIONS = [
   HistoryRules1795813600000,
   Accounts1795815243564,
   Verifications1795820000000,
+  SignInBackoff1795830000000,
   EventOutbox1795831000000,
   SplitAuditChain1795832000000,
 ];

@@ -442,12 +442,12 @@ describe('dashboard in a browser: the coordinator screens', () => {
     await context.close();
   });
 
-  // Last: the lock holds for this address for a while.
-  it('says when sign-in is locked after repeated failures', async () => {
+  // Last: the back-off holds for this address for a while.
+  it('says how long to wait when sign-in is slowed after repeated failures', async () => {
     const { page: stranger, context } = await newPage(server);
     await stranger.goto(`${server.api.baseUrl}/sign-in?lang=en`);
     await waitForRendered(stranger, '/sign-in');
-    const locked = 'Sign-in is locked after too many failed attempts';
+    const locked = 'Too many failed attempts from here';
     let text = '';
     for (let attempt = 0; attempt < 7 && !text.includes(locked); attempt += 1) {
       await stranger.fill('#email', coordinator.email);
@@ -461,7 +461,9 @@ describe('dashboard in a browser: the coordinator screens', () => {
     }
     expect(text).toContain(locked);
     await switchLanguage(stranger, 'da');
-    expect(await stranger.textContent('#sign-in-errors')).toContain('Login er spærret');
+    expect(await stranger.textContent('#sign-in-errors')).toContain(
+      'For mange mislykkede forsøg herfra',
+    );
     expect(await axeViolations(stranger)).toEqual([]);
     await context.close();
   });

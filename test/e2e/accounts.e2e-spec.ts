@@ -232,7 +232,7 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
       await db.dataSource.query('DELETE FROM login_throttle');
     });
 
-    it('locks an account after 5 failures, even for the right password, and logs the lock (never a password)', async () => {
+    it('slows an account down from one address after 5 failures, even for the right password, and logs it (never a password)', async () => {
       const target = await createTestUser(db.dataSource, { roles: [Role.REVIEWER] });
       const warnings = jest.spyOn(Logger.prototype, 'warn');
       for (let attempt = 1; attempt <= 5; attempt += 1) {
@@ -242,48 +242,31 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
         });
         expect(failed.errors?.[0].message).toBe('Wrong email or password');
       }
-      const locked = await graphql(api.baseUrl, LOGIN, {
+      const slowed = await graphql(api.baseUrl, LOGIN, {
         email: target.email,
         password: target.password,
       });
-      expect(locked.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect(locked.errors?.[0].message).toMatch(/Too many failed sign-ins/);
-      expect(locked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
-      expect(locked.headers.get('set-cookie')).toBeNull();
+      expect(slowed.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(slowed.errors?.[0].message).toMatch(/Too many failed sign-ins/);
+      expect(slowed.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+      expect(slowed.headers.get('set-cookie')).toBeNull();
 
       const logged = warnings.mock.calls.map((call) => String(call[0]));
       warnings.mockRestore();
       expect(
-        logged.some((line) => line.includes('Sign-in locked') && line.includes(target.email)),
+        logged.some((line) => line.includes('Sign-in slowed') && line.includes(target.email)),
       ).toBe(true);
       expect(logged.join('\n')).not.toMatch(/wrong guess/);
 
-      // When the lock has run out, the right password works again.
+      // When the wait has run out, the right password works again.
       await db.dataSource.query(
-        `UPDATE login_throttle SET locked_until = now() - interval '1 second'`,
+        `UPDATE login_throttle SET next_attempt_at = now() - interval '1 second'`,
       );
-      await db.dataSource.query(`DELETE FROM login_throttle WHERE key LIKE 'ip:%'`);
       const after = await graphql(api.baseUrl, LOGIN, {
         email: target.email,
         password: target.password,
       });
       expect(after.data?.login.email).toBe(target.email);
-    });
-
-    it('locks a client address that tries many accounts', async () => {
-      await db.dataSource.query('DELETE FROM login_throttle');
-      for (let attempt = 1; attempt <= 5; attempt += 1) {
-        await graphql(api.baseUrl, LOGIN, {
-          email: `guess${attempt}@example.org`,
-          password: 'some password guess',
-        });
-      }
-      const next = await graphql(api.baseUrl, LOGIN, {
-        email: admin.email,
-        password: admin.password,
-      });
-      expect(next.errors?.[0].message).toMatch(/Too many failed sign-ins/);
-      await db.dataSource.query('DELETE FROM login_throttle');
     });
 
     it('treats an unknown email like a known one (no hint which emails exist)', async () => {
@@ -293,7 +276,6 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
           password: 'some password guess',
         });
       }
-      await db.dataSource.query(`DELETE FROM login_throttle WHERE key LIKE 'ip:%'`);
       const next = await graphql(api.baseUrl, LOGIN, {
         email: 'ghost@example.org',
         password: 'some password guess',
@@ -301,6 +283,8 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
       expect(next.errors?.[0].message).toMatch(/Too many failed sign-ins/);
       await db.dataSource.query('DELETE FROM login_throttle');
     });
+
+    // Addresses, owners signing in while others are slowed, and bad input: sign-in-backoff.e2e-spec.ts.
   });
 
   describe('user administration', () => {
@@ -348,6 +332,11 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
     it.each([
       ['a password of 11 characters', { password: 'eleven char' }, 'input.password'],
       ['a password of 129 characters', { password: 'x'.repeat(129) }, 'input.password'],
+      ['a password of twelve spaces', { password: ' '.repeat(12) }, 'input.password'],
+      ['a password of one character repeated', { password: 'aaaaaaaaaaaa' }, 'input.password'],
+      ['the email as the password', { password: 'Someone.Else@example.org' }, 'input.password'],
+      ['the display name as the password', { password: 'someone in particular' }, 'input.password'],
+      ['a common password', { password: 'qwerty123456' }, 'input.password'],
       [
         'an email taken in another letter case',
         { email: 'NEW.COORDINATOR@example.org' },
@@ -383,7 +372,7 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
         {
           input: {
             email: 'someone.else@example.org',
-            displayName: 'Someone',
+            displayName: 'Someone in particular',
             password: 'a fine long password',
             roles: ['REVIEWER'],
             ...change,
@@ -398,7 +387,7 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
       expect(after).toBe(before);
     });
 
-    it('accepts any password of 12 characters, without composition rules', async () => {
+    it('accepts a password of 12 characters that breaks no rule, without composition rules', async () => {
       const headers = await signIn(api.baseUrl, admin);
       const result = await graphql(
         api.baseUrl,
@@ -413,7 +402,7 @@ describe('accounts: signing in, sessions, API tokens, back-off', () => {
           input: {
             email: 'plain@example.org',
             displayName: 'Plain',
-            password: 'aaaaaaaaaaaa',
+            password: 'plain spoken',
             roles: ['REVIEWER'],
           },
         },

@@ -10,7 +10,7 @@ import {
   parseFlag,
   reportFieldOf,
   safeNextPath,
-  signInLockedMinutes,
+  signInWait,
   type ReportDraft,
 } from '../../../apps/dashboard/src/api/coordinator';
 import {
@@ -67,15 +67,14 @@ describe('coordinator screens: pure helpers', () => {
     expect(landingPath([])).toBe('/plans');
   });
 
-  it('tells the sign-in lock (with its minutes) from a wrong password', () => {
-    expect(
-      signInLockedMinutes(new GraphqlError('Wrong email or password', 'UNAUTHENTICATED')),
-    ).toBeNull();
-    expect(
-      signInLockedMinutes(
-        new GraphqlError('Too many', 'UNAUTHENTICATED', { retryAfterSeconds: 61 }),
-      ),
-    ).toBe(2);
+  it('tells the sign-in back-off (with its wait) from a wrong password', () => {
+    expect(signInWait(new GraphqlError('Wrong email or password', 'UNAUTHENTICATED'))).toBeNull();
+    const waitOf = (retryAfterSeconds: number) =>
+      signInWait(new GraphqlError('Too many', 'UNAUTHENTICATED', { retryAfterSeconds }));
+    expect(waitOf(4)).toEqual({ seconds: 4 });
+    expect(waitOf(59)).toEqual({ seconds: 59 });
+    expect(waitOf(61)).toEqual({ minutes: 2 });
+    expect(waitOf(900)).toEqual({ minutes: 15 });
   });
 
   it('reads only known flags from the URL and counts flags', () => {

@@ -35,7 +35,9 @@ async function askPassword(): Promise<string> {
         resolve(answer);
       });
     });
-  const first = await ask('Password (12 to 128 characters): ');
+  const first = await ask(
+    'Password (12 to 128 characters, not a common one, nor the email or name): ',
+  );
   const second = await ask('Same password again: ');
   if (first !== second) throw new Error('The two passwords differ; nothing was created.');
   return first;

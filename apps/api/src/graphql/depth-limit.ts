@@ -1,45 +1,106 @@
 import {
   GraphQLError,
   Kind,
-  type ASTNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 
-/** Refuses queries nested deeper than `max` fields, before any resolver runs. */
+/** How far a selection set reaches below its own level: fields, and fragments (named or inline) within it. */
+interface Reach {
+  depth: number;
+  fragments: number;
+}
+
+/** Thrown as soon as one path of the operation goes past the limit: the rest need not be measured. */
+class TooDeep extends Error {
+  constructor(readonly what: 'fields' | 'fragments') {
+    super(`${what} nested too deep`);
+  }
+}
+
+/**
+ * Refuses operations nested deeper than `max` fields, or with fragments nested more than `max` levels, before
+ * any resolver runs. Each named fragment is measured once and its reach remembered, so the work grows with the
+ * size of the document, not with the number of paths through it (a fragment spreading the next one twice, 21
+ * times over, makes 2^21 paths). Measuring stops at the first path past the limit, so the recursion stays
+ * shallow whatever the document.
+ */
 export function depthLimit(max: number): ValidationRule {
   return (context: ValidationContext) => {
-    const fragments = new Map(
-      context
-        .getDocument()
-        .definitions.flatMap((d) =>
-          d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
-        ),
-    );
-    const depthOf = (node: ASTNode, depth: number, seen: Set<string>): number => {
-      if (node.kind === Kind.FIELD) {
-        if (!node.selectionSet) return depth;
-        return Math.max(...node.selectionSet.selections.map((s) => depthOf(s, depth + 1, seen)));
+    const definitions = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        definitions.set(definition.name.value, definition);
       }
-      if (node.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(node.name.value);
-        if (!fragment || seen.has(node.name.value)) return depth;
-        return depthOf(fragment, depth, new Set([...seen, node.name.value]));
+    }
+    const measured = new Map<string, Reach>();
+    const measuring = new Set<string>();
+
+    /** The reach of `set`, found `at` fields and fragments below the operation's root. */
+    const reachOf = (set: SelectionSetNode, at: Reach): Reach => {
+      let depth = 0;
+      let fragments = 0;
+      const widen = (inner: Reach) => {
+        const total = { depth: at.depth + inner.depth, fragments: at.fragments + inner.fragments };
+        if (total.depth > max) throw new TooDeep('fields');
+        if (total.fragments > max) throw new TooDeep('fragments');
+        depth = Math.max(depth, inner.depth);
+        fragments = Math.max(fragments, inner.fragments);
+      };
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (!selection.selectionSet) continue;
+          widen({ depth: 1, fragments: 0 });
+          const inner = reachOf(selection.selectionSet, { ...at, depth: at.depth + 1 });
+          widen({ depth: 1 + inner.depth, fragments: inner.fragments });
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          widen({ depth: 0, fragments: 1 });
+          const inner = reachOf(selection.selectionSet, { ...at, fragments: at.fragments + 1 });
+          widen({ depth: inner.depth, fragments: 1 + inner.fragments });
+        } else {
+          widen({ depth: 0, fragments: 1 });
+          const inner = fragmentReach(selection.name.value, {
+            ...at,
+            fragments: at.fragments + 1,
+          });
+          widen({ depth: inner.depth, fragments: 1 + inner.fragments });
+        }
       }
-      if ('selectionSet' in node && node.selectionSet) {
-        return Math.max(depth, ...node.selectionSet.selections.map((s) => depthOf(s, depth, seen)));
-      }
-      return depth;
+      return { depth, fragments };
     };
+
+    /** What a named fragment's selection set reaches, measured the first time it is spread. */
+    const fragmentReach = (name: string, at: Reach): Reach => {
+      const known = measured.get(name);
+      if (known) return known;
+      const definition = definitions.get(name);
+      // Unknown fragments and cycles are graphql's own rules' to report (KnownFragmentNames, NoFragmentCycles).
+      if (!definition || measuring.has(name)) return { depth: 0, fragments: 0 };
+      measuring.add(name);
+      try {
+        const reach = reachOf(definition.selectionSet, at);
+        measured.set(name, reach);
+        return reach;
+      } finally {
+        measuring.delete(name);
+      }
+    };
+
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation, 0, new Set());
-        if (depth > max) {
+        try {
+          reachOf(operation.selectionSet, { depth: 0, fragments: 0 });
+        } catch (error) {
+          if (!(error instanceof TooDeep)) throw error;
           context.reportError(
-            new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}`, {
-              nodes: [operation],
-              extensions: { code: 'BAD_USER_INPUT', field: 'query' },
-            }),
+            new GraphQLError(
+              error.what === 'fields'
+                ? `Query is nested deeper than the limit of ${max} levels`
+                : `Fragments are nested deeper than the limit of ${max} levels (a fragment within a fragment is one level)`,
+              { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', field: 'query' } },
+            ),
           );
         }
       },

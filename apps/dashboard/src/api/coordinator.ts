@@ -278,11 +278,15 @@ export function landingPath(roles: readonly Role[]): string {
   return '/plans';
 }
 
-/** Whether a sign-in refusal is the lock after repeated failures (the API then says when to retry). */
-export function signInLockedMinutes(error: GraphqlError): number | null {
+/**
+ * Whether a sign-in refusal is the back-off after repeated failures, and how long to wait: seconds under a minute,
+ * else whole minutes rounded up (the API says when to retry).
+ */
+export function signInWait(error: GraphqlError): { seconds: number } | { minutes: number } | null {
   const seconds = error.extensions.retryAfterSeconds;
   if (typeof seconds !== 'number') return null;
-  return Math.max(1, Math.ceil(seconds / 60));
+  if (seconds < 60) return { seconds: Math.max(1, Math.ceil(seconds)) };
+  return { minutes: Math.ceil(seconds / 60) };
 }
 
 export const FLAG_FILTERS: readonly MilestoneFlag[] = [

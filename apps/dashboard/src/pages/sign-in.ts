@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '@ogp/common';
 import { GraphqlError } from '../api/client';
-import { landingPath, login, safeNextPath, signInLockedMinutes } from '../api/coordinator';
+import { landingPath, login, safeNextPath, signInWait } from '../api/coordinator';
 import { localized } from '../api/dashboard';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { h } from '../dom';
@@ -15,7 +15,7 @@ import '../styles/coordinator.css';
 type Failure =
   | { kind: 'fields'; email: boolean; password: boolean }
   | { kind: 'wrong' }
-  | { kind: 'locked'; minutes: number }
+  | { kind: 'locked'; wait: { seconds: number } | { minutes: number } }
   | { kind: 'other'; message: string };
 
 /** Signing in with email and password; the API sets an HttpOnly session cookie. */
@@ -160,7 +160,9 @@ export class SignInPage implements PageView {
         failure.kind === 'wrong'
           ? t('signInWrong')
           : failure.kind === 'locked'
-            ? t('signInLocked', { minutes: failure.minutes })
+            ? 'seconds' in failure.wait
+              ? t('signInLockedSeconds', { seconds: failure.wait.seconds })
+              : t('signInLocked', { minutes: failure.wait.minutes })
             : t('signInFailed', { message: failure.message });
       // The API does not say which was wrong; the password is asked for again, so the message goes there.
       this.password.setError(text);
@@ -179,8 +181,8 @@ const LANDING_LINKS: Record<string, MessageKey> = {
 
 function failureOf(error: unknown): Failure {
   if (error instanceof GraphqlError && error.code === 'UNAUTHENTICATED') {
-    const minutes = signInLockedMinutes(error);
-    return minutes === null ? { kind: 'wrong' } : { kind: 'locked', minutes };
+    const wait = signInWait(error);
+    return wait === null ? { kind: 'wrong' } : { kind: 'locked', wait };
   }
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
 }

@@ -17,7 +17,7 @@ export class AuthResolver {
 
   @Mutation(() => User, {
     description:
-      'Signs in: sets an HttpOnly session cookie. A wrong email or password answers UNAUTHENTICATED; after 5 failures sign-in is locked for 15 minutes.',
+      'Signs in: sets an HttpOnly session cookie. A wrong email or password answers UNAUTHENTICATED. After 5 failures for an account from one address, or 50 from one address, each further attempt from there must wait, twice as long after each failure (up to 15 minutes): UNAUTHENTICATED with extensions.retryAfterSeconds. An email that is not an email address, or an empty password, answers BAD_USER_INPUT (and counts as a failure).',
   })
   async login(
     @Context() context: RequestContext,

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Failed sign-ins per account (`email:<address>`) and per client (`ip:<address>`), shared by all API processes.
- * After 5 failures within the window, the key is locked until locked_until.
+ * Failed sign-ins per (account, client address) pair (`pair:<sha-256 of email and address>`) and per client address
+ * (`address:<sha-256 of the address>`), shared by all API processes. Past a key's free failures, each further
+ * attempt must wait until next_attempt_at, a wait that doubles with each failure.
  */
 @Entity('login_throttle')
 export class LoginThrottleEntity {
@@ -13,8 +14,8 @@ export class LoginThrottleEntity {
   failures: number;
 
   @Column({ type: 'timestamptz' })
-  windowStartedAt: Date;
+  lastFailureAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
+  nextAttemptAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { DomainException } from '@ogp/core';
+import { COMMON_PASSWORDS_TEXT } from './common-passwords';
 
 /** argon2id at the OWASP minimum (19 MiB, 2 passes, 1 lane): about 0.1 s a hash on this kind of machine. */
 export const PASSWORD_HASH_OPTIONS = {
@@ -12,14 +13,54 @@ export const PASSWORD_HASH_OPTIONS = {
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Length is the only rule: no composition rules (they make passwords weaker, not stronger). */
-export function checkPassword(password: unknown, field = 'password'): string {
+const COMMON_PASSWORDS = new Set(COMMON_PASSWORDS_TEXT.split('\n').filter((line) => line !== ''));
+
+/** Whose password it is: a password may not be their email, the part before its @, or their name. */
+export interface PasswordOwner {
+  email?: string;
+  displayName?: string;
+}
+
+/**
+ * The rules of ASVS 5.0 V6.2 for a password being set: 12 to 128 characters, not only whitespace, not one character
+ * repeated, not the owner's email (or the part before its @) or name, not one of the 3,000 most common passwords
+ * (case does not matter). No composition rules: they make passwords weaker, not stronger.
+ */
+export function checkPassword(
+  password: unknown,
+  field = 'password',
+  owner: PasswordOwner = {},
+): string {
   if (typeof password !== 'string') throw DomainException.badInput(field, 'is required');
-  const length = [...password].length;
+  const characters = [...password];
+  const length = characters.length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
     throw DomainException.badInput(
       field,
       `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long (it has ${length})`,
+    );
+  }
+  if (password.trim() === '') throw DomainException.badInput(field, 'must not be only whitespace');
+  if (new Set(characters).size === 1) {
+    throw DomainException.badInput(field, 'must not be one character repeated');
+  }
+  const lower = password.toLowerCase();
+  const email = owner.email?.trim().toLowerCase() ?? '';
+  const localPart = email.includes('@') ? email.slice(0, email.lastIndexOf('@')) : '';
+  if (
+    email !== '' &&
+    (lower.trim() === email || (localPart !== '' && lower.trim() === localPart))
+  ) {
+    throw DomainException.badInput(field, 'must not be the email address or its part before the @');
+  }
+  const name = owner.displayName?.trim().toLowerCase() ?? '';
+  if (name !== '' && lower.trim() === name) {
+    throw DomainException.badInput(field, 'must not be the display name');
+  }
+  if (COMMON_PASSWORDS.has(lower)) {
+    throw DomainException.badInput(
+      field,
+      'is one of the 3,000 most common passwords: choose another',
     );
   }
   return password;

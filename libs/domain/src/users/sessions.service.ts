@@ -9,9 +9,10 @@ import {
 } from '@ogp/core';
 import { DataSource } from 'typeorm';
 import { LoginThrottle } from './login-throttle';
-import { verifyPassword } from './passwords';
+import { PASSWORD_MAX_LENGTH, verifyPassword } from './passwords';
 import { newSecretToken } from './secret-tokens';
 import { UserEntity } from './user.entity';
+import { EMAIL_MAX_LENGTH, isEmailAddress } from './users.service';
 
 export interface SignIn {
   userId: string;
@@ -21,6 +22,11 @@ export interface SignIn {
 
 const WRONG_CREDENTIALS = 'Wrong email or password';
 
+/** "40 second(s)" under a minute, else "3 minute(s)" rounded up. */
+function waitInWords(seconds: number): string {
+  return seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
+}
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -29,8 +35,10 @@ export class SessionsService {
   ) {}
 
   /**
-   * Checks the password and opens a session. An unknown email and a wrong password get the same answer after
-   * the same work; after 5 failures for an account or an address, both are locked for a while.
+   * Checks the password and opens a session. Every attempt is counted before anything is checked (a success takes
+   * it back); past a few failures of an account from one address, or many from one address, attempts must wait
+   * (see LoginThrottle). Bad input is refused without a password check. An unknown email and a wrong password get
+   * the same answer after the same work.
    */
   async login(
     email: string,
@@ -38,24 +46,33 @@ export class SessionsService {
     client: { ip: string | null; userAgent: string | null },
   ): Promise<SignIn> {
     const normalized = email.trim().toLowerCase();
-    const accountKey = `email:${normalized}`;
-    const keys = client.ip ? [accountKey, `ip:${client.ip}`] : [accountKey];
-    const throttle = new LoginThrottle(this.db.manager);
-    const locked = await throttle.lockedFor(keys);
-    if (locked > 0) {
+    const throttle = new LoginThrottle(this.db, normalized, client.ip ?? 'unknown');
+    const wait = await throttle.recordAttempt();
+    if (wait > 0) {
       throw new DomainException(
         ErrorCode.UNAUTHENTICATED,
-        `Too many failed sign-ins: try again in ${Math.ceil(locked / 60)} minute(s)`,
-        { retryAfterSeconds: locked },
+        `Too many failed sign-ins: try again in ${waitInWords(wait)}`,
+        { retryAfterSeconds: wait },
+      );
+    }
+    if (!isEmailAddress(normalized)) {
+      throw DomainException.badInput(
+        'email',
+        `is not an email address of at most ${EMAIL_MAX_LENGTH} characters`,
+      );
+    }
+    if (password === '' || [...password].length > PASSWORD_MAX_LENGTH) {
+      throw DomainException.badInput(
+        'password',
+        `must be 1 to ${PASSWORD_MAX_LENGTH} characters long`,
       );
     }
     const user = await this.db.getRepository(UserEntity).findOneBy({ email: normalized });
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid || !user.isActive) {
-      await throttle.recordFailure(keys);
       throw new DomainException(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
     }
-    await throttle.clear([accountKey]);
+    await throttle.succeeded();
     const { token, hash } = newSecretToken('ogps');
     const expiresAt = new Date(Date.now() + this.config.sessionMaxHours * 3_600_000);
     await this.db.query(

@@ -17,6 +17,13 @@ export interface NewUser {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest email address a mailbox can have (RFC 5321's path limit less its angle brackets). */
+export const EMAIL_MAX_LENGTH = 254;
+
+/** Whether `email` (trimmed and lower-cased already) has the shape of an email address and fits a mailbox. */
+export function isEmailAddress(email: string): boolean {
+  return email.length <= EMAIL_MAX_LENGTH && EMAIL.test(email);
+}
 
 export function toUser(entity: UserEntity): User {
   return {
@@ -72,14 +79,14 @@ export async function createUserRecord(
   input: NewUser,
 ): Promise<UserEntity> {
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 320) {
+  if (!isEmailAddress(email)) {
     throw DomainException.badInput('input.email', 'is not an email address', input.email);
   }
   const displayName = input.displayName.trim();
   if (displayName.length < 1 || displayName.length > 200) {
     throw DomainException.badInput('input.displayName', 'must be 1 to 200 characters long');
   }
-  checkPassword(input.password, 'input.password');
+  checkPassword(input.password, 'input.password', { email, displayName });
   const roles = checkRoles(input.roles, 'input.roles');
   const agencies = await agenciesFor(manager, roles, input.agencySlugs ?? [], 'input.agencySlugs');
   if (await manager.getRepository(UserEntity).existsBy({ email })) {
