@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, type AppConfig } from '@ogp/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
@@ -23,6 +24,8 @@ export async function startTestApp(options: {
   typeormLogger?: TypeOrmLogger;
   /** The built dashboard to serve (default: dist/dashboard, found as `npm start` finds it). */
   dashboardDir?: string;
+  /** Receives everything the app logs (default: errors to the console). */
+  logger?: LoggerService;
 }): Promise<TestApp> {
   const config = loadConfig({
     LOG_LEVEL: 'error',
@@ -35,7 +38,7 @@ export async function startTestApp(options: {
       databaseUrl: options.databaseUrl,
       typeormLogger: options.typeormLogger,
     }),
-    { logger: ['error'] },
+    { logger: options.logger ?? ['error'] },
   );
   configureApp(app, config, { dashboardDir: options.dashboardDir });
   await app.get(StartupService).prepare();

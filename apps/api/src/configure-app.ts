@@ -1,9 +1,10 @@
 import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AppConfig } from '@ogp/core';
+import { PoolGuard, type AppConfig } from '@ogp/core';
+import { scopeRequests, shedLoad } from './graphql/service-unavailable';
 
 /** Paths the API answers itself; the dashboard's page fallback never takes them. */
 const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$)/;
@@ -34,6 +35,15 @@ export function configureApp(
   app.disable('x-powered-by');
   // gzip for the dashboard's JavaScript (a third of its size on the wire) and for larger GraphQL answers.
   app.use(compression());
+  // GraphQL requests: refused at once when the pool's queue is full; otherwise read, then run in a scope of
+  // their own (a deadline, and cancellation when the client goes away). The body is read here, first, so the
+  // scope reaches everything the request runs.
+  app.use(
+    '/graphql',
+    shedLoad(app.get(PoolGuard)),
+    json(),
+    scopeRequests(config.requestTimeoutMs),
+  );
   const dashboardDir =
     options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
   if (dashboardDir) serveDashboard(app, dashboardDir);

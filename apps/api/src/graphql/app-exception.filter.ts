@@ -1,7 +1,8 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { DomainException, ErrorCode } from '@ogp/core';
+import { DomainException, ErrorCode, LogSummariser, serviceUnavailable } from '@ogp/core';
 import type { Response } from 'express';
+import { databaseAvailability } from '../health/database-availability';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
@@ -10,31 +11,40 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
   [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
   [ErrorCode.INVALID_TRANSITION]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /**
  * The one exception filter. GraphQL errors go on to Apollo's formatError (which logs the unexpected ones once);
- * HTTP routes answer domain exceptions as JSON with the matching status, and anything unexpected as a bare 500
- * after logging its stack.
+ * HTTP routes answer an unavailable database with 503 and Retry-After, domain exceptions as JSON with the
+ * matching status, and anything unexpected as a bare 500 after logging its stack (repeats summarised).
  */
 @Catch()
 export class AppExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('HTTP');
+  private readonly repeats = new LogSummariser((message) => this.logger.error(message));
 
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<string>() === 'graphql') return exception;
     const response = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof DomainException) {
+    const refusal = serviceUnavailable(exception);
+    if (refusal) {
+      databaseAvailability.noticed(exception);
+      databaseAvailability.refused(refusal.message);
+      response.setHeader('Retry-After', String(refusal.details.retryAfterSeconds ?? 5));
+    }
+    const known = refusal ?? exception;
+    if (known instanceof DomainException) {
       response
-        .status(HTTP_STATUS[exception.code])
-        .json({ code: exception.code, message: exception.message, ...exception.details });
+        .status(HTTP_STATUS[known.code])
+        .json({ code: known.code, message: known.message, ...known.details });
     } else if (exception instanceof HttpException) {
       response.status(exception.getStatus()).json(exception.getResponse());
     } else {
-      this.logger.error(
-        exception instanceof Error ? exception.message : String(exception),
-        exception instanceof Error ? exception.stack : undefined,
-      );
+      const message = exception instanceof Error ? exception.message : String(exception);
+      if (this.repeats.first(message)) {
+        this.logger.error(message, exception instanceof Error ? exception.stack : undefined);
+      }
       response
         .status(HttpStatus.INTERNAL_SERVER_ERROR)
         .json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });

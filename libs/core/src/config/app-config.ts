@@ -32,6 +32,16 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of the Redis channel names, so deployments (or test runs) sharing one Redis do not cross. */
   redisChannelPrefix: string;
+  /** Connections in the database pool. */
+  dbPoolSize: number;
+  /** Requests that may wait for a pool connection; beyond that new ones are refused with 503 at once. */
+  dbPoolMaxWaiting: number;
+  /** How long a request may wait for a pool connection (and a new connection may take to open). */
+  dbAcquireTimeoutMs: number;
+  /** PostgreSQL's statement_timeout for the pool's connections; a request's statement also gives up client-side 1 s later. */
+  dbStatementTimeoutMs: number;
+  /** A GraphQL request's deadline: past it, its database work is cancelled and it answers 503. */
+  requestTimeoutMs: number;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -191,5 +201,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     redisUrl: redisUrl(env),
     redisChannelPrefix: channelPrefix(env),
+    ...databaseLimits(env),
+  };
+}
+
+function databaseLimits(
+  env: Env,
+): Pick<
+  AppConfig,
+  | 'dbPoolSize'
+  | 'dbPoolMaxWaiting'
+  | 'dbAcquireTimeoutMs'
+  | 'dbStatementTimeoutMs'
+  | 'requestTimeoutMs'
+> {
+  const dbPoolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 500);
+  return {
+    dbPoolSize,
+    dbPoolMaxWaiting: integer(env, 'DB_POOL_MAX_WAITING', 2 * dbPoolSize, 0, 100_000),
+    dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 600_000),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000),
   };
 }

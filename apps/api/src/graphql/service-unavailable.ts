@@ -1,0 +1,104 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import {
+  busy,
+  currentRequestScope,
+  ErrorCode,
+  RequestScope,
+  runInRequestScope,
+  serviceUnavailable,
+  type DomainException,
+  type PoolGuard,
+} from '@ogp/core';
+import type { NextFunction, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { databaseAvailability } from '../health/database-availability';
+
+/**
+ * The refusal a database error (or an abandoned request's) stands for, or null for anything else. Once a
+ * request is past its deadline, whatever its statements fail with is that deadline, not a lost database.
+ */
+export function refusalFor(error: unknown): DomainException | null {
+  const scope = currentRequestScope();
+  if (scope?.aborted) return busy(scope.abortError().message);
+  return serviceUnavailable(error);
+}
+
+function retryAfter(extensions: Record<string, unknown> | undefined): string {
+  const seconds = extensions?.retryAfterSeconds;
+  return String(typeof seconds === 'number' && seconds > 0 ? seconds : 5);
+}
+
+/**
+ * Thrown by the GraphQL context when authentication cannot reach the database: Apollo answers a failing
+ * context itself (500 by default), so the status and Retry-After travel in the error's `http` extension.
+ */
+export function contextRefusal(refusal: DomainException): GraphQLError {
+  const extensions = { ...refusal.details, code: refusal.code };
+  return new GraphQLError(refusal.message, {
+    extensions: {
+      ...extensions,
+      // Apollo takes any Map as the headers of a failing context's answer.
+      http: { status: 503, headers: new Map([['retry-after', retryAfter(extensions)]]) },
+    },
+  });
+}
+
+/** A GraphQL answer with a SERVICE_UNAVAILABLE error goes out as HTTP 503 with Retry-After. */
+export function serviceUnavailablePlugin(): NonNullable<ApolloDriverConfig['plugins']>[number] {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return Promise.resolve();
+          const refusal = response.body.singleResult.errors?.find(
+            (error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE,
+          );
+          if (refusal) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', retryAfter(refusal.extensions));
+            databaseAvailability.refused(refusal.message);
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/**
+ * In front of /graphql, before the body is read: when the pool's queue is full, a new request is refused at
+ * once (503, Retry-After) rather than queued behind work it cannot overtake.
+ */
+export function shedLoad(guard: PoolGuard) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!guard.full) {
+      next();
+      return;
+    }
+    const refusal = busy();
+    databaseAvailability.refused(refusal.message);
+    res
+      .status(503)
+      .setHeader('Retry-After', retryAfter(refusal.details))
+      .json({
+        errors: [{ message: refusal.message, extensions: { ...refusal.details, code: refusal.code } }],
+      });
+  };
+}
+
+/**
+ * Gives each GraphQL request a RequestScope (after its body is read, so everything it runs sees the scope):
+ * aborted when the client goes away before the answer, or when the deadline passes.
+ */
+export function scopeRequests(deadlineMs: number) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const scope = new RequestScope(deadlineMs);
+    const deadline = setTimeout(() => scope.abort('deadline'), deadlineMs);
+    deadline.unref();
+    res.once('close', () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) scope.abort('client gone');
+    });
+    runInRequestScope(scope, next);
+  };
+}
