@@ -355,7 +355,11 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
       },
     ]);
     const window = outcomes.slice(firstOutcome);
-    console.info(describeOutcomes(window));
+    console.info(
+      `${describeOutcomes(window)}\nlog:\n${logSince(firstLine)
+        .map((line) => `${line.level} ${line.message}`)
+        .join('\n')}`,
+    );
 
     // The outage was seen, and refused honestly.
     const refused = window.filter((o) => o.status === 503 && o.kind !== 'readyz');
@@ -413,7 +417,11 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
       },
     ]);
     const window = outcomes.slice(firstOutcome);
-    console.info(describeOutcomes(window));
+    console.info(
+      `${describeOutcomes(window)}\nlog:\n${logSince(firstLine)
+        .map((line) => `${line.level} ${line.message}`)
+        .join('\n')}`,
+    );
 
     expectHonestAnswers(window);
     expect(

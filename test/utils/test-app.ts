@@ -4,7 +4,7 @@ import { loadConfig, type AppConfig } from '@ogp/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { configureApp, listen } from '../../apps/api/src/configure-app';
 import { StartupService } from '../../apps/api/src/startup/startup.service';
 
 export interface TestApp {
@@ -42,7 +42,7 @@ export async function startTestApp(options: {
   );
   configureApp(app, config, { dashboardDir: options.dashboardDir });
   await app.get(StartupService).prepare();
-  await app.listen(0, '127.0.0.1');
+  await listen(app, 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

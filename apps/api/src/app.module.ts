@@ -29,12 +29,15 @@ export interface AppModuleOptions {
 
 // A request's statement gives up client-side this long after the server's statement_timeout would have fired.
 const QUERY_TIMEOUT_MARGIN_MS = 1000;
+// The door of /graphql admits DB_POOL_SIZE + DB_POOL_MAX_WAITING requests; one request may wait for several
+// connections at once (its DataLoaders run side by side), so the pool's own queue is a backstop this much larger.
+const ACQUISITIONS_PER_REQUEST = 8;
 
 /** Puts the pool behind a PoolGuard (limits, queue, cancellation) sized from the config. */
 function guardPool(db: DataSource, config: AppConfig): PoolGuard {
   return new PoolGuard((db.driver as PostgresDriver).master as never, {
     size: config.dbPoolSize,
-    maxWaiting: config.dbPoolMaxWaiting,
+    maxWaiting: (config.dbPoolSize + config.dbPoolMaxWaiting) * ACQUISITIONS_PER_REQUEST,
     acquireTimeoutMs: config.dbAcquireTimeoutMs,
     queryTimeoutMs: config.dbStatementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
   });

@@ -3,6 +3,7 @@ import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { DomainException, ErrorCode, LogSummariser, serviceUnavailable } from '@ogp/core';
 import type { Response } from 'express';
 import { databaseAvailability } from '../health/database-availability';
+import { refusalFor } from './service-unavailable';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
@@ -25,7 +26,15 @@ export class AppExceptionFilter implements GqlExceptionFilter {
   private readonly repeats = new LogSummariser((message) => this.logger.error(message));
 
   catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType<string>() === 'graphql') {
+      // An unavailable database becomes SERVICE_UNAVAILABLE here, while the error still has its code: graphql-js
+      // replaces an error that is not an Error of this realm (a socket error from Node's core, under jest) with
+      // a bare "Unexpected error value". Thrown on, not returned: a returned value would be the field's result.
+      const refusal = refusalFor(exception);
+      if (!refusal) throw exception;
+      databaseAvailability.noticed(exception);
+      throw refusal;
+    }
     const response = host.switchToHttp().getResponse<Response>();
     const refusal = serviceUnavailable(exception);
     if (refusal) {

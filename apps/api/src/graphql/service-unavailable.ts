@@ -66,12 +66,17 @@ export function serviceUnavailablePlugin(): NonNullable<ApolloDriverConfig['plug
 }
 
 /**
- * In front of /graphql, before the body is read: when the pool's queue is full, a new request is refused at
- * once (503, Retry-After) rather than queued behind work it cannot overtake.
+ * In front of /graphql, before the body is read: a new request is refused at once (503, Retry-After) when the
+ * pool's queue is full, or when as many requests are already in the house as the pool can serve and queue.
+ * Counting requests matters for a burst: a thousand requests all pass the door before the first reaches the
+ * pool, and each would be read, parsed and run only to be refused there, keeping the next visitor waiting.
  */
-export function shedLoad(guard: PoolGuard) {
+export function shedLoad(guard: PoolGuard, maxInFlight: number) {
+  let inFlight = 0;
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!guard.full) {
+    if (inFlight < maxInFlight && !guard.full) {
+      inFlight++;
+      res.once('close', () => inFlight--);
       next();
       return;
     }

@@ -31,6 +31,9 @@ export class QuietTypeOrmLogger implements TypeOrmLogger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') logger.warn(String(message));
+    // An idle pooled connection dropped by the server: the pool replaces it, and an outage is told once by the
+    // availability monitor.
+    if (level !== 'warn' || String(message).startsWith('Postgres pool raised an error')) return;
+    logger.warn(String(message));
   }
 }

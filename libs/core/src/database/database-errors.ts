@@ -49,6 +49,10 @@ const UNREACHABLE_MESSAGES = [
   /^Connection ended unexpectedly/,
   /Client has encountered a connection error and is not queryable/,
   /^terminating connection due to/,
+  // TypeORM, when a statement of a transaction comes after its connection died (the pg client's 'error' event
+  // released the query runner): the cause, a lost connection, was only an event.
+  /^Query runner already released/,
+  /^Database connection provided by a query runner was already released/,
 ];
 
 /**
