@@ -80,7 +80,7 @@ function startVisitors(url: string, count: number) {
   );
   const answers: Answer[] = [];
   let sent = false;
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     const answer = JSON.parse(line) as Answer;
     if (answer.sent) sent = true;
     else answers.push(answer);
@@ -140,7 +140,9 @@ describe('1,000 concurrent anonymous dashboard requests', () => {
   /** Acquisitions waiting for a pool connection (the guard's queue and pg's own) and connections out. */
   function poolUse(): { waiting: number; inUse: number } {
     const guard = api.app.get(PoolGuard);
-    const driver = api.app.get(DataSource).driver as unknown as { master: { waitingCount: number } };
+    const driver = api.app.get(DataSource).driver as unknown as {
+      master: { waitingCount: number };
+    };
     return { waiting: guard.waitingCount + driver.master.waitingCount, inUse: guard.inUseCount };
   }
 
@@ -182,11 +184,13 @@ describe('1,000 concurrent anonymous dashboard requests', () => {
     const times = running.answers.map((answer) => answer.ms ?? 0).sort((a, b) => a - b);
     console.info(
       `load: answer times min ${times[0]} median ${times[times.length >> 1]} max ${times.at(-1)} ms; ` +
-        JSON.stringify(running.answers.reduce<Record<string, number>>((counts, answer) => {
-          const key = `${answer.status ?? answer.error}`;
-          counts[key] = (counts[key] ?? 0) + 1;
-          return counts;
-        }, {})),
+        JSON.stringify(
+          running.answers.reduce<Record<string, number>>((counts, answer) => {
+            const key = `${answer.status ?? answer.error}`;
+            counts[key] = (counts[key] ?? 0) + 1;
+            return counts;
+          }, {}),
+        ),
     );
     console.info(
       `load: new request ${typename.ms} ms (${typename.value.status}), /healthz ${health.ms} ms, ` +
@@ -230,7 +234,7 @@ describe('1,000 concurrent anonymous dashboard requests', () => {
     ).toEqual([]);
 
     // Within a short time nothing keeps running for the visitors who left.
-    let active: string[] = [];
+    let active: string[];
     const deadline = Date.now() + 3000;
     do {
       active = await activeStatements();

@@ -145,12 +145,22 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
   }
 
   async function currentVersion(milestone: { id: string; ogpId: string }): Promise<number | null> {
-    const found = await send('token', { query: MILESTONES, variables: { ogpId: milestone.ogpId } }, bearer);
-    const milestones = (found.data?.commitment?.milestones ?? []) as { id: string; version: number }[];
+    const found = await send(
+      'token',
+      { query: MILESTONES, variables: { ogpId: milestone.ogpId } },
+      bearer,
+    );
+    const milestones = (found.data?.commitment?.milestones ?? []) as {
+      id: string;
+      version: number;
+    }[];
     return milestones.find((candidate) => candidate.id === milestone.id)?.version ?? null;
   }
 
-  async function writer(milestone: { id: string; ogpId: string }, running: () => boolean): Promise<void> {
+  async function writer(
+    milestone: { id: string; ogpId: string },
+    running: () => boolean,
+  ): Promise<void> {
     const milestoneId = milestone.id;
     let version: number | null = null;
     let percent = 1;
@@ -171,7 +181,9 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
               status: 'IN_PROGRESS',
               progressPercent: percent,
               note: { en: `Fault test write ${percent} (test data)` },
-              evidence: [{ url: 'https://example.org/fault-test', title: 'Fault test (test data)' }],
+              evidence: [
+                { url: 'https://example.org/fault-test', title: 'Fault test (test data)' },
+              ],
             },
           },
         },
@@ -243,7 +255,9 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const slowest = Math.max(...window.map((o) => o.ms));
-    return [...[...counts].map(([key, n]) => `${key} x${n}`), `slowest answer ${slowest} ms`].join('\n');
+    return [...[...counts].map(([key, n]) => `${key} x${n}`), `slowest answer ${slowest} ms`].join(
+      '\n',
+    );
   }
 
   function expectHonestAnswers(window: Outcome[]) {
@@ -260,9 +274,7 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
       }
       // Answered: data, or a conflict the writer acts on; never an internal error or an unmarked refusal.
       return (
-        outcome.status !== 200 ||
-        unavailable ||
-        outcome.codes.some((code) => code !== 'CONFLICT')
+        outcome.status !== 200 || unavailable || outcome.codes.some((code) => code !== 'CONFLICT')
       );
     });
     expect(
@@ -288,7 +300,12 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
     api = await startTestApp({ databaseUrl, env: ENV, logger });
 
     const setup = new DataSource(
-      dataSourceOptions({ url: databaseUrl, entities: DOMAIN_ENTITIES, migrations: ALL_MIGRATIONS, poolSize: 1 }),
+      dataSourceOptions({
+        url: databaseUrl,
+        entities: DOMAIN_ENTITIES,
+        migrations: ALL_MIGRATIONS,
+        poolSize: 1,
+      }),
     );
     await setup.initialize();
     const admin = await createTestUser(setup, { roles: [Role.ADMIN] });
@@ -298,7 +315,9 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
       method: 'POST',
       headers: { 'content-type': 'application/json', ...cookie },
       body: JSON.stringify({ query: 'mutation { createApiToken(name: "fault test") { token } }' }),
-    }).then((response) => response.json() as Promise<{ data: { createApiToken: { token: string } } }>);
+    }).then(
+      (response) => response.json() as Promise<{ data: { createApiToken: { token: string } } }>,
+    );
     bearer = { authorization: `Bearer ${token.data.createApiToken.token}` };
 
     const found = await Promise.all(
@@ -429,9 +448,9 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
         .filter((o) => o.ms > LONGEST_ANSWER_MS)
         .map((o) => `${o.kind} in ${o.phase}: ${o.status} after ${o.ms} ms`),
     ).toEqual([]);
-    expect(window.some((o) => o.phase === 'frozen' && o.status === 503 && o.kind !== 'readyz')).toBe(
-      true,
-    );
+    expect(
+      window.some((o) => o.phase === 'frozen' && o.status === 503 && o.kind !== 'readyz'),
+    ).toBe(true);
     const ready = window.filter((o) => o.kind === 'readyz');
     expect(ready.filter((o) => o.ms >= 1000).map((o) => `${o.phase}: ${o.ms} ms`)).toEqual([]);
     expect(ready.some((o) => o.phase === 'frozen' && o.status === 503)).toBe(true);
@@ -475,7 +494,9 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer },
       body: JSON.stringify({ query: `query { verifyAuditChain(planSlug: "${PLAN}") { ok } }` }),
-    }).then((response) => response.json() as Promise<{ data: { verifyAuditChain: { ok: boolean } } }>);
+    }).then(
+      (response) => response.json() as Promise<{ data: { verifyAuditChain: { ok: boolean } } }>,
+    );
     expect(chain.data.verifyAuditChain.ok).toBe(true);
   }
 });

@@ -26,7 +26,11 @@ export function findDashboardDir(from: string = __dirname): string | null {
 const LISTEN_BACKLOG = 4096;
 
 /** Starts listening, with room in the accept queue for a burst. */
-export async function listen(app: NestExpressApplication, port: number, host: string): Promise<void> {
+export async function listen(
+  app: NestExpressApplication,
+  port: number,
+  host: string,
+): Promise<void> {
   // Nest passes extra arguments on to Node's server.listen(port, host, backlog).
   const nestListen = app.listen.bind(app) as (...args: unknown[]) => Promise<unknown>;
   await nestListen(port, host, LISTEN_BACKLOG);

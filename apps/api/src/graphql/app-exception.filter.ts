@@ -40,7 +40,8 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     if (refusal) {
       databaseAvailability.noticed(exception);
       databaseAvailability.refused(refusal.message);
-      response.setHeader('Retry-After', String(refusal.details.retryAfterSeconds ?? 5));
+      const seconds = refusal.details.retryAfterSeconds;
+      response.setHeader('Retry-After', String(typeof seconds === 'number' ? seconds : 5));
     }
     const known = refusal ?? exception;
     if (known instanceof DomainException) {

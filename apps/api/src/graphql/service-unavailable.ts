@@ -86,7 +86,9 @@ export function shedLoad(guard: PoolGuard, maxInFlight: number) {
       .status(503)
       .setHeader('Retry-After', retryAfter(refusal.details))
       .json({
-        errors: [{ message: refusal.message, extensions: { ...refusal.details, code: refusal.code } }],
+        errors: [
+          { message: refusal.message, extensions: { ...refusal.details, code: refusal.code } },
+        ],
       });
   };
 }

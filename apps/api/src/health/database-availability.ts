@@ -124,9 +124,7 @@ export function databaseProbe(url: string): (timeoutMs: number) => Promise<void>
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>
-          reject(
-            new DatabaseUnavailableError('unreachable', `No answer within ${timeoutMs} ms`),
-          ),
+          reject(new DatabaseUnavailableError('unreachable', `No answer within ${timeoutMs} ms`)),
         timeoutMs,
       );
     });
@@ -142,7 +140,9 @@ export function databaseProbe(url: string): (timeoutMs: number) => Promise<void>
       clearTimeout(timer);
       // end() waits for the server to hang up, which a frozen server never does: drop the socket then.
       const dropper = setTimeout(() => {
-        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        (
+          client as unknown as { connection?: { stream?: { destroy(): void } } }
+        ).connection?.stream?.destroy();
       }, 1000);
       dropper.unref();
       void client.end().then(

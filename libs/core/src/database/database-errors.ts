@@ -77,7 +77,10 @@ function classifyOne(error: object): DatabaseUnavailability | null {
     if (fromState) return fromState;
   }
   const message = (error as { message?: unknown }).message;
-  if (typeof message === 'string' && UNREACHABLE_MESSAGES.some((pattern) => pattern.test(message))) {
+  if (
+    typeof message === 'string' &&
+    UNREACHABLE_MESSAGES.some((pattern) => pattern.test(message))
+  ) {
     return 'unreachable';
   }
   return null;

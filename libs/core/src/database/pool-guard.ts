@@ -14,7 +14,11 @@ export interface PoolGuardOptions {
 }
 
 type Release = (error?: Error | boolean) => void;
-type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: Release) => void;
+type ConnectCallback = (
+  error: Error | undefined,
+  client: PoolClient | undefined,
+  release: Release,
+) => void;
 
 interface Waiter {
   scope: RequestScope | undefined;
@@ -151,6 +155,9 @@ export class PoolGuard {
         const restoreQuery = scope ? this.limitQueries(client) : () => undefined;
         const held: HeldConnection = {
           cancel: () => {
+            // A connection with nothing running stays usable; one whose statement was cancelled is not reused
+            // (a late cancel request must not hit whoever ran on it next).
+            if (!hasStatementOnTheWire(client)) return;
             discard = true;
             cancelRunningStatement(client);
           },
@@ -178,6 +185,8 @@ export class PoolGuard {
 
   /** A request's statements give up after queryTimeoutMs, whatever the server does. */
   private limitQueries(client: PoolClient): () => void {
+    // Called with the client as `this`, as pg expects.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const original = client.query;
     const timeout = this.options.queryTimeoutMs;
     client.query = function (this: PoolClient, ...args: unknown[]) {
@@ -212,7 +221,6 @@ function hasStatementOnTheWire(client: PoolClient): boolean {
  */
 function cancelRunningStatement(client: PoolClient): void {
   const internals = client as unknown as ClientInternals;
-  if (!hasStatementOnTheWire(client)) return;
   if (internals.processID !== undefined && internals.secretKey !== undefined && internals.port) {
     // pg's Connection speaks the protocol; its typings omit connect and cancel.
     const connection = new Connection() as Connection & {
