@@ -48,17 +48,18 @@ export function configureApp(
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
   app.disable('x-powered-by');
-  // gzip for the dashboard's JavaScript (a third of its size on the wire) and for larger GraphQL answers.
-  app.use(compression());
-  // GraphQL requests: refused at once when the house is full; otherwise read, then run in a scope of
-  // their own (a deadline, and cancellation when the client goes away). The body is read here, first, so the
-  // scope reaches everything the request runs.
+  // GraphQL requests: refused at once (before anything else is spent on them) when the house is full or the
+  // event loop saturated with more than one request in it; otherwise read, then run in a scope of their own
+  // (a deadline, and cancellation when the client goes away). The body is read here, first, so the scope
+  // reaches everything the request runs.
   app.use(
     '/graphql',
-    shedLoad(app.get(PoolGuard), config.dbPoolSize + config.dbPoolMaxWaiting),
+    shedLoad(app.get(PoolGuard), config.dbPoolSize + config.dbPoolMaxWaiting, 2),
     json(),
     scopeRequests(config.requestTimeoutMs),
   );
+  // gzip for the dashboard's JavaScript (a third of its size on the wire) and for larger GraphQL answers.
+  app.use(compression());
   const dashboardDir =
     options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
   if (dashboardDir) serveDashboard(app, dashboardDir);

@@ -11,6 +11,7 @@ import {
 } from '@ogp/core';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { performance } from 'node:perf_hooks';
 import { databaseAvailability } from '../health/database-availability';
 
 /**
@@ -65,31 +66,55 @@ export function serviceUnavailablePlugin(): NonNullable<ApolloDriverConfig['plug
   };
 }
 
+// Share of the last half second the event loop was busy, past which a busy server takes no new request.
+const LOOP_SATURATED = 0.9;
+const LOOP_SAMPLE_MS = 500;
+
+/** How busy this process's event loop has been lately (0 idle, 1 never idle). */
+function loopLoad(): () => number {
+  let last = performance.eventLoopUtilization();
+  let utilization = 0;
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    utilization = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+  }, LOOP_SAMPLE_MS);
+  timer.unref();
+  return () => utilization;
+}
+
 /**
- * In front of /graphql, before the body is read: a new request is refused at once (503, Retry-After) when the
- * pool's queue is full, or when as many requests are already in the house as the pool can serve and queue.
- * Counting requests matters for a burst: a thousand requests all pass the door before the first reaches the
- * pool, and each would be read, parsed and run only to be refused there, keeping the next visitor waiting.
+ * In front of /graphql, before the body is read: a new request is refused at once (503, Retry-After) when
+ * - the pool's queue is full, or
+ * - as many requests are in the house as the pool can serve and queue (`maxInFlight`): a thousand requests all
+ *   pass the door before the first reaches the pool, and each would be read, parsed and run only to be
+ *   refused there, or
+ * - at least `busyInFlight` requests are in the house and the event loop has had no idle moment lately: the
+ *   process is CPU-bound, and every request let in now delays all the others, and the next visitor's answer.
  */
-export function shedLoad(guard: PoolGuard, maxInFlight: number) {
+export function shedLoad(guard: PoolGuard, maxInFlight: number, busyInFlight: number) {
   let inFlight = 0;
+  const load = loopLoad();
+  const refusal = busy();
+  const body = JSON.stringify({
+    errors: [{ message: refusal.message, extensions: { ...refusal.details, code: refusal.code } }],
+  });
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (inFlight < maxInFlight && !guard.full) {
+    const saturated = inFlight >= busyInFlight && load() > LOOP_SATURATED;
+    if (inFlight < maxInFlight && !guard.full && !saturated) {
       inFlight++;
       res.once('close', () => inFlight--);
       next();
       return;
     }
-    const refusal = busy();
     databaseAvailability.refused(refusal.message);
-    res
-      .status(503)
-      .setHeader('Retry-After', retryAfter(refusal.details))
-      .json({
-        errors: [
-          { message: refusal.message, extensions: { ...refusal.details, code: refusal.code } },
-        ],
-      });
+    // Written straight out: under a burst every refusal's cost delays the next visitor.
+    res.writeHead(503, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'retry-after': retryAfter(refusal.details),
+    });
+    res.end(body);
   };
 }
 
