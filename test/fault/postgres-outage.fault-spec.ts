@@ -194,10 +194,12 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
         accepted.push({ milestoneId, statusUpdateId: recorded.statusUpdate.id });
         version = recorded.milestone.version;
         percent = Math.min(percent + 1, 99);
-      } else {
-        // A conflict (an earlier write went through after all) or a refusal: read the version again.
+      } else if (result.codes.includes('CONFLICT')) {
+        // Someone (or a refused write that went through after all) moved the milestone on: read it again.
         version = null;
-        if (!result.codes.includes('CONFLICT')) await sleep(100);
+      } else {
+        // Refused: try the same write again shortly, as a client told to retry would.
+        await sleep(100);
       }
     }
   }
