@@ -1,9 +1,10 @@
+import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, type AppConfig } from '@ogp/core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { configureApp, listen } from '../../apps/api/src/configure-app';
 import { StartupService } from '../../apps/api/src/startup/startup.service';
 
 export interface TestApp {
@@ -23,6 +24,8 @@ export async function startTestApp(options: {
   typeormLogger?: TypeOrmLogger;
   /** The built dashboard to serve (default: dist/dashboard, found as `npm start` finds it). */
   dashboardDir?: string;
+  /** Receives everything the app logs (default: errors to the console). */
+  logger?: LoggerService;
 }): Promise<TestApp> {
   const config = loadConfig({
     LOG_LEVEL: 'error',
@@ -35,11 +38,11 @@ export async function startTestApp(options: {
       databaseUrl: options.databaseUrl,
       typeormLogger: options.typeormLogger,
     }),
-    { logger: ['error'] },
+    { logger: options.logger ?? ['error'] },
   );
   configureApp(app, config, { dashboardDir: options.dashboardDir });
   await app.get(StartupService).prepare();
-  await app.listen(0, '127.0.0.1');
+  await listen(app, 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, EmbeddedDatabase, loadConfig, type AppConfig } from '@ogp/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { configureApp } from './configure-app';
+import { configureApp, listen } from './configure-app';
 import { appLogger } from './logging/app-logger';
 import { StartupService } from './startup/startup.service';
 
@@ -72,7 +72,7 @@ async function serve(
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   await app.get(StartupService).prepare();
-  await app.listen(config.port, config.host);
+  await listen(app, config.port, config.host);
   const url = `http://localhost:${config.port}`;
   log.log(`Tracker ready in ${Date.now() - started} ms at ${url} (GraphQL at ${url}/graphql)`);
 }

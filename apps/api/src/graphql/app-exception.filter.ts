@@ -1,7 +1,9 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { DomainException, ErrorCode } from '@ogp/core';
+import { DomainException, ErrorCode, LogSummariser, serviceUnavailable } from '@ogp/core';
 import type { Response } from 'express';
+import { databaseAvailability } from '../health/database-availability';
+import { refusalFor } from './service-unavailable';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
@@ -10,31 +12,49 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
   [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
   [ErrorCode.INVALID_TRANSITION]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /**
  * The one exception filter. GraphQL errors go on to Apollo's formatError (which logs the unexpected ones once);
- * HTTP routes answer domain exceptions as JSON with the matching status, and anything unexpected as a bare 500
- * after logging its stack.
+ * HTTP routes answer an unavailable database with 503 and Retry-After, domain exceptions as JSON with the
+ * matching status, and anything unexpected as a bare 500 after logging its stack (repeats summarised).
  */
 @Catch()
 export class AppExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('HTTP');
+  private readonly repeats = new LogSummariser((message) => this.logger.error(message));
 
   catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType<string>() === 'graphql') {
+      // An unavailable database becomes SERVICE_UNAVAILABLE here, while the error still has its code: graphql-js
+      // replaces an error that is not an Error of this realm (a socket error from Node's core, under jest) with
+      // a bare "Unexpected error value". Thrown on, not returned: a returned value would be the field's result.
+      const refusal = refusalFor(exception);
+      if (!refusal) throw exception;
+      databaseAvailability.noticed(exception);
+      throw refusal;
+    }
     const response = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof DomainException) {
+    const refusal = serviceUnavailable(exception);
+    if (refusal) {
+      databaseAvailability.noticed(exception);
+      databaseAvailability.refused(refusal.message);
+      const seconds = refusal.details.retryAfterSeconds;
+      response.setHeader('Retry-After', String(typeof seconds === 'number' ? seconds : 5));
+    }
+    const known = refusal ?? exception;
+    if (known instanceof DomainException) {
       response
-        .status(HTTP_STATUS[exception.code])
-        .json({ code: exception.code, message: exception.message, ...exception.details });
+        .status(HTTP_STATUS[known.code])
+        .json({ code: known.code, message: known.message, ...known.details });
     } else if (exception instanceof HttpException) {
       response.status(exception.getStatus()).json(exception.getResponse());
     } else {
-      this.logger.error(
-        exception instanceof Error ? exception.message : String(exception),
-        exception instanceof Error ? exception.stack : undefined,
-      );
+      const message = exception instanceof Error ? exception.message : String(exception);
+      if (this.repeats.first(message)) {
+        this.logger.error(message, exception instanceof Error ? exception.stack : undefined);
+      }
       response
         .status(HttpStatus.INTERNAL_SERVER_ERROR)
         .json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });

@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { DomainException, ErrorCode } from '@ogp/core';
+import { DomainException, ErrorCode, LogSummariser } from '@ogp/core';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { databaseAvailability } from '../health/database-availability';
+import { refusalFor } from './service-unavailable';
 
 const logger = new Logger('GraphQL');
+// The same bug hit by every request is logged once (with its stack), then counted.
+const repeats = new LogSummariser((message) => logger.error(message));
 
 // Codes GraphQL and Apollo themselves produce for bad requests: passed through as they are.
 const CLIENT_CODES = new Set<string>([
@@ -18,14 +22,26 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
- * The one place errors become answers: domain exceptions keep their code and details, client mistakes pass
- * through, and anything unexpected is logged with its stack and answered without internals.
+ * The one place errors become answers: an unavailable database (or an abandoned request) answers
+ * SERVICE_UNAVAILABLE with a retry hint and is logged by the availability monitor, not here; domain exceptions
+ * keep their code and details, client mistakes pass through, and anything unexpected is logged with its stack
+ * (repeats summarised) and answered without internals.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const refusal = refusalFor(original);
+  if (refusal) {
+    databaseAvailability.noticed(original);
+    return {
+      message: refusal.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...refusal.details, code: refusal.code },
+    };
+  }
   if (original instanceof DomainException) {
     return {
       message: original.message,
@@ -39,10 +55,10 @@ export function formatError(
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  logger.error(
-    `Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.message : String(original)}`,
-    original instanceof Error ? original.stack : undefined,
-  );
+  const message = `Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.message : String(original)}`;
+  if (repeats.first(message)) {
+    logger.error(message, original instanceof Error ? original.stack : undefined);
+  }
   return {
     message: 'Internal server error',
     locations: formatted.locations,

@@ -8,6 +8,8 @@ import { depthLimit } from './depth-limit';
 import { describeRootTypes } from './describe-root-types';
 import { formatError } from './format-error';
 import { graphqlWsOptions } from './graphql-ws-options';
+import { contextRefusal, refusalFor, serviceUnavailablePlugin } from './service-unavailable';
+import { databaseAvailability } from '../health/database-availability';
 
 /** Apollo options: limits, errors, and the per-request context (the actor and fresh DataLoaders). */
 export function graphqlOptions(
@@ -27,12 +29,22 @@ export function graphqlOptions(
     formatError,
     transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,
+    // Answers with SERVICE_UNAVAILABLE go out as 503 with Retry-After (Nest's own plugin would reset them to 200).
+    plugins: [serviceUnavailablePlugin()],
+    preserveHttpStatusForExecutionErrors: false,
     // Subscriptions (planActivity) over graphql-ws on the same path.
     subscriptions: {
       'graphql-ws': graphqlWsOptions(config, db, authentication, subscriptionRights),
     },
     context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
-      const actor = await authentication.authenticate(req);
+      const actor = await authentication.authenticate(req).catch((error: unknown) => {
+        // A token or session cookie that cannot be checked for want of a database is an outage, not a bug.
+        const refusal = refusalFor(error);
+        if (!refusal) throw error;
+        databaseAvailability.noticed(error);
+        databaseAvailability.refused(refusal.message);
+        throw contextRefusal(refusal);
+      });
       // The date flags are derived at; one per request so a response is consistent.
       const today = new Date().toISOString().slice(0, 10);
       return { req, res, actor, loaders: new RequestLoaders(db, today, actor) };

@@ -44,6 +44,8 @@ export class StartupService {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
+      // Waiting for another replica's seeding may outlast the pool's statement_timeout.
+      await runner.query('SET statement_timeout = 0');
       await runner.query('SELECT pg_advisory_lock(727002)');
       const [{ count }] = (await runner.query('SELECT COUNT(*) AS count FROM action_plan')) as {
         count: string;
@@ -56,6 +58,7 @@ export class StartupService {
       );
     } finally {
       await runner.query('SELECT pg_advisory_unlock(727002)').catch(() => undefined);
+      await runner.query('RESET statement_timeout').catch(() => undefined);
       await runner.release();
     }
   }

@@ -36,6 +36,16 @@ export interface AppConfig {
   subscriptionRecheckMs: number;
   /** How often (ms) the event relay reads the outbox without a nudge: events left by another process or an outage. */
   eventRelayPollMs: number;
+  /** Connections in the database pool. */
+  dbPoolSize: number;
+  /** Requests that may wait for a pool connection; beyond that new ones are refused with 503 at once. */
+  dbPoolMaxWaiting: number;
+  /** How long a request may wait for a pool connection (and a new connection may take to open). */
+  dbAcquireTimeoutMs: number;
+  /** PostgreSQL's statement_timeout for the pool's connections; a request's statement also gives up client-side 1 s later. */
+  dbStatementTimeoutMs: number;
+  /** A GraphQL request's deadline: past it, its database work is cancelled and it answers 503. */
+  requestTimeoutMs: number;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -197,5 +207,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisChannelPrefix: channelPrefix(env),
     subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 500, 50, 60_000),
     eventRelayPollMs: integer(env, 'EVENT_RELAY_POLL_MS', 1000, 10, 60_000),
+    ...databaseLimits(env),
+  };
+}
+
+function databaseLimits(
+  env: Env,
+): Pick<
+  AppConfig,
+  | 'dbPoolSize'
+  | 'dbPoolMaxWaiting'
+  | 'dbAcquireTimeoutMs'
+  | 'dbStatementTimeoutMs'
+  | 'requestTimeoutMs'
+> {
+  const dbPoolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 500);
+  return {
+    dbPoolSize,
+    dbPoolMaxWaiting: integer(env, 'DB_POOL_MAX_WAITING', 2 * dbPoolSize, 0, 100_000),
+    dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 600_000),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000),
   };
 }

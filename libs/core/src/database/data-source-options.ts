@@ -10,6 +10,10 @@ export interface DataSourceParts {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   applicationName?: string;
+  /** How long a new connection may take to open (ms); default 3000. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout for every connection (ms); default none. */
+  statementTimeoutMs?: number;
 }
 
 /** One place for the TypeORM options of the app, the CLIs and the tests. */
@@ -26,7 +30,14 @@ export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: parts.poolSize ?? 10, application_name: parts.applicationName ?? 'ogp-tracker' },
+    extra: {
+      max: parts.poolSize ?? 10,
+      application_name: parts.applicationName ?? 'ogp-tracker',
+      // A server that accepts the TCP connection but never answers (frozen, overloaded) must not hang us.
+      connectionTimeoutMillis: parts.connectTimeoutMs ?? 3000,
+      keepAlive: true,
+      ...(parts.statementTimeoutMs ? { statement_timeout: parts.statementTimeoutMs } : {}),
+    },
   };
 }
 
