@@ -1,18 +1,19 @@
 import { MilestoneFlag, MilestoneStatus, Role, Visibility } from '@ogp/common';
 import { GraphqlError } from '../../../apps/dashboard/src/api/client';
+import { conflictDetails } from '../../../apps/dashboard/src/api/coordinator/milestone-report';
+import { flagCounts, parseFlag } from '../../../apps/dashboard/src/api/coordinator/my-milestones';
 import {
   buildUpdateInput,
-  conflictDetails,
   evidenceRowIndex,
-  flagCounts,
   knownProblem,
-  landingPath,
-  parseFlag,
   reportFieldOf,
+  type ReportDraft,
+} from '../../../apps/dashboard/src/api/coordinator/report-input';
+import {
+  landingPath,
   safeNextPath,
   signInWait,
-  type ReportDraft,
-} from '../../../apps/dashboard/src/api/coordinator';
+} from '../../../apps/dashboard/src/api/coordinator/sign-in';
 import {
   groupProblems,
   problemPath,

@@ -14,7 +14,7 @@ import {
   parseFlag,
   type MyMilestone,
   type PlanSummary,
-} from '../api/coordinator';
+} from '../api/coordinator/my-milestones';
 import { localized, type LocalizedText } from '../api/dashboard';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { hasRole } from '../app/session';

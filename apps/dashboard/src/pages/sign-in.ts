@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '@ogp/common';
 import { GraphqlError } from '../api/client';
-import { landingPath, login, safeNextPath, signInWait } from '../api/coordinator';
+import { landingPath, login, safeNextPath, signInWait } from '../api/coordinator/sign-in';
 import { localized } from '../api/dashboard';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { h } from '../dom';

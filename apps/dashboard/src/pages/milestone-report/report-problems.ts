@@ -1,0 +1,108 @@
+import { MILESTONE_STATUS_LABELS, type Locale, type MilestoneStatus } from '@ogp/common';
+import { GraphqlError, type FieldProblem } from '../../api/client';
+import {
+  evidenceRowIndex,
+  knownProblem,
+  reportFieldOf,
+  type ReportDraft,
+} from '../../api/coordinator/report-input';
+import type { ChoiceField, FieldGroup, FormField } from '../../forms/field';
+import { problemText } from '../../forms/problems';
+import type { MessageKey, Translate } from '../../i18n';
+import type { ReportForm } from './report-form';
+
+/** Where a problem shows: a field of the form (with how to name it), or the form as a whole. */
+export interface PlacedProblem {
+  target: FormField<HTMLInputElement | HTMLTextAreaElement> | ChoiceField | FieldGroup | null;
+  label: (t: Translate) => string;
+  focusId: string | null;
+  /** The message in the page's language, when it is one we can translate; else the API's English text. */
+  text: (t: Translate, locale: Locale) => { text: string; lang?: string };
+}
+
+/** Puts each API problem on its field (the evidence index is among the rows sent, not the rows shown). */
+export function placeProblems(
+  problems: FieldProblem[],
+  draft: ReportDraft,
+  form: ReportForm,
+): PlacedProblem[] {
+  return problems.map((problem): PlacedProblem => {
+    const message = problemText(problem);
+    const known = knownProblem(message);
+    const text = (t: Translate) =>
+      known ? { text: t(known.key, known.vars) } : { text: message, lang: 'en' };
+    const field = reportFieldOf(problem.field);
+    const simple: Record<string, [PlacedProblem['target'], MessageKey, string | null]> = {
+      status: [form.status, 'reportFieldStatus', form.status.focusTarget.id],
+      percent: [form.percent, 'reportFieldPercent', form.percent.id],
+      effectiveDate: [form.effectiveDate, 'reportFieldEffectiveDate', form.effectiveDate.id],
+      actualStart: [form.actualStart, 'reportFieldActualStart', form.actualStart.id],
+      actualEnd: [form.actualEnd, 'reportFieldActualEnd', form.actualEnd.id],
+      noteDa: [form.noteDa, 'reportFieldNoteDa', form.noteDa.id],
+      noteEn: [form.noteEn, 'reportFieldNoteEn', form.noteEn.id],
+      evidence: [form.evidence, 'reportFieldEvidence', form.rows[0]?.url.id ?? form.addEvidence.id],
+      visibility: [form.visibility, 'reportFieldVisibility', form.visibility.focusTarget.id],
+    };
+    if (field && field in simple) {
+      const [target, key, focusId] = simple[field];
+      // A note needed for a move is about the note as a whole: shown by the Danish box, which comes first.
+      return { target, focusId, label: (t) => t(key), text };
+    }
+    const row = field && /^evidence\.(\d+)\.(url|title)$/.exec(field);
+    if (row) {
+      const index = evidenceRowIndex(draft.evidence, Number(row[1]));
+      const evidenceRow = index === null ? undefined : form.rows[index];
+      if (evidenceRow) {
+        const target = row[2] === 'url' ? evidenceRow.url : evidenceRow.title;
+        return {
+          target,
+          focusId: target.id,
+          label: (t) =>
+            t(row[2] === 'url' ? 'reportFieldEvidenceUrl' : 'reportFieldEvidenceTitle', {
+              number: form.rows.indexOf(evidenceRow) + 1,
+            }),
+          text,
+        };
+      }
+    }
+    return { target: null, focusId: null, label: () => '', text };
+  });
+}
+
+/** A move the transition table does not allow: said on the status field, in the page's language. */
+export function transitionProblem(error: GraphqlError, form: ReportForm): PlacedProblem {
+  const { from, to } = error.extensions as { from?: MilestoneStatus; to?: MilestoneStatus };
+  return {
+    target: form.status,
+    focusId: form.status.focusTarget.id,
+    label: (t) => t('reportFieldStatus'),
+    text: (t, locale) =>
+      from && to
+        ? {
+            text: t('reportProblemTransition', {
+              from: MILESTONE_STATUS_LABELS[from][locale],
+              to: MILESTONE_STATUS_LABELS[to][locale],
+            }),
+          }
+        : { text: error.message, lang: 'en' },
+  };
+}
+
+/** Any other failure: about the form as a whole (refused, signed out, or what went wrong). */
+export function failureProblem(error: unknown): PlacedProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof GraphqlError ? error.code : undefined;
+  return {
+    target: null,
+    focusId: null,
+    label: () => '',
+    text: (t) => ({
+      text:
+        code === 'FORBIDDEN'
+          ? t('reportForbidden')
+          : code === 'UNAUTHENTICATED'
+            ? t('reportSignedOut')
+            : t('reportFailed', { message }),
+    }),
+  };
+}
