@@ -18,29 +18,18 @@ import {
   type Label,
   type Locale,
 } from '@ogp/common';
-import {
-  assessCommitment,
-  fetchCommitmentToAssess,
-  type AssessInput,
-  type AssessmentView,
-  type CommitmentToAssess,
-} from '../api/reviewer';
-import type { PageContext, PageView, RenderResult } from '../app/page';
-import { h } from '../dom';
-import { ChoiceField, FieldGroup, FormField, textAreaField, textField } from '../forms/field';
-import { Busy } from '../forms/form';
+import type { AssessInput } from '../../api/reviewer';
+import { h } from '../../dom';
+import { ChoiceField, FieldGroup, FormField, textAreaField, textField } from '../../forms/field';
 import {
   choiceTarget,
   fieldTarget,
   FormProblems,
   groupTarget,
   type ProblemItem,
-} from '../forms/form-problems';
-import { FormSection } from '../forms/form-section';
-import { formatPercent, type MessageKey, type Translate } from '../i18n';
-import '../styles/forms.css';
-import '../styles/review-admin.css';
-import { textIn, titleIn } from './review';
+} from '../../forms/form-problems';
+import { FormSection } from '../../forms/form-section';
+import type { MessageKey, Translate } from '../../i18n';
 
 const STAGES = [AssessmentStage.DESIGN, AssessmentStage.MIDTERM, AssessmentStage.END_OF_TERM];
 const ASSESSORS = [Assessor.IRM, Assessor.GOVERNMENT_SELF_ASSESSMENT];
@@ -96,21 +85,19 @@ const labelled =
   (value: V, locale: Locale) =>
     labels[value][locale];
 
-/** A reviewer records an IRM (or government self-) assessment of a commitment. */
-export class AssessCommitmentPage implements PageView {
-  readonly element: HTMLElement;
-  private readonly heading = h('h1');
-  private readonly context = h('p');
-  private readonly computed = h('section', {
-    id: 'assess-computed',
-    'aria-labelledby': 'assess-computed-heading',
-  });
-  private readonly existing = h('section', {
-    id: 'assess-existing',
-    'aria-labelledby': 'assess-existing-heading',
-  });
-  private readonly success = h('p', { class: 'ra-success', id: 'assess-success', role: 'status' });
-  private readonly section = new FormSection(
+/** A yes/no select, its options worded as the starred labels' yes and no. */
+const yesNoSelect = (id: string, labelKey: MessageKey) =>
+  new EnumSelect(
+    id,
+    YES_NO,
+    (value, locale) => STARRED_LABELS[value === 'true' ? Starred.YES : Starred.NO][locale],
+    labelKey,
+  );
+
+/** The new-assessment form: its fields, where their problems show, and the input they make. */
+export class AssessmentForm {
+  readonly success = h('p', { class: 'ra-success', id: 'assess-success', role: 'status' });
+  readonly section = new FormSection(
     {
       section: 'assess',
       heading: 'assess-form-heading',
@@ -131,12 +118,7 @@ export class AssessCommitmentPage implements PageView {
     labelled(COMPLETION_LABELS),
     'rvCompletionField',
   );
-  private readonly verifiable = new EnumSelect(
-    'assess-verifiable',
-    YES_NO,
-    (value, locale) => STARRED_LABELS[value === 'true' ? Starred.YES : Starred.NO][locale],
-    'rvVerifiableField',
-  );
+  private readonly verifiable = yesNoSelect('assess-verifiable', 'rvVerifiableField');
   private readonly specificity = new EnumSelect(
     'assess-specificity',
     [Specificity.NONE, Specificity.LOW, Specificity.MEDIUM, Specificity.HIGH],
@@ -172,10 +154,8 @@ export class AssessCommitmentPage implements PageView {
     labelled(STARRED_LABELS),
     'rvStarredField',
   );
-  private readonly potentiallyStarred = new EnumSelect(
+  private readonly potentiallyStarred = yesNoSelect(
     'assess-potentially-starred',
-    YES_NO,
-    (value, locale) => STARRED_LABELS[value === 'true' ? Starred.YES : Starred.NO][locale],
     'rvPotentiallyStarredField',
   );
   private readonly values = new FieldGroup('assess-values');
@@ -193,7 +173,7 @@ export class AssessCommitmentPage implements PageView {
     this.potentiallyStarred,
   ];
   // Where each field of AssessCommitmentInput is shown (for placing the form's and the API's problems).
-  private readonly problems = new FormProblems(this.section.summary, {
+  readonly problems = new FormProblems(this.section.summary, {
     stage: choiceTarget(this.stage),
     assessor: choiceTarget(this.assessor),
     assessedOn: fieldTarget(this.assessedOn),
@@ -216,10 +196,8 @@ export class AssessCommitmentPage implements PageView {
     note: fieldTarget(this.noteDa),
     source: fieldTarget(this.sourceUrl),
   });
-  private ctx: PageContext | null = null;
-  private readonly busy = new Busy();
 
-  constructor() {
+  constructor(private readonly send: () => Promise<void>) {
     for (const value of [...VALUES, 'NONE' as const]) {
       const input = h('input', {
         type: 'checkbox',
@@ -253,38 +231,10 @@ export class AssessCommitmentPage implements PageView {
       ],
       this.back,
     );
-    this.element = h(
-      'div',
-      { class: 'assess' },
-      this.heading,
-      this.context,
-      h(
-        'div',
-        { class: 'ra-columns' },
-        this.section.element,
-        h('div', { class: 'ra-beside' }, this.computed, this.existing),
-      ),
-    );
   }
 
-  async render(context: PageContext): Promise<RenderResult> {
-    this.ctx = context;
-    const { t, locale, signal, params } = context;
-    const commitment = await fetchCommitmentToAssess(params.ogpId, signal);
-    if (signal.aborted) return { title: '' };
-    const name = `${commitment.ogpId} ${titleIn(commitment.title, locale)}`;
-    this.heading.textContent = t('rvAssessTitle', { commitment: commitment.ogpId });
-    this.context.replaceChildren(
-      `${t('rvCommitment')}: `,
-      h('a', { href: context.href(`/commitments/${encodeURIComponent(commitment.ogpId)}`) }, name),
-    );
-    this.renderLabels(t, locale);
-    this.back.href = context.href('/review', { plan: commitment.actionPlan.slug });
-    this.renderBeside(commitment, locale, t);
-    return { title: t('rvAssessTitle', { commitment: commitment.ogpId }) };
-  }
-
-  private renderLabels(t: Translate, locale: Locale): void {
+  /** Labels and options in the page's language; `backHref` is the review list the form returns to. */
+  render(t: Translate, locale: Locale, backHref: string): void {
     this.section.heading.textContent = t('rvNewAssessment');
     this.stage
       .setLegend(t('rvStageField'))
@@ -305,123 +255,11 @@ export class AssessCommitmentPage implements PageView {
     this.noteEn.setLabel(t('rvNoteEn'));
     this.section.submit.textContent = t('rvRecordAssessment');
     this.back.textContent = t('rvBackToReview');
-  }
-
-  private renderBeside(commitment: CommitmentToAssess, locale: Locale, t: Translate): void {
-    const { progress } = commitment;
-    const pct = (value: number | null) => formatPercent(value, locale, t('noData'));
-    this.computed.replaceChildren(
-      h('h2', { id: 'assess-computed-heading' }, t('rvComputedHeading')),
-      h(
-        'dl',
-        { class: 'ra-details' },
-        h('dt', {}, t('rvComputedCompletion')),
-        h(
-          'dd',
-          { id: 'assess-computed-completion', 'data-value': progress.completion },
-          COMPLETION_LABELS[progress.completion][locale],
-        ),
-        h('dt', {}, t('rvPercent')),
-        h('dd', { 'data-value': progress.percent ?? '' }, pct(progress.percent)),
-        h('dt', {}, t('rvCoverage')),
-        h('dd', {}, pct(progress.coverage === null ? null : progress.coverage * 100)),
-      ),
-    );
-    // The latest report first (the API lists them by report date, oldest first).
-    const rows = [...commitment.assessments].reverse();
-    this.existing.replaceChildren(
-      h('h2', { id: 'assess-existing-heading' }, t('rvExistingHeading')),
-      h('p', { class: 'summary' }, t('rvExistingSummary', { count: rows.length })),
-      rows.length
-        ? h(
-            'ol',
-            { class: 'ra-assessments' },
-            ...rows.map((assessment) => this.card(assessment, locale, t)),
-          )
-        : h('p', {}, t('rvNoAssessments')),
-    );
-  }
-
-  /** One assessment: what it rated (only what was assessed), its source and note. */
-  private card(assessment: AssessmentView, locale: Locale, t: Translate): HTMLLIElement {
-    const yesNo = (value: boolean) => STARRED_LABELS[value ? Starred.YES : Starred.NO][locale];
-    const rated: [string, string | null][] = [
-      [
-        t('rvCompletionField'),
-        assessment.completion
-          ? COMPLETION_LABELS[assessment.completion][locale]
-          : t('rvCompletionNotRated'),
-      ],
-      [
-        t('rvVerifiableField'),
-        assessment.verifiable === null ? null : yesNo(assessment.verifiable),
-      ],
-      [
-        t('rvSpecificityField'),
-        assessment.specificity ? SPECIFICITY_LABELS[assessment.specificity][locale] : null,
-      ],
-      [
-        t('rvValuesField'),
-        assessment.relevantOgpValues === null
-          ? null
-          : assessment.relevantOgpValues.length
-            ? assessment.relevantOgpValues.map((v) => OGP_VALUE_LABELS[v][locale]).join(', ')
-            : t('rvValuesNone'),
-      ],
-      [
-        t('rvImpactField'),
-        assessment.potentialImpact
-          ? POTENTIAL_IMPACT_LABELS[assessment.potentialImpact][locale]
-          : null,
-      ],
-      [
-        t('rvDiogField'),
-        assessment.didItOpenGovernment
-          ? DID_IT_OPEN_GOVERNMENT_LABELS[assessment.didItOpenGovernment][locale]
-          : null,
-      ],
-      [t('rvStarredField'), assessment.starred ? STARRED_LABELS[assessment.starred][locale] : null],
-      [
-        t('rvPotentiallyStarredField'),
-        assessment.potentiallyStarred === null ? null : yesNo(assessment.potentiallyStarred),
-      ],
-    ];
-    const note = textIn(assessment.note, locale, t);
-    return h(
-      'li',
-      { class: 'ra-assessment', 'data-key': assessment.id },
-      h(
-        'h3',
-        {},
-        t('rvAssessmentHeading', {
-          stage: ASSESSMENT_STAGE_LABELS[assessment.stage][locale],
-          date: assessment.assessedOn.label,
-        }),
-      ),
-      h('p', {}, ASSESSOR_LABELS[assessment.assessor][locale]),
-      h(
-        'dl',
-        { class: 'ra-details' },
-        ...rated
-          .filter((entry): entry is [string, string] => entry[1] !== null)
-          .flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
-        h('dt', {}, t('rvSource')),
-        h(
-          'dd',
-          {},
-          h(
-            'a',
-            { href: assessment.source.url, rel: 'noopener' },
-            assessment.source.title || assessment.source.url,
-          ),
-        ),
-      ),
-      note ? h('details', {}, h('summary', {}, t('rvNote')), h('p', {}, note)) : null,
-    );
+    this.back.href = backHref;
   }
 
   /** The input as the form holds it, or the problems the form can see before asking the API. */
-  private read(t: Translate): { input: AssessInput | null; problems: ProblemItem[] } {
+  read(t: Translate, ogpId: string): { input: AssessInput | null; problems: ProblemItem[] } {
     const problems: ProblemItem[] = [];
     const stage = this.stage.value;
     const assessor = this.assessor.value;
@@ -438,7 +276,7 @@ export class AssessCommitmentPage implements PageView {
     const bool = (value: string | undefined) =>
       value === undefined ? undefined : value === 'true';
     const input: AssessInput = {
-      commitmentOgpId: this.ctx!.params.ogpId,
+      commitmentOgpId: ogpId,
       stage,
       assessor,
       // The API checks the date and the address (and says what is wrong next to the field).
@@ -460,39 +298,5 @@ export class AssessCommitmentPage implements PageView {
       note: da || en ? { da, en } : undefined,
     };
     return { input, problems };
-  }
-
-  private async send(): Promise<void> {
-    const context = this.ctx;
-    if (!context) return;
-    const { t } = context;
-    await this.busy.run(this.section.submit, async () => {
-      this.problems.clear();
-      this.success.textContent = '';
-      const { input, problems } = this.read(t);
-      if (!input) {
-        this.problems.show(t('rvErrorSummary'), problems);
-        return;
-      }
-      try {
-        const saved = await assessCommitment(input);
-        const message = t('rvAssessmentRecorded', {
-          stage: ASSESSMENT_STAGE_LABELS[saved.stage][context.locale],
-        });
-        this.section.form.reset();
-        // The saved assessment beside the form first, then the message. A failed re-read does not undo the save.
-        await fetchCommitmentToAssess(context.params.ogpId, new AbortController().signal).then(
-          (fresh) => this.renderBeside(fresh, context.locale, t),
-          () => undefined,
-        );
-        this.success.textContent = message;
-      } catch (error) {
-        this.problems.showError(error, context);
-      }
-    });
-  }
-
-  destroy(): void {
-    this.element.remove();
   }
 }
