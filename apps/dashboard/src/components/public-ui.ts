@@ -82,6 +82,10 @@ export function localizedNode(
   );
 }
 
+/** Whether a text is given in either language. */
+export const hasText = (text: LocalizedText | null | undefined): boolean =>
+  !!(text?.da || text?.en);
+
 /** The text in the page's language, else the other one (for places that take plain text, like a chart label). */
 export const plainText = localized;
 
