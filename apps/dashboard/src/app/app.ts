@@ -1,33 +1,17 @@
-import { Role, type Locale } from '@ogp/common';
 import { graphql, GraphqlError } from '../api/client';
 import { h } from '../dom';
-import { isLocale, translator, type MessageKey, type Translate } from '../i18n';
+import { translator, type Translate } from '../i18n';
+import { Chrome } from './chrome';
+import { pageLocale } from './language';
+import { appHref, applyQuery } from './links';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
 import { matchRoute, type RouteMatch } from './routes';
-import { fetchSessionUser, hasRole, signOut, type SessionUser } from './session';
+import { fetchSessionUser, hasRole, type SessionUser } from './session';
 
-const LANGUAGE_KEY = 'ogp-tracker.language';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Live events often come in bursts (a coordinator saving several milestones): one refresh per burst. */
 const LIVE_SETTLE_MS = 300;
-
-function storedLanguage(): Locale | null {
-  try {
-    const value = localStorage.getItem(LANGUAGE_KEY);
-    return isLocale(value) ? value : null;
-  } catch {
-    return null; // storage blocked: the URL still carries the language
-  }
-}
-
-function rememberLanguage(locale: Locale): void {
-  try {
-    localStorage.setItem(LANGUAGE_KEY, locale);
-  } catch {
-    // storage blocked: nothing to remember it in
-  }
-}
 
 interface RenderOptions {
   /** Opened by a link or a form, not by loading or going back: focus moves to the new page's heading. */
@@ -38,24 +22,13 @@ interface RenderOptions {
 /** The single-page app: the shell (header, footer, language, as-of picker) around one page at a time. */
 export class App {
   private readonly main = document.getElementById('main') as HTMLElement;
-  private readonly siteNav = document.getElementById('site-nav') as HTMLElement;
-  private readonly langNav = document.getElementById('lang-switch') as HTMLElement;
-  private readonly footerLinks = document.getElementById('footer-links') as HTMLElement;
   private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   private readonly content = h('div', { id: 'page' });
-  private readonly languageLink = h('a', {});
-  private readonly asOfInput = h('input', { type: 'date', id: 'as-of', name: 'asOf' });
-  private readonly asOfLabel = h('label', { for: 'as-of' });
-  private readonly asOfApply = h('button', { type: 'submit' });
-  private readonly asOfToday = h('button', { type: 'button', class: 'secondary' });
-  private readonly controls = h(
-    'form',
-    { class: 'controls', id: 'as-of-form' },
-    this.asOfLabel,
-    this.asOfInput,
-    this.asOfApply,
-    this.asOfToday,
-  );
+  private readonly chrome = new Chrome({
+    user: () => this.user,
+    go: (path, query) => this.go(path, query),
+    refreshSession: () => this.refreshSession(),
+  });
 
   private user: SessionUser | null = null;
   private sessionRead: Promise<void> | null = null;
@@ -66,12 +39,7 @@ export class App {
   private liveEvents: PlanActivityEvent[] = [];
 
   start(): void {
-    this.main.append(this.controls, this.status, this.content);
-    this.controls.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.go(location.pathname, { asOf: this.asOfInput.value || null });
-    });
-    this.asOfToday.addEventListener('click', () => this.go(location.pathname, { asOf: null }));
+    this.main.append(this.chrome.controls, this.status, this.content);
     window.addEventListener('popstate', () => void this.render());
     // Links inside the app open without a reload; new tabs, downloads and the API's own paths stay with the browser.
     document.addEventListener('click', (event) => {
@@ -98,33 +66,8 @@ export class App {
     return pathname === '/' || matchRoute(pathname) !== null;
   }
 
-  /** The language: from the URL, else the one remembered, else Danish; always written back into the URL. */
-  private locale(url: URL): Locale {
-    const fromUrl = url.searchParams.get('lang');
-    const locale = isLocale(fromUrl) ? fromUrl : (storedLanguage() ?? 'da');
-    rememberLanguage(locale);
-    if (fromUrl !== locale) {
-      url.searchParams.set('lang', locale);
-      history.replaceState(null, '', url);
-    }
-    return locale;
-  }
-
-  private href(path: string, query: QueryChanges = {}): string {
-    const current = new URL(location.href);
-    const target = new URL(path, location.origin);
-    target.searchParams.set('lang', current.searchParams.get('lang') ?? 'da');
-    const asOf = current.searchParams.get('asOf');
-    if (asOf && matchRoute(target.pathname)?.route.asOf) target.searchParams.set('asOf', asOf);
-    for (const [name, value] of Object.entries(query)) {
-      if (value === null || value === undefined || value === '') target.searchParams.delete(name);
-      else target.searchParams.set(name, value);
-    }
-    return `${target.pathname}${target.search}${target.hash}`;
-  }
-
   private go(path: string, query: QueryChanges = {}, options: { replace?: boolean } = {}): void {
-    const href = this.href(path, query);
+    const href = appHref(path, query);
     if (options.replace) history.replaceState(null, '', href);
     else history.pushState(null, '', href);
     void this.render({ navigation: true });
@@ -132,10 +75,7 @@ export class App {
 
   private setQuery(changes: QueryChanges): void {
     const url = new URL(location.href);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === null || value === undefined || value === '') url.searchParams.delete(name);
-      else url.searchParams.set(name, value);
-    }
+    applyQuery(url.searchParams, changes);
     history.pushState(null, '', url);
     void this.render();
   }
@@ -154,7 +94,7 @@ export class App {
 
   private async render(options: RenderOptions = {}): Promise<void> {
     const url = new URL(location.href);
-    const locale = this.locale(url);
+    const locale = pageLocale(url);
     const t = translator(locale);
     this.inFlight?.abort();
     const controller = new AbortController();
@@ -168,7 +108,7 @@ export class App {
     if (match?.route.asOf) {
       // Public figures do not depend on who is signed in: they load while the session is read; the menu follows.
       void this.sessionRead?.then(() => {
-        if (this.inFlight === controller) this.renderNav(t);
+        if (this.inFlight === controller) this.chrome.renderNav(t);
       });
     } else {
       await this.sessionRead;
@@ -176,7 +116,7 @@ export class App {
     }
     const asOfParam = url.searchParams.get('asOf');
     const asOf = match?.route.asOf && asOfParam && DATE.test(asOfParam) ? asOfParam : null;
-    this.renderChrome(locale, t, match, asOf);
+    this.chrome.render(locale, t, match, asOf);
 
     if (!options.live) {
       this.status.textContent = t('loading');
@@ -206,7 +146,7 @@ export class App {
         user: this.user,
         signal: controller.signal,
         live: !!options.live,
-        href: (path, query) => this.href(path, query),
+        href: (path, query) => appHref(path, query),
         navigate: (path, query, navigateOptions) => this.go(path, query, navigateOptions),
         setQuery: (changes) => this.setQuery(changes),
         announce: (message) => {
@@ -214,7 +154,7 @@ export class App {
         },
         refreshSession: async () => {
           await this.refreshSession();
-          this.renderNav(t);
+          this.chrome.renderNav(t);
         },
       };
       const result = await view.render(context);
@@ -222,7 +162,7 @@ export class App {
       document.title = `${result.title} · ${t('appName')}`;
       if (options.live) this.announceLive(t);
       else this.status.textContent = '';
-      if (asOf) this.asOfInput.value = asOf;
+      if (asOf) this.chrome.showAsOf(asOf);
       this.follow(asOf ? null : (result.livePlan ?? null));
       if (options.navigation) this.focusHeading();
     } catch (error) {
@@ -327,86 +267,5 @@ export class App {
       ),
     });
     document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates ?? 0) + 1);
-  }
-
-  private renderChrome(
-    locale: Locale,
-    t: Translate,
-    match: RouteMatch | null,
-    asOf: string | null,
-  ) {
-    document.documentElement.lang = locale;
-    for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-      element.textContent = t(element.dataset.i18n as MessageKey);
-    }
-    const brand = document.getElementById('brand') as HTMLAnchorElement;
-    brand.href = this.href('/plans');
-    const other: Locale = locale === 'da' ? 'en' : 'da';
-    const otherUrl = new URL(location.href);
-    otherUrl.searchParams.set('lang', other);
-    this.langNav.setAttribute('aria-label', t('language'));
-    // Changed in place, so the link keeps the focus when it was used from the keyboard.
-    this.languageLink.href = `${otherUrl.pathname}${otherUrl.search}`;
-    this.languageLink.lang = other;
-    this.languageLink.hreflang = other;
-    this.languageLink.textContent = t('otherLanguage');
-    if (!this.languageLink.isConnected) this.langNav.replaceChildren(this.languageLink);
-    this.footerLinks.replaceChildren(
-      h('a', { href: this.href('/accessibility') }, t('accessibilityStatement')),
-    );
-    this.renderNav(t);
-    this.controls.hidden = !match?.route.asOf;
-    this.asOfLabel.textContent = t('asOf');
-    this.asOfApply.textContent = t('asOfApply');
-    this.asOfToday.textContent = t('asOfToday');
-    this.asOfInput.value = asOf ?? '';
-    this.asOfInput.max = new Date().toISOString().slice(0, 10);
-  }
-
-  /** The main menu: public pages, then what the signed-in user's roles open, then signing in or out. */
-  private renderNav(t: Translate): void {
-    const user = this.user;
-    const items: [string, MessageKey][] = [['/plans', 'navPlans']];
-    if (hasRole(user, Role.COORDINATOR, Role.ADMIN))
-      items.push(['/my-milestones', 'navMyMilestones']);
-    if (hasRole(user, Role.REVIEWER, Role.ADMIN)) items.push(['/review', 'navReview']);
-    if (hasRole(user, Role.ADMIN)) {
-      items.push(['/admin/users', 'navUsers'], ['/admin/agencies', 'navAgencies']);
-    }
-    const links = items.map(([path, key]) => {
-      const here = location.pathname === path;
-      return h(
-        'li',
-        {},
-        h('a', { href: this.href(path), 'aria-current': here ? 'page' : null }, t(key)),
-      );
-    });
-    let account: HTMLElement;
-    if (user) {
-      const signOutButton = h('button', { type: 'button', class: 'link' }, t('signOut'));
-      signOutButton.addEventListener('click', () => {
-        void signOut().finally(async () => {
-          await this.refreshSession();
-          this.go('/plans');
-        });
-      });
-      account = h(
-        'li',
-        { class: 'account' },
-        h('span', {}, t('signedInAs', { name: user.displayName })),
-        ' ',
-        signOutButton,
-      );
-    } else {
-      const next =
-        location.pathname === '/sign-in' ? null : `${location.pathname}${location.search}`;
-      account = h(
-        'li',
-        { class: 'account' },
-        h('a', { href: this.href('/sign-in', { next }) }, t('signIn')),
-      );
-    }
-    this.siteNav.setAttribute('aria-label', t('mainMenu'));
-    this.siteNav.replaceChildren(h('ul', {}, ...links, account));
   }
 }
