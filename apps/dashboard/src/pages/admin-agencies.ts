@@ -9,12 +9,12 @@ import {
 } from '../api/admin';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { dataTable, h } from '../dom';
-import { Confirmation } from '../forms/confirmation';
 import { ErrorSummary } from '../forms/error-summary';
 import { FormField, textField } from '../forms/field';
 import { Busy } from '../forms/form';
 import { fieldTarget, FormProblems } from '../forms/form-problems';
 import { FormSection } from '../forms/form-section';
+import { ListChanges, RowEditor } from '../forms/list-changes';
 import type { Translate } from '../i18n';
 import '../styles/forms.css';
 import '../styles/review-admin.css';
@@ -106,13 +106,11 @@ export class AdminAgenciesPage implements PageView {
   readonly element: HTMLElement;
   private readonly heading = h('h1');
   private readonly intro = h('p');
-  // A live region of the page's own: it outlives the re-render after a change, so the message is heard.
-  private readonly status = h('p', {
-    class: 'ra-success',
-    id: 'agencies-success',
-    role: 'status',
-    tabindex: '-1',
-  });
+  private readonly busy = new Busy();
+  private readonly changes = new ListChanges(
+    { status: 'agencies-success', confirm: 'agency-confirm', summary: 'agencies-errors' },
+    this.busy,
+  );
   private readonly createSection = new FormSection(
     {
       section: 'agency-new',
@@ -123,42 +121,38 @@ export class AdminAgenciesPage implements PageView {
     () => this.add(),
   );
   private readonly create = new AgencyFields('agency-new', this.createSection.summary);
-  private readonly editSection = new FormSection(
-    {
-      section: 'agency-edit',
-      heading: 'agency-edit-heading',
-      summary: 'agency-edit-errors',
-      form: 'agency-edit-form',
-    },
-    () => this.save(),
-    { focusableHeading: true, hidden: true },
+  private readonly editor = new RowEditor<AgencyRow>(
+    new FormSection(
+      {
+        section: 'agency-edit',
+        heading: 'agency-edit-heading',
+        summary: 'agency-edit-errors',
+        form: 'agency-edit-form',
+      },
+      () => this.save(),
+      { focusableHeading: true, hidden: true },
+    ),
+    (agency) => agency.slug,
+    '/admin/agencies',
   );
-  private readonly edit = new AgencyFields('agency-edit', this.editSection.summary);
-  private readonly editCancel = h('a');
-  private editing: AgencyRow | null = null;
-  private readonly confirm = new Confirmation('agency-confirm');
-  private readonly listSummary = new ErrorSummary('agencies-errors');
-  private readonly listProblems = new FormProblems(this.listSummary, {});
+  private readonly edit = new AgencyFields('agency-edit', this.editor.section.summary);
   private readonly listSection = h('section', {
     id: 'agencies',
     'aria-labelledby': 'agencies-heading',
   });
   private agencies: AgencyRow[] = [];
   private ctx: PageContext | null = null;
-  private readonly busy = new Busy();
 
   constructor() {
     this.createSection.fill(this.create.elements());
-    this.editSection.fill(this.edit.elements(), this.editCancel);
+    this.editor.section.fill(this.edit.elements(), this.editor.cancel);
     this.element = h(
       'div',
       { class: 'admin-agencies' },
       this.heading,
       this.intro,
-      this.status,
-      this.listSummary.element,
-      this.confirm.element,
-      this.editSection.element,
+      ...this.changes.elements(),
+      this.editor.section.element,
       this.listSection,
       this.createSection.element,
     );
@@ -175,34 +169,20 @@ export class AdminAgenciesPage implements PageView {
     this.createSection.heading.textContent = t('admNewAgency');
     this.create.render(agencies, null, t, locale);
     this.createSection.submit.textContent = t('admCreateAgency');
-    this.renderEdit(context);
+    this.editor.show(this.agencies, context, {
+      render: (agency) => {
+        const section = this.editor.section;
+        section.heading.textContent = t('admEditAgency', { name: titleIn(agency.name, locale) });
+        this.edit.render(this.agencies, agency.slug, t, locale);
+        section.submit.textContent = t('admSaveAgency');
+      },
+      fill: (agency) => {
+        this.edit.problems.clear();
+        this.edit.fill(agency);
+      },
+    });
     this.renderList(context);
     return { title: t('admAgenciesTitle') };
-  }
-
-  private renderEdit(context: PageContext): void {
-    const { t, locale } = context;
-    const slug = context.query.get('edit');
-    const agency = this.agencies.find((a) => a.slug === slug) ?? null;
-    this.editSection.element.hidden = !agency;
-    if (!agency) {
-      this.editing = null;
-      return;
-    }
-    this.editSection.heading.textContent = t('admEditAgency', {
-      name: titleIn(agency.name, locale),
-    });
-    this.edit.render(this.agencies, agency.slug, t, locale);
-    this.editSection.submit.textContent = t('admSaveAgency');
-    this.editCancel.textContent = t('admCancel');
-    this.editCancel.href = context.href('/admin/agencies');
-    // Fill the form only when another agency is opened: a re-render keeps what the admin typed.
-    if (this.editing?.slug !== agency.slug) {
-      this.edit.problems.clear();
-      this.edit.fill(agency);
-      if (!context.live) setTimeout(() => this.editSection.heading.focus(), 0);
-    }
-    this.editing = agency;
   }
 
   private renderList(context: PageContext): void {
@@ -264,32 +244,25 @@ export class AdminAgenciesPage implements PageView {
 
   private askArchive(agency: AgencyRow, opener: HTMLElement): void {
     const { t, locale } = this.ctx!;
-    this.listProblems.clear();
-    this.confirm.ask(
+    this.changes.problems.clear();
+    this.changes.ask(
       {
         question: t('admArchiveQuestion', { name: titleIn(agency.name, locale) }),
         yes: t('admConfirmArchive'),
         no: t('admCancel'),
       },
       opener,
-      () => void this.archive(agency),
-    );
-  }
-
-  private archive(agency: AgencyRow): Promise<void> {
-    const context = this.ctx!;
-    return this.busy.run(null, async () => {
-      try {
-        await archiveAgency(agency.slug);
-        this.confirm.close();
-        await this.done(context.t('admArchived', { name: titleIn(agency.name, context.locale) }));
-        this.status.focus();
-      } catch (error) {
-        this.confirm.close();
+      {
+        context: () => this.ctx!,
+        make: () => archiveAgency(agency.slug),
+        done: () => {
+          const { t, locale } = this.ctx!;
+          return this.done(t('admArchived', { name: titleIn(agency.name, locale) }));
+        },
         // Refused while it leads commitments: the API names them.
-        this.listProblems.showError(error, context, 'slug');
-      }
-    });
+        argument: 'slug',
+      },
+    );
   }
 
   private async add(): Promise<void> {
@@ -297,7 +270,7 @@ export class AdminAgenciesPage implements PageView {
     if (!context) return;
     await this.busy.run(this.createSection.submit, async () => {
       this.create.problems.clear();
-      this.status.textContent = '';
+      this.changes.status.textContent = '';
       try {
         const agency = await createAgency(this.create.read(null));
         this.createSection.form.reset();
@@ -312,14 +285,14 @@ export class AdminAgenciesPage implements PageView {
 
   private async save(): Promise<void> {
     const context = this.ctx;
-    const current = this.editing;
+    const current = this.editor.current;
     if (!context || !current) return;
-    await this.busy.run(this.editSection.submit, async () => {
+    await this.busy.run(this.editor.section.submit, async () => {
       this.edit.problems.clear();
       try {
         const saved = await updateAgency(current.slug, this.edit.read(current));
-        this.editing = null;
-        this.status.textContent = context.t('admAgencySaved', {
+        this.editor.close();
+        this.changes.status.textContent = context.t('admAgencySaved', {
           name: titleIn(saved.name, context.locale),
         });
         context.navigate('/admin/agencies', { edit: null });
@@ -334,7 +307,7 @@ export class AdminAgenciesPage implements PageView {
     this.agencies = await fetchAllAgencies();
     this.create.render(this.agencies, null, context.t, context.locale);
     this.renderList(context);
-    this.status.textContent = message;
+    this.changes.status.textContent = message;
   }
 
   destroy(): void {

@@ -1,113 +1,35 @@
-import { Role, ROLE_LABELS, type Locale } from '@ogp/common';
+import { ROLE_LABELS, type Role } from '@ogp/common';
 import {
   createUser,
   deactivateUser,
   fetchAllAgencies,
   fetchUsers,
   setUserRoles,
-  type AgencyRow,
   type UserRow,
-} from '../api/admin';
-import type { PageContext, PageView, RenderResult } from '../app/page';
-import { dataTable, h } from '../dom';
-import { Confirmation } from '../forms/confirmation';
-import { ErrorSummary } from '../forms/error-summary';
-import { FieldGroup, textField } from '../forms/field';
-import { Busy } from '../forms/form';
-import { fieldTarget, FormProblems, groupTarget, type ProblemTarget } from '../forms/form-problems';
-import { FormSection } from '../forms/form-section';
-import type { Translate } from '../i18n';
-import '../styles/forms.css';
-import '../styles/review-admin.css';
-import { srOnly, titleIn } from './review';
-
-const ROLES = [Role.ADMIN, Role.COORDINATOR, Role.REVIEWER];
-
-/** Checkboxes for a user's roles and (for coordinators) agencies; what is ticked survives a re-render. */
-class RolesPicker {
-  readonly roles: FieldGroup;
-  readonly agencies: FieldGroup;
-  private readonly roleBoxes = new Map<Role, [HTMLInputElement, HTMLLabelElement]>();
-  private agencyBoxes = new Map<string, HTMLInputElement>();
-
-  constructor(private readonly prefix: string) {
-    this.roles = new FieldGroup(`${prefix}-roles`);
-    this.agencies = new FieldGroup(`${prefix}-agencies`, 'ra-scroll');
-    for (const role of ROLES) {
-      const input = h('input', {
-        type: 'checkbox',
-        name: 'roles',
-        value: role,
-        id: `${prefix}-role-${role}`,
-      });
-      const label = h('label', { for: input.id });
-      this.roleBoxes.set(role, [input, label]);
-      this.roles.body.append(h('div', { class: 'choice' }, input, label));
-    }
-  }
-
-  render(agencies: AgencyRow[], t: Translate, locale: Locale): void {
-    this.roles.setLegend(t('admRoles'));
-    for (const [role, [, label]] of this.roleBoxes) label.textContent = ROLE_LABELS[role][locale];
-    this.agencies.setLegend(t('admAgencies')).setHint(t('admAgenciesHint'));
-    const ticked = new Set(this.agencySlugs);
-    const boxes = new Map<string, HTMLInputElement>();
-    this.agencies.body.replaceChildren(
-      ...agencies.map((agency) => {
-        const input = h('input', {
-          type: 'checkbox',
-          name: 'agencies',
-          value: agency.slug,
-          id: `${this.prefix}-agency-${agency.slug}`,
-          checked: ticked.has(agency.slug),
-        });
-        boxes.set(agency.slug, input);
-        return h(
-          'div',
-          { class: 'choice' },
-          input,
-          h('label', { for: input.id }, titleIn(agency.name, locale)),
-        );
-      }),
-    );
-    this.agencyBoxes = boxes;
-  }
-
-  get roleValues(): Role[] {
-    return [...this.roleBoxes].filter(([, [input]]) => input.checked).map(([role]) => role);
-  }
-
-  get agencySlugs(): string[] {
-    return [...this.agencyBoxes].filter(([, input]) => input.checked).map(([slug]) => slug);
-  }
-
-  set(roles: Role[], agencySlugs: string[]): void {
-    for (const [role, [input]] of this.roleBoxes) input.checked = roles.includes(role);
-    for (const [slug, input] of this.agencyBoxes) input.checked = agencySlugs.includes(slug);
-  }
-
-  targets(): { roles: ProblemTarget; agencies: ProblemTarget } {
-    return {
-      roles: groupTarget(this.roles, () => `${this.prefix}-role-${ROLES[0]}`),
-      agencies: groupTarget(
-        this.agencies,
-        () => [...this.agencyBoxes.values()][0]?.id ?? this.agencies.id,
-      ),
-    };
-  }
-}
+} from '../../api/admin';
+import type { PageContext, PageView, RenderResult } from '../../app/page';
+import { dataTable, h } from '../../dom';
+import { textField } from '../../forms/field';
+import { Busy } from '../../forms/form';
+import { fieldTarget, FormProblems } from '../../forms/form-problems';
+import { FormSection } from '../../forms/form-section';
+import { ListChanges, RowEditor } from '../../forms/list-changes';
+import type { Translate } from '../../i18n';
+import '../../styles/forms.css';
+import '../../styles/review-admin.css';
+import { srOnly, titleIn } from '../review';
+import { RolesPicker } from './roles-picker';
 
 /** Administrators' list of users: create, change roles and agencies, deactivate. */
 export class AdminUsersPage implements PageView {
   readonly element: HTMLElement;
   private readonly heading = h('h1');
-  // A live region of the page's own: it outlives the re-render after a change, so the message is heard.
-  private readonly status = h('p', {
-    class: 'ra-success',
-    id: 'users-success',
-    role: 'status',
-    tabindex: '-1',
-  });
+  private readonly busy = new Busy();
+  // The status line, the list's summary and the question before deactivating.
+  private readonly changes = new ListChanges(
+    { status: 'users-success', confirm: 'user-confirm', summary: 'users-errors' },
+    this.busy,
+  );
   // The new-user form.
   private readonly createSection = new FormSection(
     {
@@ -127,31 +49,28 @@ export class AdminUsersPage implements PageView {
   private readonly createRoles = new RolesPicker('user-create');
   private readonly createProblems: FormProblems;
   // Changing roles of the user named by ?edit=.
-  private readonly editSection = new FormSection(
-    {
-      section: 'user-edit',
-      heading: 'user-edit-heading',
-      summary: 'user-edit-errors',
-      form: 'user-edit-form',
-    },
-    () => this.saveRoles(),
-    { focusableHeading: true, hidden: true },
+  private readonly editor = new RowEditor<UserRow>(
+    new FormSection(
+      {
+        section: 'user-edit',
+        heading: 'user-edit-heading',
+        summary: 'user-edit-errors',
+        form: 'user-edit-form',
+      },
+      () => this.saveRoles(),
+      { focusableHeading: true, hidden: true },
+    ),
+    (user) => user.id,
+    '/admin/users',
   );
   private readonly editRoles = new RolesPicker('user-edit');
-  private readonly editCancel = h('a');
   private readonly editProblems: FormProblems;
-  private editing: string | null = null;
-  // Deactivation, after a confirmation step.
-  private readonly confirm = new Confirmation('user-confirm');
   private readonly listSection = h('section', {
     id: 'users',
     'aria-labelledby': 'users-heading',
   });
-  private readonly listSummary = new ErrorSummary('users-errors');
-  private readonly listProblems = new FormProblems(this.listSummary, {});
   private users: UserRow[] = [];
   private ctx: PageContext | null = null;
-  private readonly busy = new Busy();
 
   constructor() {
     const create = this.createRoles.targets();
@@ -163,7 +82,7 @@ export class AdminUsersPage implements PageView {
       agencySlugs: create.agencies,
     });
     const edit = this.editRoles.targets();
-    this.editProblems = new FormProblems(this.editSection.summary, {
+    this.editProblems = new FormProblems(this.editor.section.summary, {
       roles: edit.roles,
       agencySlugs: edit.agencies,
     });
@@ -173,18 +92,16 @@ export class AdminUsersPage implements PageView {
       this.createRoles.roles.element,
       this.createRoles.agencies.element,
     ]);
-    this.editSection.fill(
+    this.editor.section.fill(
       [this.editRoles.roles.element, this.editRoles.agencies.element],
-      this.editCancel,
+      this.editor.cancel,
     );
     this.element = h(
       'div',
       { class: 'admin-users' },
       this.heading,
-      this.status,
-      this.listSummary.element,
-      this.confirm.element,
-      this.editSection.element,
+      ...this.changes.elements(),
+      this.editor.section.element,
       this.listSection,
       this.createSection.element,
     );
@@ -204,35 +121,21 @@ export class AdminUsersPage implements PageView {
     this.createRoles.render(agencies, t, locale);
     this.createSection.submit.textContent = t('admCreateUser');
     this.editRoles.render(agencies, t, locale);
-    this.renderEdit(context);
+    this.editor.show(this.users, context, {
+      render: (user) => {
+        this.editor.section.heading.textContent = t('admEditRolesOf', { name: user.displayName });
+        this.editor.section.submit.textContent = t('admSaveRoles');
+      },
+      fill: (user) => {
+        this.editProblems.clear();
+        this.editRoles.set(
+          user.roles,
+          user.agencies.map((a) => a.slug),
+        );
+      },
+    });
     this.renderList(context);
     return { title: t('admUsersTitle') };
-  }
-
-  private renderEdit(context: PageContext): void {
-    const { t } = context;
-    const id = context.query.get('edit');
-    const user = this.users.find((u) => u.id === id) ?? null;
-    this.editSection.element.hidden = !user;
-    if (!user) {
-      this.editing = null;
-      return;
-    }
-    this.editSection.heading.textContent = t('admEditRolesOf', { name: user.displayName });
-    this.editSection.submit.textContent = t('admSaveRoles');
-    this.editCancel.textContent = t('admCancel');
-    this.editCancel.href = context.href('/admin/users');
-    // Fill the form only when another user is opened: a re-render keeps what the admin ticked.
-    if (this.editing !== user.id) {
-      this.editing = user.id;
-      this.editProblems.clear();
-      this.editRoles.set(
-        user.roles,
-        user.agencies.map((a) => a.slug),
-      );
-      // After the shell's own focus on the page heading.
-      if (!context.live) setTimeout(() => this.editSection.heading.focus(), 0);
-    }
   }
 
   private renderList(context: PageContext): void {
@@ -305,31 +208,20 @@ export class AdminUsersPage implements PageView {
 
   private askDeactivate(user: UserRow, opener: HTMLElement): void {
     const t = this.ctx!.t;
-    this.confirm.ask(
+    this.changes.ask(
       {
         question: t('admDeactivateQuestion', { name: user.displayName, email: user.email }),
         yes: t('admConfirmDeactivate'),
         no: t('admCancel'),
       },
       opener,
-      () => void this.deactivate(user),
+      {
+        context: () => this.ctx!,
+        make: () => deactivateUser(user.id),
+        done: () => this.done(this.ctx!.t('admDeactivated', { name: user.displayName })),
+        argument: 'userId',
+      },
     );
-  }
-
-  private deactivate(user: UserRow): Promise<void> {
-    const context = this.ctx!;
-    return this.busy.run(null, async () => {
-      this.listProblems.clear();
-      try {
-        await deactivateUser(user.id);
-        this.confirm.close();
-        await this.done(context.t('admDeactivated', { name: user.displayName }));
-        this.status.focus();
-      } catch (error) {
-        this.confirm.close();
-        this.listProblems.showError(error, context, 'userId');
-      }
-    });
   }
 
   /** The roles ticked in `picker`, or none after saying that one is needed. */
@@ -346,7 +238,7 @@ export class AdminUsersPage implements PageView {
     const { t } = context;
     await this.busy.run(this.createSection.submit, async () => {
       this.createProblems.clear();
-      this.status.textContent = '';
+      this.changes.status.textContent = '';
       const roles = this.chosenRoles(this.createRoles, this.createProblems, t);
       if (!roles) return;
       try {
@@ -367,16 +259,16 @@ export class AdminUsersPage implements PageView {
 
   private async saveRoles(): Promise<void> {
     const context = this.ctx;
-    const user = this.users.find((u) => u.id === this.editing);
+    const user = this.editor.current;
     if (!context || !user) return;
     const { t } = context;
-    await this.busy.run(this.editSection.submit, async () => {
+    await this.busy.run(this.editor.section.submit, async () => {
       this.editProblems.clear();
       const roles = this.chosenRoles(this.editRoles, this.editProblems, t);
       if (!roles) return;
       try {
         const saved = await setUserRoles(user.id, roles, this.editRoles.agencySlugs);
-        this.editing = null;
+        this.editor.close();
         this.showStatus(t('admRolesSaved', { name: saved.displayName }));
         // Back to the list: the change shows in the user's row.
         context.navigate('/admin/users', { edit: null });
@@ -395,7 +287,7 @@ export class AdminUsersPage implements PageView {
   }
 
   private showStatus(message: string): void {
-    this.status.textContent = message;
+    this.changes.status.textContent = message;
   }
 
   destroy(): void {
