@@ -18,7 +18,7 @@ import { ListChanges, RowEditor } from '../forms/list-changes';
 import type { Translate } from '../i18n';
 import '../styles/forms.css';
 import '../styles/review-admin.css';
-import { srOnly, textIn, titleIn } from './review';
+import { srOnly, textIn, titleIn } from '../components/review-ui';
 
 /** The fields of an agency, for the new-agency form and the edit form alike. */
 class AgencyFields {

@@ -15,7 +15,7 @@ import { FormSection } from '../forms/form-section';
 import { formatDateTime, type Translate } from '../i18n';
 import '../styles/forms.css';
 import '../styles/review-admin.css';
-import { textIn, titleIn, updateDetails } from './review';
+import { textIn, titleIn, updateDetails } from '../components/review-ui';
 
 type Verdict = 'VERIFIED' | 'DISPUTED';
 const VERDICTS: readonly Verdict[] = ['VERIFIED', 'DISPUTED'];

@@ -17,7 +17,7 @@ import { ListChanges, RowEditor } from '../../forms/list-changes';
 import type { Translate } from '../../i18n';
 import '../../styles/forms.css';
 import '../../styles/review-admin.css';
-import { srOnly, titleIn } from '../review';
+import { srOnly, titleIn } from '../../components/review-ui';
 import { RolesPicker } from './roles-picker';
 
 /** Administrators' list of users: create, change roles and agencies, deactivate. */

@@ -4,7 +4,7 @@ import { h } from '../../dom';
 import { FieldGroup } from '../../forms/field';
 import { groupTarget, type ProblemTarget } from '../../forms/form-problems';
 import type { Translate } from '../../i18n';
-import { titleIn } from '../review';
+import { titleIn } from '../../components/review-ui';
 
 const ROLES = [Role.ADMIN, Role.COORDINATOR, Role.REVIEWER];
 

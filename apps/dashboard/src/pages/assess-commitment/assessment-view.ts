@@ -13,7 +13,7 @@ import {
 import type { AssessmentView, CommitmentToAssess } from '../../api/reviewer';
 import { h } from '../../dom';
 import { formatPercent, type Translate } from '../../i18n';
-import { textIn } from '../review';
+import { textIn } from '../../components/review-ui';
 
 /** Beside the form: the computed progress and the assessments recorded so far. */
 export function renderBeside(

@@ -5,7 +5,7 @@ import { h } from '../../dom';
 import { Busy } from '../../forms/form';
 import '../../styles/forms.css';
 import '../../styles/review-admin.css';
-import { titleIn } from '../review';
+import { titleIn } from '../../components/review-ui';
 import { AssessmentForm } from './assessment-form';
 import { renderBeside } from './assessment-view';
 
