@@ -2,12 +2,11 @@ import { graphql, GraphqlError } from '../api/client';
 import { h } from '../dom';
 import { translator, type Translate } from '../i18n';
 import { Chrome } from './chrome';
-import { pageLocale } from './language';
-import { appHref, applyQuery } from './links';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
 import { matchRoute, type RouteMatch } from './routes';
 import { fetchSessionUser, hasRole, type SessionUser } from './session';
+import { appHref, applyQuery, pageLocale } from './url';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Live events often come in bursts (a coordinator saving several milestones): one refresh per burst. */

@@ -1,10 +1,10 @@
 import { Role, type Locale } from '@ogp/common';
 import { h } from '../dom';
 import type { MessageKey, Translate } from '../i18n';
-import { appHref } from './links';
 import type { QueryChanges } from './page';
 import type { RouteMatch } from './routes';
 import { hasRole, signOut, type SessionUser } from './session';
+import { appHref } from './url';
 
 /** What the shell's chrome asks of the app: who is signed in, where to go, and reading the session again. */
 export interface ChromeHost {
