@@ -6,6 +6,8 @@ export * from './plan-files/plan-file.problem';
 export * from './plan-files/validate-plan-file';
 export * from './shared/request-loaders';
 export * from './dashboards/progress.queries';
+export * from './dashboards/milestone-state.sql';
+export * from './dashboards/milestone-state.reader';
 export * from './users/users.module';
 export * from './users/authentication.service';
 export * from './users/users.service';

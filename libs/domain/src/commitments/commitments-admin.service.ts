@@ -1,23 +1,23 @@
 import { AgencyRole, OgpValue, Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { requireRole, type Actor } from '@ogp/core';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { AgencyEntity } from '../agencies/agency.entity';
-import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
+  requireRole,
+  type Actor,
   InputProblems,
-  OGP_ID,
-  OGP_ID_SHAPE,
   archivedItem,
   checkKey,
   checkText,
   isGiven,
-  referencedAgencies,
   writeTransaction,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
-} from '../shared/admin-writes';
+} from '@ogp/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AgencyEntity } from '../agencies/agency.entity';
+import { ActionPlanEntity } from '../plans/action-plan.entity';
+import { OGP_ID, OGP_ID_SHAPE } from './commitment-keys';
+import { referencedAgencies } from '../agencies/referenced-agencies';
 import { toCommitment } from '../shared/mappers';
 import { ThemeEntity } from '../themes/theme.entity';
 import { CommitmentAgencyEntity } from './commitment-agency.entity';

@@ -17,7 +17,7 @@ import {
   MILESTONE_STATE,
   milestoneFlagSql,
   milestoneStateSql,
-} from '../dashboards/progress.queries';
+} from '../dashboards/milestone-state.sql';
 import { PlansService } from '../plans/plans.service';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { CommitmentFilter, likePattern } from '../shared/filters';

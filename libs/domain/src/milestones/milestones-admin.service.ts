@@ -1,20 +1,22 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { assertUuid, requireRole, type Actor } from '@ogp/core';
-import { DataSource } from 'typeorm';
-import { CommitmentEntity } from '../commitments/commitment.entity';
-import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
+  assertUuid,
+  requireRole,
+  type Actor,
   InputProblems,
   archivedItem,
   checkPeriod,
-  checkWeight,
   isGiven,
   writeTransaction,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
-} from '../shared/admin-writes';
+} from '@ogp/core';
+import { DataSource } from 'typeorm';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { ActionPlanEntity } from '../plans/action-plan.entity';
+import { checkWeight } from './milestone-weight.check';
 import { toMilestone } from '../shared/mappers';
 import type { CreateMilestoneInput } from './dto/create-milestone.input';
 import type { UpdateMilestoneInput } from './dto/update-milestone.input';

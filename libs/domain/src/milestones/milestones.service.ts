@@ -13,11 +13,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import {
-  milestoneFlagSql,
-  milestonesWithState,
-  readMilestones,
-} from '../dashboards/progress.queries';
+import { milestoneFlagSql } from '../dashboards/milestone-state.sql';
+import { milestonesWithState, readMilestones } from '../dashboards/milestone-state.reader';
 import { PlansService } from '../plans/plans.service';
 import { MilestoneFilter, likePattern } from '../shared/filters';
 import { ReadScope } from '../shared/read-scope';

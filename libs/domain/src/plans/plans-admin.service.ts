@@ -1,13 +1,9 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { requireRole, type Actor } from '@ogp/core';
-import { DataSource, type EntityManager } from 'typeorm';
 import {
-  COUNTRY_CODE,
-  COUNTRY_CODE_SHAPE,
+  requireRole,
+  type Actor,
   InputProblems,
-  PLAN_SLUG,
-  PLAN_SLUG_SHAPE,
   SLUG_MAX,
   archivedItem,
   checkCalendarDate,
@@ -15,12 +11,14 @@ import {
   checkPeriod,
   checkPositiveInteger,
   isGiven,
-  referencedAgencies,
   writeTransaction,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
-} from '../shared/admin-writes';
+} from '@ogp/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { COUNTRY_CODE, COUNTRY_CODE_SHAPE, PLAN_SLUG, PLAN_SLUG_SHAPE } from './plan-keys';
+import { referencedAgencies } from '../agencies/referenced-agencies';
 import { toActionPlan } from '../shared/mappers';
 import { ActionPlanEntity } from './action-plan.entity';
 import type { ActionPlan } from './action-plan.model';

@@ -1,5 +1,5 @@
 import { PartialDateError, parsePartialDate, type PartialDate } from '@ogp/common';
-import { DESCRIPTION_MAX, TITLE_MAX, checkLocalized, type InputProblems } from './admin-writes';
+import { DESCRIPTION_MAX, TITLE_MAX, checkLocalized, type InputProblems } from '@ogp/core';
 import type { LocalizedTextInput } from './dto/localized-text.input';
 
 // Field checks of the progress writes (status updates, verifications, assessments). Each adds its problems to

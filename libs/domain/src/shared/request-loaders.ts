@@ -10,11 +10,8 @@ import { CommitmentAgencyEntity } from '../commitments/commitment-agency.entity'
 import { CommitmentStakeholderEntity } from '../commitments/commitment-stakeholder.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import type { Commitment } from '../commitments/commitment.model';
-import {
-  ProgressQueries,
-  milestonesWithState,
-  readMilestones,
-} from '../dashboards/progress.queries';
+import { ProgressQueries } from '../dashboards/progress.queries';
+import { milestonesWithState, readMilestones } from '../dashboards/milestone-state.reader';
 import type { Progress } from '../dashboards/progress.model';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import type { Milestone } from '../milestones/milestone.model';
