@@ -19,3 +19,4 @@ export * from './events/event-outbox.entity';
 export * from './validation/input-problems';
 export * from './validation/input-checks';
 export * from './database/write-rows';
+export * from './validation/progress-checks';

@@ -20,7 +20,7 @@ import {
 } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { referencedAgencies } from './referenced-agencies';
-import { toAgency } from '../shared/mappers';
+import { toAgency } from './agency.mapper';
 import { AgencyEntity } from './agency.entity';
 import type { Agency } from './agency.model';
 import type { CreateAgencyInput } from './dto/create-agency.input';

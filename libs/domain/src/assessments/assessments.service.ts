@@ -8,11 +8,14 @@ import {
   InputProblems,
   TITLE_MAX,
   checkText,
+  checkHttpUrl,
+  checkNote,
+  checkPastPartialDate,
+  utcToday,
 } from '@ogp/core';
 import { DataSource } from 'typeorm';
-import { toAssessment } from '../shared/mappers';
-import { checkHttpUrl, checkNote, checkPastPartialDate, utcToday } from '../shared/progress-checks';
-import { AuditChain } from '../status-updates/audit-chain';
+import { toAssessment } from './assessment.mapper';
+import { AuditChain } from '../status-updates';
 import { UpdateOrigin } from '../status-updates/status-update.entity';
 import type { Assessment } from './assessment.model';
 import { AssessmentEntity } from './assessment.entity';

@@ -17,11 +17,12 @@ import {
   MILESTONE_STATE,
   milestoneFlagSql,
   milestoneStateSql,
-} from '../dashboards/milestone-state.sql';
-import { PlansService } from '../plans/plans.service';
+} from '../milestones';
+import { PlansService } from '../plans';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
-import { CommitmentFilter, likePattern } from '../shared/filters';
-import { toCommitment } from '../shared/mappers';
+import { CommitmentFilter } from './commitment.filter';
+import { likePattern } from '../shared/like-pattern';
+import { toCommitment } from './commitment.mapper';
 import { ReadScope } from '../shared/read-scope';
 import { ThemeEntity } from '../themes/theme.entity';
 import { AgencyEntity } from '../agencies/agency.entity';

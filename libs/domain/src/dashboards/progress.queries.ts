@@ -8,7 +8,7 @@ import {
   COMPLETION_OF,
   MILESTONE_STATE,
   milestoneStateSql,
-} from './milestone-state.sql';
+} from '../milestones';
 import type { CompletionCount, Progress } from './progress.model';
 
 interface ProgressRow {

@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { checkWeight } from './milestone-weight.check';
-import { toMilestone } from '../shared/mappers';
+import { toMilestone } from './milestone.mapper';
 import type { CreateMilestoneInput } from './dto/create-milestone.input';
 import type { UpdateMilestoneInput } from './dto/update-milestone.input';
 import { MilestoneEntity } from './milestone.entity';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DatePrecision, MilestoneStatus, Visibility } from '@ogp/common';
 import type { EntityManager } from 'typeorm';
 import type { AssessmentEntity } from '../assessments/assessment.entity';
-import { AuditChain } from '../status-updates/audit-chain';
+import { AuditChain } from '../status-updates';
 import { type StatusUpdateEntity, UpdateOrigin } from '../status-updates/status-update.entity';
 import { endOf, startOf, text, today } from './plan-file-values';
 import type { PlanFileAssessment, PlanFileStatusUpdate } from './plan-file.types';

@@ -18,8 +18,8 @@ import {
 } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { COUNTRY_CODE, COUNTRY_CODE_SHAPE, PLAN_SLUG, PLAN_SLUG_SHAPE } from './plan-keys';
-import { referencedAgencies } from '../agencies/referenced-agencies';
-import { toActionPlan } from '../shared/mappers';
+import { referencedAgencies } from '../agencies';
+import { toActionPlan } from './action-plan.mapper';
 import { ActionPlanEntity } from './action-plan.entity';
 import type { ActionPlan } from './action-plan.model';
 import type { CreateActionPlanInput } from './dto/create-action-plan.input';

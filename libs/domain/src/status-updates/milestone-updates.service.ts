@@ -12,12 +12,14 @@ import {
   type OutboxNudge,
   type PlanActivityEvent,
   type UserActor,
+  hasText,
+  utcToday,
 } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { ReadScope } from '../shared/read-scope';
-import { toMilestone, toStatusUpdate } from '../shared/mappers';
-import { hasText, utcToday } from '../shared/progress-checks';
+import { toMilestone } from '../milestones';
+import { toStatusUpdate } from './status-update.mapper';
 import { AuditChain } from './audit-chain';
 import { latestStatusUpdate, findMilestoneTarget, type MilestoneTarget } from './milestone-target';
 import { checkInput } from './record-milestone-update.checks';

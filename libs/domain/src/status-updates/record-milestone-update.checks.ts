@@ -5,8 +5,13 @@ import {
   checkStatusChange,
   impliedPercent,
 } from '@ogp/common';
-import { InputProblems, checkPeriod } from '@ogp/core';
-import { checkEvidence, checkNote, checkPastPartialDate } from '../shared/progress-checks';
+import {
+  InputProblems,
+  checkPeriod,
+  checkEvidence,
+  checkNote,
+  checkPastPartialDate,
+} from '@ogp/core';
 import type { RecordMilestoneUpdateInput } from './dto/record-milestone-update.input';
 
 export interface CheckedUpdate {

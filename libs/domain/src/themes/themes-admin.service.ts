@@ -22,7 +22,7 @@ import {
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
-import { toTheme } from '../shared/mappers';
+import { toTheme } from './theme.mapper';
 import type { CreateThemeInput } from './dto/create-theme.input';
 import type { UpdateThemeInput } from './dto/update-theme.input';
 import { ThemeEntity } from './theme.entity';

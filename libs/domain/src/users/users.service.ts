@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainException, assertUuid, requireRole, type Actor } from '@ogp/core';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
-import { toAgency } from '../shared/mappers';
+import { toAgency } from '../agencies';
 import { checkPassword, hashPassword } from './passwords';
 import { UserEntity } from './user.entity';
 import type { User } from './user.model';

@@ -8,13 +8,19 @@ import {
   requireRole,
   type Actor,
   InputProblems,
+  checkNote,
+  hasText,
+  utcToday,
 } from '@ogp/core';
 import { DataSource } from 'typeorm';
 import { MilestoneEntity } from '../milestones/milestone.entity';
-import { toMilestone, toStatusUpdate } from '../shared/mappers';
-import { checkNote, hasText, utcToday } from '../shared/progress-checks';
-import { AuditChain } from '../status-updates/audit-chain';
-import { findMilestoneTarget, latestStatusUpdate } from '../status-updates/milestone-target';
+import { toMilestone } from '../milestones';
+import {
+  toStatusUpdate,
+  AuditChain,
+  findMilestoneTarget,
+  latestStatusUpdate,
+} from '../status-updates';
 import type { VerifyMilestoneInput } from './dto/verify-milestone.input';
 import { VerificationEntity } from './verification.entity';
 import { toVerification } from './verification.mapper';

@@ -1,9 +1,9 @@
 import type { DatePrecision, MilestoneStatus, Verification } from '@ogp/common';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import { MilestoneEntity } from '../milestones/milestone.entity';
-import type { Milestone } from '../milestones/milestone.model';
-import { toMilestone, type MilestoneState } from '../shared/mappers';
+import { MilestoneEntity } from './milestone.entity';
+import type { Milestone } from './milestone.model';
+import { toMilestone, type MilestoneState } from './milestone.mapper';
 import type { ReadScope } from '../shared/read-scope';
 import {
   asOfOptions,
