@@ -223,3 +223,47 @@ export function checkTitleAndDescription(
     if (description) changes.description = description;
   }
 }
+
+/** The four columns of a period named `prefix` (e.g. plannedStart, plannedStartPrecision, plannedEnd, ...). */
+export type PrefixedPeriod<P extends string> = Record<`${P}Start` | `${P}End`, string | null> &
+  Record<`${P}StartPrecision` | `${P}EndPrecision`, DatePrecision | null>;
+
+/**
+ * checkPeriod over the input fields `input.<prefix>Start` and `input.<prefix>End` and the entity's columns of the
+ * same names (null `current` when creating); the columns that change are put into `changes`.
+ */
+export function checkPrefixedPeriod<P extends string>(
+  problems: InputProblems,
+  prefix: P,
+  input: Partial<Record<`${P}Start` | `${P}End`, string | null>>,
+  current: PrefixedPeriod<P> | null,
+  what: string,
+  changes: Partial<PrefixedPeriod<P>>,
+): void {
+  const start = `${prefix}Start` as const;
+  const end = `${prefix}End` as const;
+  const startPrecision = `${prefix}StartPrecision` as const;
+  const endPrecision = `${prefix}EndPrecision` as const;
+  const now: Partial<Record<string, string | null>> = current ?? {};
+  const period = checkPeriod(
+    problems,
+    { start: `input.${start}`, end: `input.${end}` },
+    { start: input[start], end: input[end] },
+    {
+      start: now[start] ?? null,
+      startPrecision: (now[startPrecision] ?? null) as DatePrecision | null,
+      end: now[end] ?? null,
+      endPrecision: (now[endPrecision] ?? null) as DatePrecision | null,
+    },
+    what,
+  );
+  const columns = changes as Record<string, string | DatePrecision | null>;
+  if (period.start !== undefined) {
+    columns[start] = period.start;
+    columns[startPrecision] = period.startPrecision ?? null;
+  }
+  if (period.end !== undefined) {
+    columns[end] = period.end;
+    columns[endPrecision] = period.endPrecision ?? null;
+  }
+}

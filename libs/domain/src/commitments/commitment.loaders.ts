@@ -6,42 +6,27 @@ import { CommitmentAgencyEntity } from './commitment-agency.entity';
 import { CommitmentStakeholderEntity } from './commitment-stakeholder.entity';
 import { CommitmentEntity } from './commitment.entity';
 import { toCommitment } from './commitment.mapper';
-import type { Commitment } from './commitment.model';
 import {
   groupBy,
-  inVisiblePlan,
   loader,
   sourcesLoader,
+  visibleByIdLoader,
+  visibleChildrenLoader,
   type LoaderScope,
 } from '../shared/loader-kit';
 
 /** This context's per-request loaders (see RequestLoaders): batched, answering only what the viewer may read. */
 export function commitmentLoaders(s: LoaderScope) {
   return {
-    commitmentsByThemeId: loader<Commitment[]>(async (ids) => {
-      const commitments = await s.db
-        .getRepository(CommitmentEntity)
-        .createQueryBuilder('c')
-        .where('c.theme_id = ANY(:ids) AND c.archived_at IS NULL', { ids })
-        .andWhere(inVisiblePlan(s, 'c'))
-        .setParameters(s.scope.parameters)
-        .orderBy('c.position', 'ASC')
-        .getMany();
-      return groupBy(
-        commitments.map((c) => ({ ...toCommitment(c), asOf: s.asOf })),
-        (c) => c.themeId,
-      );
-    }, []),
-    commitmentById: loader<Commitment | null>(async (ids) => {
-      const commitments = await s.db
-        .getRepository(CommitmentEntity)
-        .createQueryBuilder('c')
-        .where('c.id = ANY(:ids)', { ids })
-        .andWhere(inVisiblePlan(s, 'c'))
-        .setParameters(s.scope.parameters)
-        .getMany();
-      return new Map(commitments.map((c) => [c.id, { ...toCommitment(c), asOf: s.asOf }]));
-    }, null),
+    commitmentsByThemeId: visibleChildrenLoader(
+      s,
+      CommitmentEntity,
+      'c',
+      { parent: 'theme_id', order: 'position' },
+      toCommitment,
+      (commitment) => commitment.themeId,
+    ),
+    commitmentById: visibleByIdLoader(s, CommitmentEntity, 'c', toCommitment),
     /** Lead and supporting agencies of each commitment, lead first. */
     agenciesByCommitmentId: loader<{ role: AgencyRole; agency: Agency }[]>(async (ids) => {
       const links = await s.db.getRepository(CommitmentAgencyEntity).find({

@@ -9,6 +9,7 @@ export * from './commitment-keys';
 export * from './commitment.model';
 export * from './dto/create-commitment.input';
 export * from './dto/update-commitment.input';
+export * from './commitment-list.filter';
 export * from './commitment.filter';
 export * from './commitment.mapper';
 export * from './commitment.loaders';

@@ -6,7 +6,7 @@ import {
   type Actor,
   InputProblems,
   archivedItem,
-  checkPeriod,
+  checkPrefixedPeriod,
   isGiven,
   writeTransaction,
   archiveRow,
@@ -130,26 +130,7 @@ function checkMilestone(
   const changes: Partial<MilestoneEntity> = {};
   const creating = current === null;
   checkTitleAndDescription(problems, creating, input, current, changes);
-  const planned = checkPeriod(
-    problems,
-    { start: 'input.plannedStart', end: 'input.plannedEnd' },
-    { start: input.plannedStart, end: input.plannedEnd },
-    {
-      start: current?.plannedStart ?? null,
-      startPrecision: current?.plannedStartPrecision ?? null,
-      end: current?.plannedEnd ?? null,
-      endPrecision: current?.plannedEndPrecision ?? null,
-    },
-    'milestone',
-  );
-  if (planned.start !== undefined) {
-    changes.plannedStart = planned.start;
-    changes.plannedStartPrecision = planned.startPrecision ?? null;
-  }
-  if (planned.end !== undefined) {
-    changes.plannedEnd = planned.end;
-    changes.plannedEndPrecision = planned.endPrecision ?? null;
-  }
+  checkPrefixedPeriod(problems, 'planned', input, current, 'milestone', changes);
   if (creating || isGiven(input.weight)) {
     // A new milestone weighs 1 unless told otherwise; on an update, null is refused (the column needs a weight).
     const weight = checkWeight(

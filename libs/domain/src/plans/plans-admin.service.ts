@@ -8,7 +8,7 @@ import {
   archivedItem,
   checkCalendarDate,
   checkKey,
-  checkPeriod,
+  checkPrefixedPeriod,
   checkPositiveInteger,
   isGiven,
   writeTransaction,
@@ -112,26 +112,7 @@ async function checkPlan(
       if (number !== undefined) changes.actionPlanNumber = number;
     }
   }
-  const period = checkPeriod(
-    problems,
-    { start: 'input.periodStart', end: 'input.periodEnd' },
-    { start: input.periodStart, end: input.periodEnd },
-    {
-      start: current?.periodStart ?? null,
-      startPrecision: current?.periodStartPrecision ?? null,
-      end: current?.periodEnd ?? null,
-      endPrecision: current?.periodEndPrecision ?? null,
-    },
-    'plan',
-  );
-  if (period.start !== undefined) {
-    changes.periodStart = period.start;
-    changes.periodStartPrecision = period.startPrecision ?? null;
-  }
-  if (period.end !== undefined) {
-    changes.periodEnd = period.end;
-    changes.periodEndPrecision = period.endPrecision ?? null;
-  }
+  checkPrefixedPeriod(problems, 'period', input, current, 'plan', changes);
   if (isGiven(input.publishedOn)) {
     const publishedOn = checkCalendarDate(problems, 'input.publishedOn', input.publishedOn);
     if (publishedOn !== undefined) changes.publishedOn = publishedOn;

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SourceModel } from './graphql-types';
 import type { ReadScope } from './read-scope';
 
@@ -62,6 +62,64 @@ export function sourcesLoader(
         id,
         list.map((r) => ({ url: r.url, title: r.title, accessedOn: r.accessed_on })),
       ]),
+    );
+  }, []);
+}
+
+/** Rows of `entity` (aliased `alias`, with an action_plan_id) in plans the viewer may read, as `where` chooses. */
+function visibleRows<E extends ObjectLiteral>(
+  s: LoaderScope,
+  entity: EntityTarget<E>,
+  alias: string,
+  where: string,
+  ids: readonly string[],
+): SelectQueryBuilder<E> {
+  return s.db
+    .getRepository(entity)
+    .createQueryBuilder(alias)
+    .where(where, { ids })
+    .andWhere(inVisiblePlan(s, alias))
+    .setParameters(s.scope.parameters);
+}
+
+/** Each row by id, as its model carrying the loaders' asOf; a row in a plan the viewer may not read is null. */
+export function visibleByIdLoader<E extends ObjectLiteral & { id: string }, M extends object>(
+  s: LoaderScope,
+  entity: EntityTarget<E>,
+  alias: string,
+  toModel: (row: E) => M,
+): DataLoader<string, (M & { asOf: string | null }) | null> {
+  return loader(async (ids) => {
+    const rows = await visibleRows(s, entity, alias, `${alias}.id = ANY(:ids)`, ids).getMany();
+    return new Map(rows.map((row) => [row.id, { ...toModel(row), asOf: s.asOf }]));
+  }, null);
+}
+
+/**
+ * The unarchived rows under each parent (`parentColumn` of the row, `parentKey` of its model), in `orderColumn`
+ * order, as models carrying the loaders' asOf; none for a parent in a plan the viewer may not read.
+ */
+export function visibleChildrenLoader<E extends ObjectLiteral, M extends object>(
+  s: LoaderScope,
+  entity: EntityTarget<E>,
+  alias: string,
+  columns: { parent: string; order: string },
+  toModel: (row: E) => M,
+  parentKey: (model: M) => string,
+): DataLoader<string, (M & { asOf: string | null })[]> {
+  return loader(async (ids) => {
+    const rows = await visibleRows(
+      s,
+      entity,
+      alias,
+      `${alias}.${columns.parent} = ANY(:ids) AND ${alias}.archived_at IS NULL`,
+      ids,
+    )
+      .orderBy(`${alias}.${columns.order}`, 'ASC')
+      .getMany();
+    return groupBy(
+      rows.map((row) => ({ ...toModel(row), asOf: s.asOf })),
+      parentKey,
     );
   }, []);
 }
