@@ -7,7 +7,7 @@ import { APP_CONFIG, dataSourceOptions, PoolGuard, type AppConfig } from '@ogp/c
 import { AuthenticationService, DOMAIN_ENTITIES, PlansReadModule, UsersModule } from '@ogp/domain';
 import { EventsModule } from '@ogp/core/events/events.module';
 import { AdminModule } from '@ogp/domain/admin.module';
-import { PlanActivityModule } from '@ogp/domain/plans/plan-activity.module';
+import { PlanActivityModule } from '@ogp/domain/plan-activity.module';
 import { SubscriptionRights } from '@ogp/domain/plans/subscription-rights';
 import { ProgressWritesModule } from '@ogp/domain/progress-writes.module';
 import type { Logger as TypeOrmLogger } from 'typeorm';

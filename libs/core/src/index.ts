@@ -16,3 +16,7 @@ export * from './validation/ids';
 export * from './events/plan-events';
 export * from './events/event-outbox';
 export * from './events/event-outbox.entity';
+export * from './validation/input-problems';
+export * from './validation/input-checks';
+export * from './database/write-rows';
+export * from './validation/progress-checks';

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AgenciesAdminService } from './agencies';
 import { AgenciesAdminResolver } from './agencies/agencies-admin.resolver';
-import { AgenciesAdminService } from './agencies/agencies-admin.service';
+import { CommitmentsAdminService } from './commitments';
 import { CommitmentsAdminResolver } from './commitments/commitments-admin.resolver';
-import { CommitmentsAdminService } from './commitments/commitments-admin.service';
+import { MilestonesAdminService } from './milestones';
 import { MilestonesAdminResolver } from './milestones/milestones-admin.resolver';
-import { MilestonesAdminService } from './milestones/milestones-admin.service';
+import { PlansAdminService } from './plans';
 import { PlansAdminResolver } from './plans/plans-admin.resolver';
-import { PlansAdminService } from './plans/plans-admin.service';
+import { ThemesAdminService } from './themes';
 import { ThemesAdminResolver } from './themes/themes-admin.resolver';
-import { ThemesAdminService } from './themes/themes-admin.service';
 
 /** Every resolver of the administration mutations (the schema generator builds the schema from this list). */
 export const ADMIN_RESOLVERS = [

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AgenciesService } from './agencies';
 import { AgenciesResolver } from './agencies/agencies.resolver';
-import { AgenciesService } from './agencies/agencies.service';
+import { CommitmentsService } from './commitments';
 import { CommitmentsResolver } from './commitments/commitments.resolver';
-import { CommitmentsService } from './commitments/commitments.service';
+import { DashboardsService } from './dashboards';
 import { DashboardsResolver } from './dashboards/dashboards.resolver';
-import { DashboardsService } from './dashboards/dashboards.service';
+import { MilestonesService } from './milestones';
 import { MilestonesResolver } from './milestones/milestones.resolver';
-import { MilestonesService } from './milestones/milestones.service';
+import { PlansService } from './plans';
 import { PlansResolver } from './plans/plans.resolver';
-import { PlansService } from './plans/plans.service';
 import { ThemeFieldsResolver } from './themes/theme-fields.resolver';
 
 /** Every resolver of the read API (the schema generator builds the schema from this list). */

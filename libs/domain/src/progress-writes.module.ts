@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AssessmentsService } from './assessments';
 import {
   AssessmentsResolver,
   CommitmentAssessmentsResolver,
 } from './assessments/assessments.resolver';
-import { AssessmentsService } from './assessments/assessments.service';
+import { AuditLogService, MilestoneUpdatesService } from './status-updates';
 import { AuditLogResolver } from './status-updates/audit-log.resolver';
-import { AuditLogService } from './status-updates/audit-log.service';
 import { MilestoneUpdatesResolver } from './status-updates/milestone-updates.resolver';
-import { MilestoneUpdatesService } from './status-updates/milestone-updates.service';
+import { VerificationsService } from './verifications';
 import { VerificationsResolver } from './verifications/verifications.resolver';
-import { VerificationsService } from './verifications/verifications.service';
 
 /** Every resolver of the progress writes and the audit log (the schema generator builds from this list). */
 export const PROGRESS_WRITE_RESOLVERS = [

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { AgenciesAdminService } from './agencies-admin.service';
 import { Agency } from './agency.model';
 import { CreateAgencyInput } from './dto/create-agency.input';

@@ -1,8 +1,9 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, requireRole, type Actor } from '@ogp/core';
-import { DataSource, type EntityManager } from 'typeorm';
 import {
+  DomainException,
+  requireRole,
+  type Actor,
   InputProblems,
   KEY,
   KEY_SHAPE,
@@ -13,12 +14,13 @@ import {
   checkLocalized,
   checkText,
   isGiven,
-  referencedAgencies,
   writeTransaction,
   archiveRow,
   lockedRow,
-} from '../shared/admin-writes';
-import { toAgency } from '../shared/mappers';
+} from '@ogp/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { referencedAgencies } from './referenced-agencies';
+import { toAgency } from './agency.mapper';
 import { AgencyEntity } from './agency.entity';
 import type { Agency } from './agency.model';
 import type { CreateAgencyInput } from './dto/create-agency.input';

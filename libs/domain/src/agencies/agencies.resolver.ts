@@ -1,6 +1,6 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { connectionOf } from '../shared/connection';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { afterDescription, pageSizeDescription } from '../shared/graphql-types';
 import { AgenciesService } from './agencies.service';
 import { Agency } from './agency.model';

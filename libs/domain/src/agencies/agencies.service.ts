@@ -11,8 +11,8 @@ import {
 } from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PlansService } from '../plans/plans.service';
-import { toAgency } from '../shared/mappers';
+import { PlansService } from '../plans';
+import { toAgency } from './agency.mapper';
 import { AgencyEntity } from './agency.entity';
 import type { Agency } from './agency.model';
 

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, requireRole, type Actor } from '@ogp/core';
+import {
+  DomainException,
+  requireRole,
+  type Actor,
+  InputProblems,
+  TITLE_MAX,
+  checkText,
+  checkHttpUrl,
+  checkNote,
+  checkPastPartialDate,
+  utcToday,
+} from '@ogp/core';
 import { DataSource } from 'typeorm';
-import { InputProblems, TITLE_MAX, checkText } from '../shared/admin-writes';
-import { toAssessment } from '../shared/mappers';
-import { checkHttpUrl, checkNote, checkPastPartialDate, utcToday } from '../shared/progress-checks';
-import { AuditChain } from '../status-updates/audit-chain';
+import { toAssessment } from './assessment.mapper';
+import { AuditChain } from '../status-updates';
 import { UpdateOrigin } from '../status-updates/status-update.entity';
 import type { Assessment } from './assessment.model';
 import { AssessmentEntity } from './assessment.entity';

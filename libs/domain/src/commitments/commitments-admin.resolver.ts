@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { Commitment } from './commitment.model';
 import { CommitmentsAdminService } from './commitments-admin.service';
 import { CreateCommitmentInput } from './dto/create-commitment.input';

@@ -1,24 +1,24 @@
 import { AgencyRole, OgpValue, Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { requireRole, type Actor } from '@ogp/core';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { AgencyEntity } from '../agencies/agency.entity';
-import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
+  requireRole,
+  type Actor,
   InputProblems,
-  OGP_ID,
-  OGP_ID_SHAPE,
   archivedItem,
   checkKey,
   checkText,
   isGiven,
-  referencedAgencies,
   writeTransaction,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
-} from '../shared/admin-writes';
-import { toCommitment } from '../shared/mappers';
+} from '@ogp/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AgencyEntity } from '../agencies/agency.entity';
+import { ActionPlanEntity } from '../plans/action-plan.entity';
+import { OGP_ID, OGP_ID_SHAPE } from './commitment-keys';
+import { referencedAgencies } from '../agencies';
+import { toCommitment } from './commitment.mapper';
 import { ThemeEntity } from '../themes/theme.entity';
 import { CommitmentAgencyEntity } from './commitment-agency.entity';
 import { CommitmentEntity } from './commitment.entity';

@@ -1,41 +1,23 @@
 import { AgencyRole, describeCommitmentProgress } from '@ogp/common';
-import {
-  Args,
-  Context,
-  Int,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-  registerEnumType,
-} from '@nestjs/graphql';
-import { Agency } from '../agencies/agency.model';
-import { Assessment } from '../assessments/assessment.model';
-import { Progress } from '../dashboards/progress.model';
-import { Milestone } from '../milestones/milestone.model';
-import { ActionPlan } from '../plans/action-plan.model';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Agency } from '../agencies';
+import { Assessment } from '../assessments';
+import { Progress } from '../dashboards';
+import { Milestone } from '../milestones';
+import { ActionPlan } from '../plans';
 import { AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
-import type { RequestContext } from '../shared/context';
-import { CommitmentFilter } from '../shared/filters';
+import type { RequestContext } from '../request-context';
+import { CommitmentFilter } from './commitment.filter';
 import {
   LocalizedText,
   SourceModel,
   afterDescription,
   pageSizeDescription,
 } from '../shared/graphql-types';
-import { Theme } from '../themes/theme.model';
+import { Theme } from '../themes';
 import { Commitment, CommitmentConnection } from './commitment.model';
 import { CommitmentsService } from './commitments.service';
-
-export enum LocaleArg {
-  da = 'da',
-  en = 'en',
-}
-registerEnumType(LocaleArg, {
-  name: 'Locale',
-  description: 'Danish (da) or English (en).',
-  valuesMap: { da: { description: 'Danish' }, en: { description: 'English' } },
-});
+import { LocaleArg } from '../shared/locale.arg';
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {

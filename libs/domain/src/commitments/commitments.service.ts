@@ -9,7 +9,7 @@ import {
   type PageRequest,
 } from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   asOfOptions,
   asOfParameters,
@@ -17,15 +17,15 @@ import {
   MILESTONE_STATE,
   milestoneFlagSql,
   milestoneStateSql,
-} from '../dashboards/progress.queries';
-import { PlansService } from '../plans/plans.service';
+} from '../milestones';
+import { PlansService } from '../plans';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
-import { CommitmentFilter, likePattern } from '../shared/filters';
-import { toCommitment } from '../shared/mappers';
+import { CommitmentFilter } from './commitment.filter';
+import { likePattern } from '../shared/like-pattern';
+import { toCommitment } from './commitment.mapper';
 import { ReadScope } from '../shared/read-scope';
-import { ThemeEntity } from '../themes/theme.entity';
-import { AgencyEntity } from '../agencies/agency.entity';
 import { CommitmentEntity } from './commitment.entity';
+import { narrowToThemeAndAgency } from './commitment-list.filter';
 import type { Commitment } from './commitment.model';
 
 @Injectable()
@@ -87,33 +87,7 @@ export class CommitmentsService {
         planId: plan.id,
         flagsOn: asOf ?? today,
       });
-    if (filter?.themeKey != null) {
-      const theme = await this.db
-        .getRepository(ThemeEntity)
-        .findOneBy({ actionPlanId: plan.id, key: filter.themeKey, archivedAt: IsNull() });
-      if (!theme)
-        throw DomainException.badInput(
-          'filter.themeKey',
-          `no theme "${filter.themeKey}" in plan ${plan.slug}`,
-          filter.themeKey,
-        );
-      query.andWhere('c.theme_id = :themeId', { themeId: theme.id });
-    }
-    if (filter?.agencySlug != null) {
-      const agency = await this.db
-        .getRepository(AgencyEntity)
-        .findOneBy({ slug: filter.agencySlug, archivedAt: IsNull() });
-      if (!agency)
-        throw DomainException.badInput(
-          'filter.agencySlug',
-          `no agency "${filter.agencySlug}"`,
-          filter.agencySlug,
-        );
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM commitment_agency ca WHERE ca.commitment_id = c.id AND ca.agency_id = :agencyId)',
-        { agencyId: agency.id },
-      );
-    }
+    await narrowToThemeAndAgency(this.db, query, plan, filter);
     if (filter?.completion != null || filter?.status != null || filter?.flag != null) {
       // One milestone state for the whole statement, shared by the filters on progress.
       query

@@ -1,9 +1,9 @@
 import { MilestoneStatus } from '@ogp/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { Agency } from '../agencies/agency.model';
-import { Milestone } from '../milestones/milestone.model';
-import { ActionPlan } from '../plans/action-plan.model';
-import { Theme } from '../themes/theme.model';
+import { Agency } from '../agencies';
+import { Milestone } from '../milestones';
+import { ActionPlan } from '../plans';
+import { Theme } from '../themes';
 import { Progress } from './progress.model';
 
 @ObjectType({ description: "A theme's roll-up." })

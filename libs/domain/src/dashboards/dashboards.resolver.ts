@@ -1,7 +1,7 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { LocaleArg } from '../commitments/commitments.resolver';
+import { LocaleArg } from '../shared/locale.arg';
 import { AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { Dashboard } from './dashboard.model';
 import { DashboardsService } from './dashboards.service';
 

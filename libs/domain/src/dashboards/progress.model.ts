@@ -49,3 +49,15 @@ export class Progress {
   })
   completionCounts: CompletionCount[] | null;
 }
+
+/** The progress of something nothing is known about yet. */
+export function emptyProgress(): Progress {
+  return {
+    percent: null,
+    coverage: null,
+    completion: Completion.NO_EVIDENCE,
+    commitmentCount: 0,
+    reportedCount: 0,
+    completionCounts: [],
+  };
+}

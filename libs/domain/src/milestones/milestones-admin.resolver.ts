@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { CreateMilestoneInput } from './dto/create-milestone.input';
 import { UpdateMilestoneInput } from './dto/update-milestone.input';
 import { Milestone } from './milestone.model';

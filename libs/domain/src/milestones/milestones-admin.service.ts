@@ -1,21 +1,23 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { assertUuid, requireRole, type Actor } from '@ogp/core';
-import { DataSource } from 'typeorm';
-import { CommitmentEntity } from '../commitments/commitment.entity';
-import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
+  assertUuid,
+  requireRole,
+  type Actor,
   InputProblems,
   archivedItem,
-  checkPeriod,
-  checkWeight,
+  checkPrefixedPeriod,
   isGiven,
   writeTransaction,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
-} from '../shared/admin-writes';
-import { toMilestone } from '../shared/mappers';
+} from '@ogp/core';
+import { DataSource } from 'typeorm';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { ActionPlanEntity } from '../plans/action-plan.entity';
+import { checkWeight } from './milestone-weight.check';
+import { toMilestone } from './milestone.mapper';
 import type { CreateMilestoneInput } from './dto/create-milestone.input';
 import type { UpdateMilestoneInput } from './dto/update-milestone.input';
 import { MilestoneEntity } from './milestone.entity';
@@ -128,26 +130,7 @@ function checkMilestone(
   const changes: Partial<MilestoneEntity> = {};
   const creating = current === null;
   checkTitleAndDescription(problems, creating, input, current, changes);
-  const planned = checkPeriod(
-    problems,
-    { start: 'input.plannedStart', end: 'input.plannedEnd' },
-    { start: input.plannedStart, end: input.plannedEnd },
-    {
-      start: current?.plannedStart ?? null,
-      startPrecision: current?.plannedStartPrecision ?? null,
-      end: current?.plannedEnd ?? null,
-      endPrecision: current?.plannedEndPrecision ?? null,
-    },
-    'milestone',
-  );
-  if (planned.start !== undefined) {
-    changes.plannedStart = planned.start;
-    changes.plannedStartPrecision = planned.startPrecision ?? null;
-  }
-  if (planned.end !== undefined) {
-    changes.plannedEnd = planned.end;
-    changes.plannedEndPrecision = planned.endPrecision ?? null;
-  }
+  checkPrefixedPeriod(problems, 'planned', input, current, 'milestone', changes);
   if (creating || isGiven(input.weight)) {
     // A new milestone weighs 1 unless told otherwise; on an update, null is refused (the column needs a weight).
     const weight = checkWeight(

@@ -1,10 +1,10 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Commitment } from '../commitments/commitment.model';
-import type { RequestContext } from '../shared/context';
-import { MilestoneFilter } from '../shared/filters';
+import { Commitment } from '../commitments';
+import type { RequestContext } from '../request-context';
+import { MilestoneFilter } from './milestone.filter';
 import { AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
 import { SourceModel, afterDescription, pageSizeDescription } from '../shared/graphql-types';
-import { StatusUpdate } from '../status-updates/status-update.model';
+import { StatusUpdate } from '../status-updates';
 import { Milestone, MilestoneConnection } from './milestone.model';
 import { MilestonesService } from './milestones.service';
 

@@ -11,17 +11,14 @@ import {
 } from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { AgencyEntity } from '../agencies/agency.entity';
 import { CommitmentEntity } from '../commitments/commitment.entity';
-import {
-  milestoneFlagSql,
-  milestonesWithState,
-  readMilestones,
-} from '../dashboards/progress.queries';
-import { PlansService } from '../plans/plans.service';
-import { MilestoneFilter, likePattern } from '../shared/filters';
+import { milestoneFlagSql } from './milestone-state.sql';
+import { milestonesWithState, readMilestones } from './milestone-state.reader';
+import { narrowToThemeAndAgency } from '../commitments';
+import { PlansService } from '../plans';
+import { MilestoneFilter } from './milestone.filter';
+import { likePattern } from '../shared/like-pattern';
 import { ReadScope } from '../shared/read-scope';
-import { ThemeEntity } from '../themes/theme.entity';
 import type { Milestone } from './milestone.model';
 
 @Injectable()
@@ -67,33 +64,7 @@ export class MilestonesService {
       }
       query.andWhere('c.id = :commitmentId', { commitmentId: found.id });
     }
-    if (filter?.themeKey != null) {
-      const theme = await this.db
-        .getRepository(ThemeEntity)
-        .findOneBy({ actionPlanId: plan.id, key: filter.themeKey, archivedAt: IsNull() });
-      if (!theme)
-        throw DomainException.badInput(
-          'filter.themeKey',
-          `no theme "${filter.themeKey}" in plan ${plan.slug}`,
-          filter.themeKey,
-        );
-      query.andWhere('c.theme_id = :themeId', { themeId: theme.id });
-    }
-    if (filter?.agencySlug != null) {
-      const agency = await this.db
-        .getRepository(AgencyEntity)
-        .findOneBy({ slug: filter.agencySlug, archivedAt: IsNull() });
-      if (!agency)
-        throw DomainException.badInput(
-          'filter.agencySlug',
-          `no agency "${filter.agencySlug}"`,
-          filter.agencySlug,
-        );
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM commitment_agency ca WHERE ca.commitment_id = c.id AND ca.agency_id = :agencyId)',
-        { agencyId: agency.id },
-      );
-    }
+    await narrowToThemeAndAgency(this.db, query, plan, filter);
     if (filter?.status != null) query.andWhere('s.status = :status', { status: filter.status });
     if (filter?.noData === true) query.andWhere('s.status IS NULL');
     if (filter?.noData === false) query.andWhere('s.status IS NOT NULL');

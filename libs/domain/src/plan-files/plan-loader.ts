@@ -1,13 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import {
-  AgencyRole,
-  DatePrecision,
-  MilestoneStatus,
-  Visibility,
-  OgpValue,
-  parsePartialDate,
-  type PartialDate,
-} from '@ogp/common';
+import { AgencyRole, OgpValue } from '@ogp/common';
 import { DomainException, ErrorCode } from '@ogp/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
@@ -17,21 +8,16 @@ import { CommitmentStakeholderEntity } from '../commitments/commitment-stakehold
 import { CommitmentEntity } from '../commitments/commitment.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { ActionPlanEntity } from '../plans/action-plan.entity';
-import { SourceEntity } from '../sources/source.entity';
-import { AuditChain } from '../status-updates/audit-chain';
-import { StatusUpdateEntity, UpdateOrigin } from '../status-updates/status-update.entity';
+import { StatusUpdateEntity } from '../status-updates/status-update.entity';
 import { ThemeEntity } from '../themes/theme.entity';
 import type { PlanFileProblem } from './plan-file.problem';
-import type {
-  PlanFile,
-  PlanFileAssessment,
-  PlanFileSource,
-  PlanFileStatusUpdate,
-  PlanFileText,
-} from './plan-file.types';
+import type { PlanFile } from './plan-file.types';
 import { validatePlanFile } from './validate-plan-file';
+import { PlanFileChain } from './plan-file-chain';
+import { endOf, startOf, text } from './plan-file-values';
+import { SourceCache } from './source-cache';
 
-export const IMPORT_ACTOR_NAME = 'Plan import';
+export { IMPORT_ACTOR_NAME } from './plan-file-chain';
 
 export interface PlanLoadResult {
   planId: string;
@@ -55,25 +41,6 @@ export class PlanFileInvalidException extends DomainException {
     );
   }
 }
-
-const text = (value: PlanFileText | null | undefined) => ({
-  da: value?.da ?? null,
-  en: value?.en ?? null,
-});
-
-/** Start columns hold the first day of their period, end columns the last day. */
-const startOf = (value: string | null | undefined): [string | null, DatePrecision | null] => {
-  if (value == null) return [null, null];
-  const parsed: PartialDate = parsePartialDate(value);
-  return [parsed.start, parsed.precision];
-};
-const endOf = (value: string | null | undefined): [string | null, DatePrecision | null] => {
-  if (value == null) return [null, null];
-  const parsed: PartialDate = parsePartialDate(value);
-  return [parsed.end, parsed.precision];
-};
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Loads a whole plan file in one transaction: validated first, nothing written when any problem exists.
@@ -289,129 +256,4 @@ function currentState(rows: StatusUpdateEntity[]): Partial<MilestoneEntity> {
     actualEndPrecision: latest.actualEndPrecision,
     lastUpdateOn: latest.effectiveDate,
   };
-}
-
-/**
- * Builds the plan's chains of history rows in recording order (the hashing is the shared AuditChain's): the
- * public one, and an internal one per commitment for its INTERNAL updates.
- */
-class PlanFileChain {
-  private readonly chain: AuditChain;
-  private readonly internal = new Map<string, AuditChain>();
-  private readonly recordedAt = new Date();
-
-  constructor(private readonly planId: string) {
-    this.chain = new AuditChain(planId);
-  }
-
-  private chainFor(commitmentId: string, visibility: Visibility): AuditChain {
-    if (visibility !== Visibility.INTERNAL) return this.chain;
-    let chain = this.internal.get(commitmentId);
-    if (!chain) {
-      chain = new AuditChain(this.planId, null, 0, commitmentId);
-      this.internal.set(commitmentId, chain);
-    }
-    return chain;
-  }
-
-  async saveHeads(manager: EntityManager): Promise<void> {
-    await this.chain.saveHead(manager);
-    for (const chain of this.internal.values()) await chain.saveHead(manager);
-  }
-
-  statusUpdate(
-    commitmentId: string,
-    milestoneId: string,
-    update: PlanFileStatusUpdate,
-  ): StatusUpdateEntity {
-    const [effectiveDate, effectiveDatePrecision] = endOf(update.effectiveDate);
-    const [actualStart, actualStartPrecision] = startOf(update.actualStart);
-    const [actualEnd, actualEndPrecision] = endOf(update.actualEnd);
-    const status = update.status as MilestoneStatus;
-    const row = {
-      id: randomUUID(),
-      actionPlanId: this.planId,
-      milestoneId,
-      status,
-      progressPercent:
-        update.progressPercent ??
-        (status === MilestoneStatus.COMPLETED
-          ? 100
-          : status === MilestoneStatus.NOT_STARTED
-            ? 0
-            : null),
-      effectiveDate: effectiveDate ?? today(),
-      effectiveDatePrecision: effectiveDatePrecision ?? DatePrecision.DAY,
-      effectiveDateKnown: effectiveDate !== null,
-      actualStart,
-      actualStartPrecision,
-      actualEnd,
-      actualEndPrecision,
-      note: text(update.note),
-      evidence: update.evidence.map((e) => ({ url: e.url, title: e.title ?? null })),
-      visibility: (update.visibility ?? 'PUBLIC') as Visibility,
-      origin: UpdateOrigin.IMPORT,
-      recordedAt: this.recordedAt,
-      recordedById: null,
-      recordedByName: IMPORT_ACTOR_NAME,
-    };
-    return this.chainFor(commitmentId, row.visibility).link('status_update', row);
-  }
-
-  assessment(commitmentId: string, entry: PlanFileAssessment): AssessmentEntity {
-    const [assessedOn, assessedOnPrecision] = endOf(entry.assessedOn);
-    const row = {
-      id: randomUUID(),
-      actionPlanId: this.planId,
-      commitmentId,
-      stage: entry.stage,
-      assessor: entry.assessor,
-      assessedOn,
-      assessedOnPrecision,
-      sourceUrl: entry.source.url,
-      sourceTitle: entry.source.title ?? null,
-      verifiable: entry.verifiable ?? null,
-      specificity: entry.specificity ?? null,
-      relevantOgpValues: entry.relevantOgpValues ?? null,
-      potentialImpact: entry.potentialImpact ?? null,
-      completion: entry.completion ?? null,
-      didItOpenGovernment: entry.didItOpenGovernment ?? null,
-      starred: entry.starred ?? null,
-      potentiallyStarred: entry.potentiallyStarred ?? null,
-      note: text(entry.note),
-      origin: UpdateOrigin.IMPORT,
-      recordedAt: this.recordedAt,
-      recordedById: null,
-      recordedByName: IMPORT_ACTOR_NAME,
-    };
-    return this.chain.link('assessment', row) as unknown as AssessmentEntity;
-  }
-}
-
-/** Sources are shared by URL across the whole database. */
-class SourceCache {
-  private readonly byUrl = new Map<string, SourceEntity>();
-
-  constructor(private readonly manager: EntityManager) {}
-
-  async all(list: PlanFileSource[] | undefined): Promise<SourceEntity[]> {
-    const result: SourceEntity[] = [];
-    for (const source of list ?? []) {
-      if (result.some((s) => s.url === source.url)) continue;
-      result.push(await this.one(source));
-    }
-    return result;
-  }
-
-  private async one(source: PlanFileSource): Promise<SourceEntity> {
-    const cached = this.byUrl.get(source.url);
-    if (cached) return cached;
-    await this.manager.query(
-      `INSERT INTO source (url, title, accessed_on) VALUES ($1, $2, $3) ON CONFLICT (url) DO NOTHING`,
-      [source.url, source.title ?? null, source.accessedOn ?? null],
-    );
-    const saved = await this.manager.findOneByOrFail(SourceEntity, { url: source.url });
-    this.byUrl.set(source.url, saved);
-    return saved;
-  }
 }

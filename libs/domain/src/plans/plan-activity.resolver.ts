@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import { PLAN_EVENTS, type PlanActivityEvent, type PlanEvents } from '@ogp/core';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { PlanActivity, toPlanActivity } from './plan-activity.model';
 import { PlansService } from './plans.service';
 import { SubscriptionRights } from './subscription-rights';

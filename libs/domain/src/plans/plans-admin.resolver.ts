@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { ActionPlan } from './action-plan.model';
 import { CreateActionPlanInput } from './dto/create-action-plan.input';
 import { UpdateActionPlanInput } from './dto/update-action-plan.input';

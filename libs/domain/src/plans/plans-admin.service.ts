@@ -1,27 +1,25 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { requireRole, type Actor } from '@ogp/core';
-import { DataSource, type EntityManager } from 'typeorm';
 import {
-  COUNTRY_CODE,
-  COUNTRY_CODE_SHAPE,
+  requireRole,
+  type Actor,
   InputProblems,
-  PLAN_SLUG,
-  PLAN_SLUG_SHAPE,
   SLUG_MAX,
   archivedItem,
   checkCalendarDate,
   checkKey,
-  checkPeriod,
+  checkPrefixedPeriod,
   checkPositiveInteger,
   isGiven,
-  referencedAgencies,
   writeTransaction,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
-} from '../shared/admin-writes';
-import { toActionPlan } from '../shared/mappers';
+} from '@ogp/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { COUNTRY_CODE, COUNTRY_CODE_SHAPE, PLAN_SLUG, PLAN_SLUG_SHAPE } from './plan-keys';
+import { referencedAgencies } from '../agencies';
+import { toActionPlan } from './action-plan.mapper';
 import { ActionPlanEntity } from './action-plan.entity';
 import type { ActionPlan } from './action-plan.model';
 import type { CreateActionPlanInput } from './dto/create-action-plan.input';
@@ -114,26 +112,7 @@ async function checkPlan(
       if (number !== undefined) changes.actionPlanNumber = number;
     }
   }
-  const period = checkPeriod(
-    problems,
-    { start: 'input.periodStart', end: 'input.periodEnd' },
-    { start: input.periodStart, end: input.periodEnd },
-    {
-      start: current?.periodStart ?? null,
-      startPrecision: current?.periodStartPrecision ?? null,
-      end: current?.periodEnd ?? null,
-      endPrecision: current?.periodEndPrecision ?? null,
-    },
-    'plan',
-  );
-  if (period.start !== undefined) {
-    changes.periodStart = period.start;
-    changes.periodStartPrecision = period.startPrecision ?? null;
-  }
-  if (period.end !== undefined) {
-    changes.periodEnd = period.end;
-    changes.periodEndPrecision = period.endPrecision ?? null;
-  }
+  checkPrefixedPeriod(problems, 'period', input, current, 'plan', changes);
   if (isGiven(input.publishedOn)) {
     const publishedOn = checkCalendarDate(problems, 'input.publishedOn', input.publishedOn);
     if (publishedOn !== undefined) changes.publishedOn = publishedOn;

@@ -1,15 +1,13 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Agency } from '../agencies/agency.model';
-import { CommitmentConnection } from '../commitments/commitment.model';
-import { CommitmentsService } from '../commitments/commitments.service';
-import { Progress } from '../dashboards/progress.model';
-import type { RequestContext } from '../shared/context';
-import { CommitmentFilter } from '../shared/filters';
+import { Agency } from '../agencies';
+import { CommitmentConnection, CommitmentsService, CommitmentFilter } from '../commitments';
+import { Progress, emptyProgress } from '../dashboards';
+import type { RequestContext } from '../request-context';
 import { SourceModel, afterDescription, pageSizeDescription } from '../shared/graphql-types';
-import { Theme } from '../themes/theme.model';
+import { Theme } from '../themes';
 import { ActionPlan, ActionPlanConnection } from './action-plan.model';
 import { PlansService } from './plans.service';
-import { toActionPlan } from '../shared/mappers';
+import { toActionPlan } from './action-plan.mapper';
 import { AS_OF_DESCRIPTION, NESTED_AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
 
 @Resolver(() => ActionPlan)
@@ -95,15 +93,4 @@ export class PlansResolver {
   sources(@Parent() plan: ActionPlan, @Context() context: RequestContext) {
     return context.loaders.planSources.load(plan.id);
   }
-}
-
-export function emptyProgress(): Progress {
-  return {
-    percent: null,
-    coverage: null,
-    completion: 'NO_EVIDENCE' as Progress['completion'],
-    commitmentCount: 0,
-    reportedCount: 0,
-    completionCounts: [],
-  };
 }

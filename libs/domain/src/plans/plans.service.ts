@@ -10,7 +10,7 @@ import {
 } from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { toActionPlan } from '../shared/mappers';
+import { toActionPlan } from './action-plan.mapper';
 import { ReadScope } from '../shared/read-scope';
 import { ActionPlanEntity } from './action-plan.entity';
 import type { ActionPlan } from './action-plan.model';

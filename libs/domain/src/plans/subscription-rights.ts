@@ -17,7 +17,7 @@ import {
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { ReadScope } from '../shared/read-scope';
-import { AuthenticationService } from '../users/authentication.service';
+import { AuthenticationService } from '../users';
 
 type Credential = UserActor['via'];
 

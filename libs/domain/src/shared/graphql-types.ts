@@ -117,6 +117,12 @@ registerEnumType(Starred, {
   description: 'IRM starred status.',
 });
 
+/** Entities stay inside the domain; mappers build the public models from them, so internal columns never leak. */
+export const toLocalizedText = (text: { da: string | null; en: string | null }): LocalizedText => ({
+  da: text.da,
+  en: text.en,
+});
+
 @ObjectType({ description: 'Text in Danish and English; either may be missing.' })
 export class LocalizedText {
   @Field(() => String, { nullable: true, description: 'Danish.' })

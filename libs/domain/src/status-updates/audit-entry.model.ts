@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Assessment } from '../assessments/assessment.model';
+import { Assessment } from '../assessments';
 import { connectionOf } from '../shared/connection';
-import { VerificationRecord } from '../verifications/verification.model';
+import { VerificationRecord } from '../verifications';
 import { StatusUpdate } from './status-update.model';
 
 export enum AuditEntryKind {

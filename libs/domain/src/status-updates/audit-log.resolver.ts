@@ -1,5 +1,5 @@
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { afterDescription, pageSizeDescription } from '../shared/graphql-types';
 import { AuditChainCheckModel, AuditEntry, AuditEntryConnection } from './audit-entry.model';
 import { AuditLogService } from './audit-log.service';

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { RecordMilestoneUpdateInput } from './dto/record-milestone-update.input';
 import { MilestoneUpdatesService } from './milestone-updates.service';
 import { RecordMilestoneUpdatePayload } from './record-milestone-update.payload';

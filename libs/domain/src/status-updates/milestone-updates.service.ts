@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DatePrecision,
-  MilestoneStatus,
-  Role,
-  Visibility,
-  checkStatusChange,
-  impliedPercent,
-  type NoteReason,
-} from '@ogp/common';
+import { Role, Visibility, checkStatusChange, type NoteReason } from '@ogp/common';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainException,
@@ -20,94 +12,20 @@ import {
   type OutboxNudge,
   type PlanActivityEvent,
   type UserActor,
+  hasText,
+  utcToday,
 } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MilestoneEntity } from '../milestones/milestone.entity';
-import { InputProblems, checkPeriod } from '../shared/admin-writes';
 import { ReadScope } from '../shared/read-scope';
-import { toMilestone, toStatusUpdate } from '../shared/mappers';
-import {
-  checkEvidence,
-  checkNote,
-  checkPastPartialDate,
-  hasText,
-  utcToday,
-} from '../shared/progress-checks';
+import { toMilestone } from '../milestones';
+import { toStatusUpdate } from './status-update.mapper';
 import { AuditChain } from './audit-chain';
+import { latestStatusUpdate, findMilestoneTarget, type MilestoneTarget } from './milestone-target';
+import { checkInput } from './record-milestone-update.checks';
 import type { RecordMilestoneUpdateInput } from './dto/record-milestone-update.input';
 import type { RecordMilestoneUpdatePayload } from './record-milestone-update.payload';
 import { StatusUpdateEntity, UpdateOrigin } from './status-update.entity';
-
-/** The milestone with what the permission check and the event need. */
-export interface MilestoneTarget {
-  milestoneId: string;
-  commitmentId: string;
-  commitmentOgpId: string;
-  planId: string;
-  planSlug: string;
-  leadAgencyId: string | null;
-  archived: boolean;
-  /** The milestone's version when it was read (unlocked). */
-  version: number;
-}
-
-/** Finds a milestone with its commitment, plan and lead agency; NOT_FOUND when there is none. */
-export async function findMilestoneTarget(
-  manager: EntityManager,
-  field: string,
-  id: string,
-): Promise<MilestoneTarget> {
-  const milestoneId = assertUuid(field, id);
-  const rows: {
-    commitment_id: string;
-    ogp_id: string;
-    plan_id: string;
-    slug: string;
-    lead_agency_id: string | null;
-    archived: boolean;
-    version: number;
-  }[] = await manager.query(
-    `SELECT m.version, c.id AS commitment_id, c.ogp_id, p.id AS plan_id, p.slug, lead.agency_id AS lead_agency_id,
-       (m.archived_at IS NOT NULL OR c.archived_at IS NOT NULL OR p.archived_at IS NOT NULL) AS archived
-     FROM milestone m
-     JOIN commitment c ON c.id = m.commitment_id
-     JOIN action_plan p ON p.id = c.action_plan_id
-     LEFT JOIN commitment_agency lead ON lead.commitment_id = c.id AND lead.role = 'LEAD'
-     WHERE m.id = $1`,
-    [milestoneId],
-  );
-  if (rows.length === 0) throw DomainException.notFound('milestone', 'id', milestoneId);
-  const [row] = rows;
-  return {
-    milestoneId,
-    commitmentId: row.commitment_id,
-    commitmentOgpId: row.ogp_id,
-    planId: row.plan_id,
-    planSlug: row.slug,
-    leadAgencyId: row.lead_agency_id,
-    archived: row.archived,
-    version: row.version,
-  };
-}
-
-/** The latest update of a milestone by effective date (the later recorded one on a tie). */
-export async function latestStatusUpdate(
-  manager: EntityManager,
-  milestoneId: string,
-): Promise<StatusUpdateEntity | null> {
-  return (
-    manager
-      .getRepository(StatusUpdateEntity)
-      .createQueryBuilder('su')
-      .where('su.milestone_id = :milestoneId', { milestoneId })
-      .orderBy('su.effective_date', 'DESC')
-      // PUBLIC and INTERNAL updates are in different chains: their sequences do not compare, times do.
-      .addOrderBy('su.recorded_at', 'DESC')
-      .addOrderBy('su.sequence', 'DESC')
-      .limit(1)
-      .getOne()
-  );
-}
 
 const NOTE_REASONS: Record<NoteReason, string> = {
   REOPEN: 'reopening a completed milestone needs a note saying why',
@@ -331,74 +249,4 @@ async function conflict(manager: EntityManager, milestoneId: string): Promise<Do
       latestUpdate: latest ? toStatusUpdate(latest) : null,
     },
   );
-}
-
-interface CheckedUpdate {
-  progressPercent: number | null;
-  effectiveDate: string;
-  effectiveDatePrecision: DatePrecision;
-  actualStart: string | null;
-  actualStartPrecision: DatePrecision | null;
-  actualEnd: string | null;
-  actualEndPrecision: DatePrecision | null;
-  note: { da: string | null; en: string | null };
-  evidence: { url: string; title: string }[];
-  visibility: Visibility;
-}
-
-/** Everything about the input that does not depend on the milestone's state; all problems at once. */
-function checkInput(input: RecordMilestoneUpdateInput, today: string): CheckedUpdate {
-  const problems = new InputProblems();
-  if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) {
-    problems.add(
-      'input.expectedVersion',
-      'must be a whole number from 0 up',
-      input.expectedVersion,
-    );
-  }
-  if (!Object.values(MilestoneStatus).includes(input.status)) {
-    problems.add('input.status', 'is not a milestone status', input.status);
-  }
-  const implied = impliedPercent(input.status);
-  const progressPercent = input.progressPercent ?? implied ?? null;
-  if (input.status === MilestoneStatus.IN_PROGRESS && progressPercent === null) {
-    problems.add('input.progressPercent', 'is required while the status is IN_PROGRESS (0-99)');
-  } else {
-    const percentProblem = checkStatusChange({
-      from: null,
-      to: { status: input.status, progressPercent },
-      hasNote: true,
-    }).find((p) => p.code === 'PERCENT_OUT_OF_RANGE');
-    if (percentProblem)
-      problems.add('input.progressPercent', percentProblem.message, progressPercent);
-  }
-  const effective =
-    input.effectiveDate == null
-      ? { end: today, precision: DatePrecision.DAY }
-      : checkPastPartialDate(problems, 'input.effectiveDate', input.effectiveDate, today, {
-          ended: true,
-        });
-  const actual = checkPeriod(
-    problems,
-    { start: 'input.actualStart', end: 'input.actualEnd' },
-    { start: input.actualStart ?? null, end: input.actualEnd ?? null },
-    { start: null, startPrecision: null, end: null, endPrecision: null },
-    'milestone',
-  );
-  const note = checkNote(problems, 'input.note', input.note);
-  const evidence = checkEvidence(problems, 'input.evidence', input.evidence);
-  const visibility = input.visibility ?? Visibility.PUBLIC;
-  problems.throwIfAny();
-  return {
-    progressPercent,
-    effectiveDate: effective!.end,
-    effectiveDatePrecision: effective!.precision,
-    actualStart: actual.start ?? null,
-    actualStartPrecision: actual.startPrecision ?? null,
-    actualEnd: actual.end ?? null,
-    actualEndPrecision: actual.endPrecision ?? null,
-    note,
-    evidence,
-    visibility,
-  };
 }

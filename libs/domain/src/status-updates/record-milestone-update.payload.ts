@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Milestone } from '../milestones/milestone.model';
+import { Milestone } from '../milestones';
 import { StatusUpdate } from './status-update.model';
 
 @ObjectType({ description: 'What recordMilestoneUpdate recorded.' })

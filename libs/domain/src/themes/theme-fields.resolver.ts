@@ -1,8 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Commitment } from '../commitments/commitment.model';
-import { Progress } from '../dashboards/progress.model';
-import { emptyProgress } from '../plans/plans.resolver';
-import type { RequestContext } from '../shared/context';
+import { Commitment } from '../commitments';
+import { Progress, emptyProgress } from '../dashboards';
+import type { RequestContext } from '../request-context';
 import { SourceModel } from '../shared/graphql-types';
 import { Theme } from './theme.model';
 

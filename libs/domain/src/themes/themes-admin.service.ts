@@ -1,10 +1,10 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, assertUuid, requireRole, type Actor } from '@ogp/core';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { CommitmentEntity } from '../commitments/commitment.entity';
-import { ActionPlanEntity } from '../plans/action-plan.entity';
 import {
+  DomainException,
+  assertUuid,
+  requireRole,
+  type Actor,
   InputProblems,
   KEY,
   KEY_SHAPE,
@@ -18,8 +18,11 @@ import {
   writeTransaction,
   archiveRow,
   lockedRow,
-} from '../shared/admin-writes';
-import { toTheme } from '../shared/mappers';
+} from '@ogp/core';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { CommitmentEntity } from '../commitments/commitment.entity';
+import { ActionPlanEntity } from '../plans/action-plan.entity';
+import { toTheme } from './theme.mapper';
 import type { CreateThemeInput } from './dto/create-theme.input';
 import type { UpdateThemeInput } from './dto/update-theme.input';
 import { ThemeEntity } from './theme.entity';

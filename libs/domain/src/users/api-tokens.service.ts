@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, assertUuid, requireSignedIn, type Actor } from '@ogp/core';
+import {
+  DomainException,
+  InputProblems,
+  assertUuid,
+  checkText,
+  requireSignedIn,
+  type Actor,
+} from '@ogp/core';
 import { DataSource, IsNull } from 'typeorm';
 import { ApiTokenEntity } from './api-token.entity';
 import { newSecretToken } from './secret-tokens';
@@ -15,16 +22,18 @@ const toApiToken = (entity: ApiTokenEntity): ApiToken => ({
 });
 
 /** Personal tokens for scripts: every user manages their own. */
+/** api_token.name is varchar(100). */
+const TOKEN_NAME_MAX = 100;
+
 @Injectable()
 export class ApiTokensService {
   constructor(private readonly db: DataSource) {}
 
   async create(actor: Actor, name: string): Promise<CreatedApiToken> {
     const user = requireSignedIn(actor);
-    const trimmed = name.trim();
-    if (trimmed.length < 1 || trimmed.length > 100) {
-      throw DomainException.badInput('name', 'must be 1 to 100 characters long');
-    }
+    const problems = new InputProblems();
+    const trimmed = checkText(problems, 'name', name, { max: TOKEN_NAME_MAX, nullable: false })!;
+    problems.throwIfAny();
     const { token, hash } = newSecretToken('ogpt');
     const saved = await this.db.getRepository(ApiTokenEntity).save({
       userId: user.userId,

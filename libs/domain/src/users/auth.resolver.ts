@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { ApiTokensService } from './api-tokens.service';
 import { SESSION_COOKIE } from './authentication.service';
 import { SessionsService } from './sessions.service';

@@ -1,6 +1,6 @@
 import { Role } from '@ogp/common';
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Agency } from '../agencies/agency.model';
+import { Agency } from '../agencies';
 
 registerEnumType(Role, {
   name: 'Role',

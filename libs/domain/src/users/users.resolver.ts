@@ -1,6 +1,6 @@
 import { Role } from '@ogp/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { CreateUserInput } from './dto/user.inputs';
 import { User } from './user.model';
 import { UsersService } from './users.service';

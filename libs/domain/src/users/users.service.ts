@@ -1,9 +1,16 @@
 import { Role } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { DomainException, assertUuid, requireRole, type Actor } from '@ogp/core';
+import {
+  DomainException,
+  InputProblems,
+  assertUuid,
+  checkText,
+  requireRole,
+  type Actor,
+} from '@ogp/core';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
-import { toAgency } from '../shared/mappers';
+import { toAgency } from '../agencies';
 import { checkPassword, hashPassword } from './passwords';
 import { UserEntity } from './user.entity';
 import type { User } from './user.model';
@@ -37,6 +44,9 @@ export function toUser(entity: UserEntity): User {
 }
 
 /** Agencies by slug, every unknown slug named; a coordinator needs at least one. */
+/** user.display_name is varchar(200). */
+const DISPLAY_NAME_MAX = 200;
+
 async function agenciesFor(
   manager: EntityManager,
   roles: Role[],
@@ -82,10 +92,13 @@ export async function createUserRecord(
   if (!isEmailAddress(email)) {
     throw DomainException.badInput('input.email', 'is not an email address', input.email);
   }
-  const displayName = input.displayName.trim();
-  if (displayName.length < 1 || displayName.length > 200) {
-    throw DomainException.badInput('input.displayName', 'must be 1 to 200 characters long');
-  }
+  const problems = new InputProblems();
+  const checkedName = checkText(problems, 'input.displayName', input.displayName, {
+    max: DISPLAY_NAME_MAX,
+    nullable: false,
+  });
+  problems.throwIfAny();
+  const displayName = checkedName!;
   checkPassword(input.password, 'input.password', { email, displayName });
   const roles = checkRoles(input.roles, 'input.roles');
   const agencies = await agenciesFor(manager, roles, input.agencySlugs ?? [], 'input.agencySlugs');

@@ -1,6 +1,6 @@
 import { Verification } from '@ogp/common';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Milestone } from '../milestones/milestone.model';
+import { Milestone } from '../milestones';
 import { LocalizedText } from '../shared/graphql-types';
 
 /** What a reviewer may say about reported progress (UNVERIFIED is what a new report resets it to). */

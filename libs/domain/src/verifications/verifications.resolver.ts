@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../request-context';
 import { VerifyMilestoneInput } from './dto/verify-milestone.input';
 import { VerifyMilestonePayload } from './verification.model';
 import { VerificationsService } from './verifications.service';

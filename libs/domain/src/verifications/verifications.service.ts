@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Role, Verification, Visibility } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
-import { assertUuid, DomainException, ErrorCode, requireRole, type Actor } from '@ogp/core';
+import {
+  assertUuid,
+  DomainException,
+  ErrorCode,
+  requireRole,
+  type Actor,
+  InputProblems,
+  checkNote,
+  hasText,
+  utcToday,
+} from '@ogp/core';
 import { DataSource } from 'typeorm';
 import { MilestoneEntity } from '../milestones/milestone.entity';
-import { InputProblems } from '../shared/admin-writes';
-import { toMilestone, toStatusUpdate } from '../shared/mappers';
-import { checkNote, hasText, utcToday } from '../shared/progress-checks';
-import { AuditChain } from '../status-updates/audit-chain';
+import { toMilestone } from '../milestones';
 import {
+  toStatusUpdate,
+  AuditChain,
   findMilestoneTarget,
   latestStatusUpdate,
-} from '../status-updates/milestone-updates.service';
+} from '../status-updates';
 import type { VerifyMilestoneInput } from './dto/verify-milestone.input';
 import { VerificationEntity } from './verification.entity';
 import { toVerification } from './verification.mapper';

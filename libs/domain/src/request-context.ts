@@ -1,6 +1,6 @@
 import type { Actor } from '@ogp/core';
 import type { Request, Response } from 'express';
-import type { LiveConnection } from '../plans/subscription-rights';
+import type { LiveConnection } from './plans';
 import type { RequestLoaders } from './request-loaders';
 
 /** What every resolver gets from the per-request GraphQL context. */

@@ -1,6 +1,11 @@
 import { PartialDateError, parsePartialDate, type PartialDate } from '@ogp/common';
-import { DESCRIPTION_MAX, TITLE_MAX, checkLocalized, type InputProblems } from './admin-writes';
-import type { LocalizedTextInput } from './dto/localized-text.input';
+import {
+  DESCRIPTION_MAX,
+  TITLE_MAX,
+  checkLocalized,
+  type LocalizedTextValue,
+} from './input-checks';
+import type { InputProblems } from './input-problems';
 
 // Field checks of the progress writes (status updates, verifications, assessments). Each adds its problems to
 // the mutation's InputProblems under the field's path, so a client hears about all of them at once.
@@ -75,7 +80,7 @@ export function checkPastPartialDate(
 export function checkNote(
   problems: InputProblems,
   field: string,
-  input: LocalizedTextInput | null | undefined,
+  input: LocalizedTextValue | null | undefined,
 ): { da: string | null; en: string | null } {
   return (
     checkLocalized(problems, field, null, input ?? null, {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { PlansReadModule } from '../plans-read.module';
-import { UsersModule } from '../users/users.module';
-import { PlanActivityResolver } from './plan-activity.resolver';
-import { SubscriptionRights } from './subscription-rights';
+import { PlansReadModule } from './plans-read.module';
+import { UsersModule } from './users/users.module';
+import { PlanActivityResolver } from './plans/plan-activity.resolver';
+import { SubscriptionRights } from './plans/subscription-rights';
 
 /**
  * The planActivity subscription; PLAN_EVENTS comes from the global EventsModule of @ogp/core. SubscriptionRights

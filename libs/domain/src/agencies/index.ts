@@ -1,0 +1,13 @@
+// The public face of the agencies context: what other contexts may use. Its resolvers and Nest modules are
+// not here: the composition files at the root of @ogp/domain wire them. The order matters where indexes
+// import each other: entities and the services that reach no other context come first, so an injected
+// service is on this index before an import cycle can come back for it.
+export * from './agency.entity';
+export * from './agencies-admin.service';
+export * from './agency.model';
+export * from './dto/create-agency.input';
+export * from './dto/update-agency.input';
+export * from './agency.mapper';
+export * from './agency.loaders';
+export * from './agencies.service';
+export * from './referenced-agencies';

@@ -1,0 +1,10 @@
+// The public face of the assessments context: what other contexts may use. Its resolvers and Nest modules are
+// not here: the composition files at the root of @ogp/domain wire them. The order matters where indexes
+// import each other: entities and the services that reach no other context come first, so an injected
+// service is on this index before an import cycle can come back for it.
+export * from './assessment.entity';
+export * from './assessment.model';
+export * from './dto/assess-commitment.input';
+export * from './assessment.mapper';
+export * from './assessment.loaders';
+export * from './assessments.service';

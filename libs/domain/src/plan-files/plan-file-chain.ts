@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { DatePrecision, MilestoneStatus, Visibility } from '@ogp/common';
+import type { EntityManager } from 'typeorm';
+import type { AssessmentEntity } from '../assessments/assessment.entity';
+import { AuditChain } from '../status-updates';
+import { type StatusUpdateEntity, UpdateOrigin } from '../status-updates/status-update.entity';
+import { endOf, startOf, text, today } from './plan-file-values';
+import type { PlanFileAssessment, PlanFileStatusUpdate } from './plan-file.types';
+
+export const IMPORT_ACTOR_NAME = 'Plan import';
+
+/**
+ * Builds the plan's chains of history rows in recording order (the hashing is the shared AuditChain's): the
+ * public one, and an internal one per commitment for its INTERNAL updates.
+ */
+export class PlanFileChain {
+  private readonly chain: AuditChain;
+  private readonly internal = new Map<string, AuditChain>();
+  private readonly recordedAt = new Date();
+
+  constructor(private readonly planId: string) {
+    this.chain = new AuditChain(planId);
+  }
+
+  private chainFor(commitmentId: string, visibility: Visibility): AuditChain {
+    if (visibility !== Visibility.INTERNAL) return this.chain;
+    let chain = this.internal.get(commitmentId);
+    if (!chain) {
+      chain = new AuditChain(this.planId, null, 0, commitmentId);
+      this.internal.set(commitmentId, chain);
+    }
+    return chain;
+  }
+
+  async saveHeads(manager: EntityManager): Promise<void> {
+    await this.chain.saveHead(manager);
+    for (const chain of this.internal.values()) await chain.saveHead(manager);
+  }
+
+  statusUpdate(
+    commitmentId: string,
+    milestoneId: string,
+    update: PlanFileStatusUpdate,
+  ): StatusUpdateEntity {
+    const [effectiveDate, effectiveDatePrecision] = endOf(update.effectiveDate);
+    const [actualStart, actualStartPrecision] = startOf(update.actualStart);
+    const [actualEnd, actualEndPrecision] = endOf(update.actualEnd);
+    const status = update.status as MilestoneStatus;
+    const row = {
+      id: randomUUID(),
+      actionPlanId: this.planId,
+      milestoneId,
+      status,
+      progressPercent:
+        update.progressPercent ??
+        (status === MilestoneStatus.COMPLETED
+          ? 100
+          : status === MilestoneStatus.NOT_STARTED
+            ? 0
+            : null),
+      effectiveDate: effectiveDate ?? today(),
+      effectiveDatePrecision: effectiveDatePrecision ?? DatePrecision.DAY,
+      effectiveDateKnown: effectiveDate !== null,
+      actualStart,
+      actualStartPrecision,
+      actualEnd,
+      actualEndPrecision,
+      note: text(update.note),
+      evidence: update.evidence.map((e) => ({ url: e.url, title: e.title ?? null })),
+      visibility: (update.visibility ?? 'PUBLIC') as Visibility,
+      origin: UpdateOrigin.IMPORT,
+      recordedAt: this.recordedAt,
+      recordedById: null,
+      recordedByName: IMPORT_ACTOR_NAME,
+    };
+    return this.chainFor(commitmentId, row.visibility).link('status_update', row);
+  }
+
+  assessment(commitmentId: string, entry: PlanFileAssessment): AssessmentEntity {
+    const [assessedOn, assessedOnPrecision] = endOf(entry.assessedOn);
+    const row = {
+      id: randomUUID(),
+      actionPlanId: this.planId,
+      commitmentId,
+      stage: entry.stage,
+      assessor: entry.assessor,
+      assessedOn,
+      assessedOnPrecision,
+      sourceUrl: entry.source.url,
+      sourceTitle: entry.source.title ?? null,
+      verifiable: entry.verifiable ?? null,
+      specificity: entry.specificity ?? null,
+      relevantOgpValues: entry.relevantOgpValues ?? null,
+      potentialImpact: entry.potentialImpact ?? null,
+      completion: entry.completion ?? null,
+      didItOpenGovernment: entry.didItOpenGovernment ?? null,
+      starred: entry.starred ?? null,
+      potentiallyStarred: entry.potentiallyStarred ?? null,
+      note: text(entry.note),
+      origin: UpdateOrigin.IMPORT,
+      recordedAt: this.recordedAt,
+      recordedById: null,
+      recordedByName: IMPORT_ACTOR_NAME,
+    };
+    return this.chain.link('assessment', row) as unknown as AssessmentEntity;
+  }
+}
