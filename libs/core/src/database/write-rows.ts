@@ -1,5 +1,6 @@
 import {
   type DataSource,
+  type DeepPartial,
   type EntityManager,
   type EntityTarget,
   type FindOptionsWhere,
@@ -86,4 +87,25 @@ export async function archiveRow<E extends ObjectLiteral & { id: string; archive
     } as QueryDeepPartialEntity<E>);
   }
   return repository.findOneByOrFail(byId);
+}
+
+/**
+ * Saves a new row at the end of its parent's list: its position is one past the highest of its siblings'.
+ * `parentColumn` is the column naming the parent (e.g. "commitment_id").
+ */
+export async function appendRow<E extends ObjectLiteral & { position: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  parentColumn: string,
+  parentId: string,
+  values: DeepPartial<E>,
+): Promise<E> {
+  const repository = manager.getRepository(entity);
+  const escape = (name: string) => manager.connection.driver.escape(name);
+  const [{ next }] = await manager.query<{ next: number }[]>(
+    `SELECT COALESCE(MAX(position), 0) + 1 AS next FROM ${escape(repository.metadata.tableName)}
+     WHERE ${escape(parentColumn)} = $1`,
+    [parentId],
+  );
+  return repository.save(repository.create({ ...values, position: next } as DeepPartial<E>));
 }

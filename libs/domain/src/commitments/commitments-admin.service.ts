@@ -9,6 +9,7 @@ import {
   checkText,
   isGiven,
   writeTransaction,
+  appendRow,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
@@ -64,19 +65,12 @@ export class CommitmentsAdminService {
       const usable = plan && !plan.archivedAt ? plan : null;
       const { changes, agencies } = await checkCommitment(manager, problems, input, null, usable);
       problems.throwIfAny();
-      const [{ next }] = await manager.query<{ next: number }[]>(
-        'SELECT COALESCE(MAX(position), 0) + 1 AS next FROM commitment WHERE action_plan_id = $1',
-        [usable!.id],
-      );
       const commitments = manager.getRepository(CommitmentEntity);
-      const saved = await commitments.save(
-        commitments.create({
-          ...changes,
-          actionPlanId: usable!.id,
-          position: next,
-          notes: { da: null, en: null },
-        }),
-      );
+      const saved = await appendRow(manager, CommitmentEntity, 'action_plan_id', usable!.id, {
+        ...changes,
+        actionPlanId: usable!.id,
+        notes: { da: null, en: null },
+      });
       await writeAgencies(manager, saved.id, agencies);
       return toCommitment(await commitments.findOneByOrFail({ id: saved.id }));
     });

@@ -9,6 +9,7 @@ import {
   checkPrefixedPeriod,
   isGiven,
   writeTransaction,
+  appendRow,
   archiveRow,
   lockedRow,
   checkTitleAndDescription,
@@ -62,19 +63,12 @@ export class MilestonesAdminService {
       }
       const changes = checkMilestone(problems, input, null);
       problems.throwIfAny();
-      const [{ next }] = await manager.query<{ next: number }[]>(
-        'SELECT COALESCE(MAX(position), 0) + 1 AS next FROM milestone WHERE commitment_id = $1',
-        [commitment!.id],
-      );
       const milestones = manager.getRepository(MilestoneEntity);
-      const saved = await milestones.save(
-        milestones.create({
-          ...changes,
-          commitmentId: commitment!.id,
-          position: next,
-          notes: { da: null, en: null },
-        }),
-      );
+      const saved = await appendRow(manager, MilestoneEntity, 'commitment_id', commitment!.id, {
+        ...changes,
+        commitmentId: commitment!.id,
+        notes: { da: null, en: null },
+      });
       return toAdminMilestone(await milestones.findOneByOrFail({ id: saved.id }));
     });
   }
