@@ -48,14 +48,13 @@ export function configureApp(
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
   app.disable('x-powered-by');
-  // GraphQL requests: refused at once (before anything else is spent on them) when the house is full, or when
-  // the event loop is saturated with as many requests in it as the pool has connections (fewer is ordinary
-  // work on a busy machine, not overload); otherwise read, then run in a scope of their own
+  // GraphQL requests: refused at once (before anything else is spent on them) when the house is full or the
+  // event loop saturated with more than one request in it; otherwise read, then run in a scope of their own
   // (a deadline, and cancellation when the client goes away). The body is read here, first, so the scope
   // reaches everything the request runs.
   app.use(
     '/graphql',
-    shedLoad(app.get(PoolGuard), config.dbPoolSize + config.dbPoolMaxWaiting, config.dbPoolSize),
+    shedLoad(app.get(PoolGuard), config.dbPoolSize + config.dbPoolMaxWaiting, 2),
     json(),
     scopeRequests(config.requestTimeoutMs),
   );
