@@ -39,7 +39,12 @@ const fieldName = (keys: Key[]): string =>
   keys.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
 
 /** Every String or ID position below `type`: in input objects (to `depth` levels) and lists (their first item). */
-function stringSpots(type: GraphQLInputType, keys: Key[], depth: number, seen: string[]): StringSpot[] {
+function stringSpots(
+  type: GraphQLInputType,
+  keys: Key[],
+  depth: number,
+  seen: string[],
+): StringSpot[] {
   const inner = getNullableType(type);
   if (isListType(inner)) return stringSpots(inner.ofType, [...keys, 0], depth, seen);
   if (isScalarType(inner)) {

@@ -21,6 +21,7 @@ export const STRING_INPUT_MAX = 100_000;
 
 // U+0000 (PostgreSQL's text cannot hold it) and UTF-16 surrogates without their other half (not characters at
 // all: the driver would send them as U+FFFD, silently changing what was stored).
+// eslint-disable-next-line no-control-regex -- U+0000 is what it looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What is wrong with one string value, or undefined when it can be stored as it is. */
@@ -52,11 +53,13 @@ export function stringInputProblems(
   const problems: InputProblem[] = [];
   const defaults = new Map<string, ValueNode>();
   for (const definition of operation.variableDefinitions ?? []) {
-    if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+    if (definition.defaultValue)
+      defaults.set(definition.variable.name.value, definition.defaultValue);
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
   }
 
   const checkValue = (value: unknown, path: string): void => {
