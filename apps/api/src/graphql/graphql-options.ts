@@ -9,6 +9,7 @@ import { describeRootTypes } from './describe-root-types';
 import { formatError } from './format-error';
 import { graphqlWsOptions } from './graphql-ws-options';
 import { contextRefusal, refusalFor, serviceUnavailablePlugin } from './service-unavailable';
+import { stringInputsPlugin } from './string-inputs';
 import { databaseAvailability } from '../health/database-availability';
 
 /** Apollo options: limits, errors, and the per-request context (the actor and fresh DataLoaders). */
@@ -30,7 +31,8 @@ export function graphqlOptions(
     transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,
     // Answers with SERVICE_UNAVAILABLE go out as 503 with Retry-After (Nest's own plugin would reset them to 200).
-    plugins: [serviceUnavailablePlugin()],
+    // Strings PostgreSQL cannot store (or longer than any field) are refused before any resolver runs.
+    plugins: [serviceUnavailablePlugin(), stringInputsPlugin()],
     preserveHttpStatusForExecutionErrors: false,
     // Subscriptions (planActivity) over graphql-ws on the same path.
     subscriptions: {

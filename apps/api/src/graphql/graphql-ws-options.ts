@@ -17,6 +17,7 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
 import { formatError } from './format-error';
+import { subscribeWithStringInputs } from './string-inputs';
 
 /** What one websocket connection carries: its registration, whose viewer SubscriptionRights keeps current. */
 type ConnectionExtra = Extra & { connection?: LiveConnection; closed?: boolean };
@@ -26,7 +27,7 @@ const extraOf = (ctx: Context): ConnectionExtra => ctx.extra as ConnectionExtra;
 
 /** The graphql-ws options (Nest passes them on to graphql-ws's useServer as they are). */
 export type GraphqlWsOptions = GraphQLWsSubscriptionsConfig &
-  Pick<ServerOptions, 'context' | 'validate' | 'onError' | 'onClose'>;
+  Pick<ServerOptions, 'context' | 'validate' | 'subscribe' | 'onError' | 'onClose'>;
 
 /** The error with the code Apollo gives the same mistake over HTTP (formatError passes those through). */
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -148,6 +149,8 @@ export function graphqlWsOptions(
       validate(schema, document, [...specifiedRules, depthLimit(config.graphqlMaxDepth)]).map(
         (error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
       ),
+    // The same refusal of unstorable strings as over HTTP, before the subscription's resolver runs.
+    subscribe: subscribeWithStringInputs,
     onNext: (_ctx, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: format(result.errors) } : undefined,
     onError: (_ctx, _id, _payload, errors) => format(errors),
