@@ -8,6 +8,7 @@ import { depthLimit } from './depth-limit';
 import { describeRootTypes } from './describe-root-types';
 import { formatError } from './format-error';
 import { graphqlWsOptions } from './graphql-ws-options';
+import { introspectionEnabled } from './introspection';
 import { contextRefusal, refusalFor, serviceUnavailablePlugin } from './service-unavailable';
 import { databaseAvailability } from '../health/database-availability';
 
@@ -18,14 +19,15 @@ export function graphqlOptions(
   authentication: AuthenticationService,
   subscriptionRights: SubscriptionRights,
 ): ApolloDriverConfig {
+  const introspection = introspectionEnabled(config);
   return {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    introspection: true,
+    introspection,
     // Refuses requests a browser could send cross-site without a preflight (CSRF), cookies or not.
     csrfPrevention: true,
-    validationRules: [depthLimit(config.graphqlMaxDepth)],
+    validationRules: [depthLimit(config.graphqlMaxDepth, { introspection })],
     formatError,
     transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,

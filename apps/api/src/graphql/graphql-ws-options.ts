@@ -16,6 +16,7 @@ import type { Context, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
+import { introspectionEnabled } from './introspection';
 import { formatError } from './format-error';
 
 /** What one websocket connection carries: its registration, whose viewer SubscriptionRights keeps current. */
@@ -145,9 +146,10 @@ export function graphqlWsOptions(
       };
     },
     validate: (schema, document) =>
-      validate(schema, document, [...specifiedRules, depthLimit(config.graphqlMaxDepth)]).map(
-        (error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
-      ),
+      validate(schema, document, [
+        ...specifiedRules,
+        depthLimit(config.graphqlMaxDepth, { introspection: introspectionEnabled(config) }),
+      ]).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
     onNext: (_ctx, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: format(result.errors) } : undefined,
     onError: (_ctx, _id, _payload, errors) => format(errors),
