@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PoolGuard, type AppConfig } from '@ogp/core';
+import { serveGraphqlPages } from './graphql/graphql-pages';
 import { scopeRequests, shedLoad } from './graphql/service-unavailable';
 
 /** Paths the API answers itself; the dashboard's page fallback never takes them. */
@@ -48,6 +49,8 @@ export function configureApp(
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
   app.disable('x-powered-by');
+  // The schema's SDL: before the GraphQL door below, which is for GraphQL requests.
+  serveGraphqlPages(app, config);
   // GraphQL requests: refused at once (before anything else is spent on them) when the house is full, or when
   // the event loop is saturated with as many requests in it as the pool has connections (fewer is ordinary
   // work on a busy machine, not overload); otherwise read, then run in a scope of their own
