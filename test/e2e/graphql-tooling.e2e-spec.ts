@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 const COMMITTED_SCHEMA = join(__dirname, '..', '..', 'apps', 'api', 'schema.gql');
 
-describe('GraphQL tooling: the schema as SDL', () => {
+describe('GraphQL tooling without a built dashboard: the schema as SDL', () => {
   let db: TestDatabase;
   let api: TestApp;
 
@@ -43,5 +44,61 @@ describe('GraphQL tooling: the schema as SDL', () => {
     expect(await html.text()).toMatch(/^"""A country's OGP national action plan\."""/);
     const head = await fetch(`${api.baseUrl}/graphql/schema.graphql`, { method: 'HEAD' });
     expect(head.status).toBe(200);
+  });
+
+  it("Apollo's and Nest's landing pages (loaded from the internet) are off", async () => {
+    // No dashboard built here, so no explorer either: the browser's GET is a GraphQL request without a query.
+    const response = await fetch(`${api.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).not.toMatch(/html/);
+    expect(await response.text()).not.toMatch(/unpkg\.com|apollographql\.com/);
+  });
+});
+
+describe('GraphQL tooling: the explorer at GET /graphql', () => {
+  let db: TestDatabase;
+  let api: TestApp;
+  let dashboardDir: string;
+
+  beforeAll(async () => {
+    // A stand-in for the built dashboard: which page is served is the point here (the browser test runs it).
+    dashboardDir = mkdtempSync(join(tmpdir(), 'ogp-explorer-'));
+    writeFileSync(join(dashboardDir, 'index.html'), '<title>dashboard</title>');
+    writeFileSync(join(dashboardDir, 'explorer.html'), '<title>explorer</title>');
+    db = await createTestDatabase({ migrate: false });
+    api = await startTestApp({
+      databaseUrl: db.url,
+      env: { SEED_PLAN_FILE: 'none' },
+      dashboardDir,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+    rmSync(dashboardDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('a browser gets the explorer page from the built dashboard', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toBe('<title>explorer</title>');
+  });
+
+  it('a GraphQL client asking for JSON gets GraphQL, by GET and by POST', async () => {
+    const get = await fetch(
+      `${api.baseUrl}/graphql?query=${encodeURIComponent('{ __typename }')}`,
+      { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } },
+    );
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    const post = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { accept: 'text/html, application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

@@ -49,8 +49,10 @@ export function configureApp(
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
   app.disable('x-powered-by');
-  // The schema's SDL: before the GraphQL door below, which is for GraphQL requests.
-  serveGraphqlPages(app, config);
+  const dashboardDir =
+    options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
+  // The schema's SDL and the explorer: before the GraphQL door below, which is for GraphQL requests.
+  serveGraphqlPages(app, config, dashboardDir);
   // GraphQL requests: refused at once (before anything else is spent on them) when the house is full, or when
   // the event loop is saturated with as many requests in it as the pool has connections (fewer is ordinary
   // work on a busy machine, not overload); otherwise read, then run in a scope of their own
@@ -64,8 +66,6 @@ export function configureApp(
   );
   // gzip for the dashboard's JavaScript (a third of its size on the wire) and for larger GraphQL answers.
   app.use(compression());
-  const dashboardDir =
-    options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
   if (dashboardDir) serveDashboard(app, dashboardDir);
 }
 

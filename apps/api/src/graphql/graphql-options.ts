@@ -25,6 +25,9 @@ export function graphqlOptions(
     autoSchemaFile: true,
     sortSchema: true,
     introspection,
+    // No landing page of Apollo's or Nest's (GraphiQL from unpkg.com, blank without the internet): a browser's
+    // GET /graphql gets the explorer built into the dashboard's files instead (see graphql-pages.ts).
+    graphiql: false,
     // Refuses requests a browser could send cross-site without a preflight (CSRF), cookies or not.
     csrfPrevention: true,
     validationRules: [depthLimit(config.graphqlMaxDepth, { introspection })],
