@@ -11,6 +11,14 @@ export default defineConfig({
   build: {
     outDir: process.env.DASHBOARD_OUT_DIR ?? here('../../dist/dashboard'),
     emptyOutDir: true,
+    // Two pages: the dashboard, and the GraphQL explorer (GraphiQL) the API serves at GET /graphql to a browser.
+    rolldownOptions: {
+      input: { index: here('index.html'), explorer: here('explorer.html') },
+      // GraphiQL's React packages mark modules "use client" (for server components): meaningless in a bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     proxy: { '/graphql': { target: api, ws: true }, '/healthz': api, '/readyz': api },

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { graphql } from '../utils/graphql-client';
@@ -104,5 +105,40 @@ describe('depth limit: fragments nested to blow up the check are refused at once
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ __typename: 'Query' });
+  });
+
+  describe('introspection, which tools send as graphql-js builds it', () => {
+    it.each([
+      ['getIntrospectionQuery()', getIntrospectionQuery()],
+      [
+        'getIntrospectionQuery({ descriptions, specifiedByUrl, inputValueDeprecation })',
+        getIntrospectionQuery({
+          descriptions: true,
+          specifiedByUrl: true,
+          inputValueDeprecation: true,
+        }),
+      ],
+    ])('%s is answered with the schema', async (_name, query) => {
+      const result = await graphql<{ __schema: { queryType: { name: string }; types: unknown[] } }>(
+        api.baseUrl,
+        query,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.status).toBe(200);
+      expect(result.data?.__schema.queryType.name).toBe('Query');
+      expect(result.data?.__schema.types.length).toBeGreaterThan(10);
+    });
+
+    it('a deep query of normal fields is still refused, alone or beside introspection', async () => {
+      // actionPlans, then commitments / actionPlan in turn: 13 levels of selection sets, one past the limit of 12.
+      let selection = 'slug';
+      for (let i = 0; i < 6; i++) selection = `commitments { actionPlan { ${selection} } }`;
+      const deep = `actionPlans { ${selection} }`;
+      for (const query of [`{ ${deep} }`, `{ __schema { queryType { name } } ${deep} }`]) {
+        const result = await graphql(api.baseUrl, query);
+        expect(result.status).toBe(400);
+        expect(result.errors?.[0].message).toMatch(/Query is nested deeper than the limit of 12/);
+      }
+    });
   });
 });

@@ -22,8 +22,8 @@ export async function startTestApp(options: {
   databaseUrl: string;
   env?: Record<string, string>;
   typeormLogger?: TypeOrmLogger;
-  /** The built dashboard to serve (default: dist/dashboard, found as `npm start` finds it). */
-  dashboardDir?: string;
+  /** The built dashboard to serve (default: dist/dashboard, found as `npm start` finds it; null: none). */
+  dashboardDir?: string | null;
   /** Receives everything the app logs (default: errors to the console). */
   logger?: LoggerService;
 }): Promise<TestApp> {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PoolGuard, type AppConfig } from '@ogp/core';
+import { serveGraphqlPages } from './graphql/graphql-pages';
 import { scopeRequests, shedLoad } from './graphql/service-unavailable';
 
 /** Paths the API answers itself; the dashboard's page fallback never takes them. */
@@ -48,6 +49,10 @@ export function configureApp(
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
   app.disable('x-powered-by');
+  const dashboardDir =
+    options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
+  // The schema's SDL and the explorer: before the GraphQL door below, which is for GraphQL requests.
+  serveGraphqlPages(app, config, dashboardDir);
   // GraphQL requests: refused at once (before anything else is spent on them) when the house is full or the
   // event loop saturated with more than one request in it; otherwise read, then run in a scope of their own
   // (a deadline, and cancellation when the client goes away). The body is read here, first, so the scope
@@ -60,8 +65,6 @@ export function configureApp(
   );
   // gzip for the dashboard's JavaScript (a third of its size on the wire) and for larger GraphQL answers.
   app.use(compression());
-  const dashboardDir =
-    options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
   if (dashboardDir) serveDashboard(app, dashboardDir);
 }
 

@@ -1,4 +1,11 @@
-import { buildSchema, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLError,
+} from 'graphql';
 import { depthLimit } from '../../../apps/api/src/graphql/depth-limit';
 
 const schema = buildSchema(`
@@ -92,5 +99,57 @@ describe('depthLimit', () => {
     for (let i = 0; i < 1000; i++) selection = `... on Query { ${selection} }`;
     const errors = check(`{ ${selection} }`);
     expect(errors[0]?.message).toBe(FRAGMENTS_TOO_DEEP);
+  });
+
+  describe('introspection', () => {
+    const introspection = (document: string): readonly GraphQLError[] =>
+      validate(schema, parse(document), [
+        ...specifiedRules,
+        depthLimit(MAX, { introspection: true }),
+      ]);
+    const TOO_DEEP = `Query is nested deeper than the limit of ${MAX} levels`;
+    const fullOptions = {
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    };
+
+    it("graphql-js's getIntrospectionQuery() goes past the limit when introspection is off", () => {
+      expect(check(getIntrospectionQuery())[0]?.message).toBe(TOO_DEEP);
+    });
+
+    it('getIntrospectionQuery(), with and without options, passes while introspection is on', () => {
+      expect(introspection(getIntrospectionQuery())).toEqual([]);
+      expect(introspection(getIntrospectionQuery(fullOptions))).toEqual([]);
+    });
+
+    it('exempts deep selections under __type as well as __schema', () => {
+      let ofType = 'name';
+      for (let i = 0; i < MAX + 5; i++) ofType = `ofType { ${ofType} }`;
+      expect(introspection(`{ __type(name: "Query") { fields { type { ${ofType} } } } }`)).toEqual(
+        [],
+      );
+    });
+
+    it('still measures the normal fields of an operation that also introspects', () => {
+      const deep = nestedFields(MAX + 1).slice(2, -2);
+      const errors = introspection(`{ __schema { queryType { name } } ${deep} }`);
+      expect(errors.map((e) => e.message)).toEqual([TOO_DEEP]);
+      // A fragment of normal fields is counted where it is spread, introspection or not.
+      const fragment = `fragment Deep on Query { ${nestedFields(MAX - 2).slice(2, -2)} }`;
+      expect(
+        introspection(`{ __typename node { nodes { node { ...Deep } } } } ${fragment}`)[0]?.message,
+      ).toBe(TOO_DEEP);
+    });
+
+    it("leaves the costly introspection shape to graphql's own MaxIntrospectionDepthRule", () => {
+      const errors = introspection(
+        '{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }',
+      );
+      expect(errors.map((e) => e.message)).toEqual(['Maximum introspection depth exceeded']);
+    });
   });
 });

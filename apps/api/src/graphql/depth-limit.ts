@@ -20,6 +20,19 @@ class TooDeep extends Error {
   }
 }
 
+/** graphql's introspection entry points: what is selected below them describes the schema, not its data. */
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+export interface DepthLimitOptions {
+  /**
+   * Whether the server answers introspection. While it does, selections under `__schema` and `__type` are not
+   * measured: graphql-js's own `getIntrospectionQuery()` reaches 14 levels through its type references, and
+   * introspection's one costly shape (`fields { type { fields ... } }` and the like) is refused by graphql's
+   * MaxIntrospectionDepthRule among the specified rules. Other fields of the same operation are measured as ever.
+   */
+  introspection?: boolean;
+}
+
 /**
  * Refuses operations nested deeper than `max` fields, or with fragments nested more than `max` levels, before
  * any resolver runs. Each named fragment is measured once and its reach remembered, so the work grows with the
@@ -27,7 +40,8 @@ class TooDeep extends Error {
  * times over, makes 2^21 paths). Measuring stops at the first path past the limit, so the recursion stays
  * shallow whatever the document.
  */
-export function depthLimit(max: number): ValidationRule {
+export function depthLimit(max: number, options: DepthLimitOptions = {}): ValidationRule {
+  const exempt = options.introspection === true ? INTROSPECTION_FIELDS : new Set<string>();
   return (context: ValidationContext) => {
     const definitions = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
@@ -51,7 +65,7 @@ export function depthLimit(max: number): ValidationRule {
       };
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
-          if (!selection.selectionSet) continue;
+          if (!selection.selectionSet || exempt.has(selection.name.value)) continue;
           widen({ depth: 1, fragments: 0 });
           const inner = reachOf(selection.selectionSet, { ...at, depth: at.depth + 1 });
           widen({ depth: 1 + inner.depth, fragments: inner.fragments });

@@ -8,6 +8,7 @@ import { depthLimit } from './depth-limit';
 import { describeRootTypes } from './describe-root-types';
 import { formatError } from './format-error';
 import { graphqlWsOptions } from './graphql-ws-options';
+import { introspectionEnabled } from './introspection';
 import { contextRefusal, refusalFor, serviceUnavailablePlugin } from './service-unavailable';
 import { stringInputsPlugin } from './string-inputs';
 import { databaseAvailability } from '../health/database-availability';
@@ -19,14 +20,18 @@ export function graphqlOptions(
   authentication: AuthenticationService,
   subscriptionRights: SubscriptionRights,
 ): ApolloDriverConfig {
+  const introspection = introspectionEnabled(config);
   return {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    introspection: true,
+    introspection,
+    // No landing page of Apollo's or Nest's (GraphiQL from unpkg.com, blank without the internet): a browser's
+    // GET /graphql gets the explorer built into the dashboard's files instead (see graphql-pages.ts).
+    graphiql: false,
     // Refuses requests a browser could send cross-site without a preflight (CSRF), cookies or not.
     csrfPrevention: true,
-    validationRules: [depthLimit(config.graphqlMaxDepth)],
+    validationRules: [depthLimit(config.graphqlMaxDepth, { introspection })],
     formatError,
     transformSchema: describeRootTypes,
     includeStacktraceInErrorResponses: false,

@@ -16,6 +16,7 @@ import type { Context, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
+import { introspectionEnabled } from './introspection';
 import { formatError } from './format-error';
 import { subscribeWithStringInputs } from './string-inputs';
 
@@ -146,9 +147,10 @@ export function graphqlWsOptions(
       };
     },
     validate: (schema, document) =>
-      validate(schema, document, [...specifiedRules, depthLimit(config.graphqlMaxDepth)]).map(
-        (error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
-      ),
+      validate(schema, document, [
+        ...specifiedRules,
+        depthLimit(config.graphqlMaxDepth, { introspection: introspectionEnabled(config) }),
+      ]).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
     // The same refusal of unstorable strings as over HTTP, before the subscription's resolver runs.
     subscribe: subscribeWithStringInputs,
     onNext: (_ctx, _id, _payload, _args, result) =>
