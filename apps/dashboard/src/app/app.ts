@@ -1,6 +1,7 @@
+import { isIsoDate, type Locale } from '@ogp/common';
 import { graphql, GraphqlError } from '../api/client';
 import { h } from '../dom';
-import { translator, type Translate } from '../i18n';
+import { formatLongDate, translator, type Translate } from '../i18n';
 import { Chrome } from './chrome';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
@@ -8,7 +9,24 @@ import { matchRoute, type RouteMatch } from './routes';
 import { fetchSessionUser, hasRole, type SessionUser } from './session';
 import { appHref, applyQuery, pageLocale } from './url';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The `asOf` of the address: none, a day the figures can be read for, or one that cannot be used (and why). */
+type AsOfParam =
+  { kind: 'none' } | { kind: 'day'; day: string } | { kind: 'malformed' | 'future'; value: string };
+
+/** The page open, without its as-of day: the same figures today (language and filters kept). */
+function todayHref(): string {
+  const url = new URL(location.href);
+  url.searchParams.delete('asOf');
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+function readAsOf(value: string | null): AsOfParam {
+  if (value === null) return { kind: 'none' };
+  if (!isIsoDate(value) || value < '0001-01-01') return { kind: 'malformed', value };
+  // The API's rule: not after today.
+  if (value > new Date().toISOString().slice(0, 10)) return { kind: 'future', value };
+  return { kind: 'day', day: value };
+}
 /** Live events often come in bursts (a coordinator saving several milestones): one refresh per burst. */
 const LIVE_SETTLE_MS = 300;
 
@@ -22,6 +40,8 @@ interface RenderOptions {
 export class App {
   private readonly main = document.getElementById('main') as HTMLElement;
   private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  /** Says a past view is one, above the page's figures; empty (and hidden) for today's. */
+  private readonly pastView = h('div', { class: 'past-view', id: 'past-view', hidden: true });
   private readonly content = h('div', { id: 'page' });
   private readonly chrome = new Chrome({
     user: () => this.user,
@@ -38,7 +58,7 @@ export class App {
   private liveEvents: PlanActivityEvent[] = [];
 
   start(): void {
-    this.main.append(this.chrome.controls, this.status, this.content);
+    this.main.append(this.chrome.controls, this.status, this.pastView, this.content);
     window.addEventListener('popstate', () => void this.render());
     // Links inside the app open without a reload; new tabs, downloads and the API's own paths stay with the browser.
     document.addEventListener('click', (event) => {
@@ -113,9 +133,11 @@ export class App {
       await this.sessionRead;
       if (controller.signal.aborted) return;
     }
-    const asOfParam = url.searchParams.get('asOf');
-    const asOf = match?.route.asOf && asOfParam && DATE.test(asOfParam) ? asOfParam : null;
+    const asOfParam = match?.route.asOf ? readAsOf(url.searchParams.get('asOf')) : readAsOf(null);
+    const asOf = asOfParam.kind === 'day' ? asOfParam.day : null;
     this.chrome.render(locale, t, match, asOf);
+    // With the page, before its figures load: nothing moves when they come.
+    this.renderPastView(asOf, t, locale);
 
     if (!options.live) {
       this.status.textContent = t('loading');
@@ -124,6 +146,10 @@ export class App {
     try {
       if (!match) {
         this.showMessage(t('pageNotFound'), t);
+        return;
+      }
+      if (asOfParam.kind === 'malformed' || asOfParam.kind === 'future') {
+        this.showBadAsOf(asOfParam.kind, asOfParam.value, t);
         return;
       }
       if (match.route.roles && !hasRole(this.user, ...match.route.roles)) {
@@ -228,6 +254,40 @@ export class App {
       ...(kind === 'error' ? [h('p', { class: 'error' }, text)] : []),
     );
     document.title = `${kind === 'error' ? t('errorHeading') : text} · ${t('appName')}`;
+    this.status.textContent = '';
+  }
+
+  /** The banner of a past view: the day, in the page's language, and a link to the same page today. */
+  private renderPastView(asOf: string | null, t: Translate, locale: Locale): void {
+    if (!asOf) {
+      this.pastView.hidden = true;
+      this.pastView.replaceChildren();
+      return;
+    }
+    this.pastView.hidden = false;
+    this.pastView.replaceChildren(
+      h(
+        'p',
+        {},
+        t('pastView', { date: formatLongDate(asOf, locale) }),
+        ' ',
+        h('a', { href: todayHref() }, t('pastViewToday')),
+      ),
+    );
+  }
+
+  /** An `asOf` that cannot be used: said in the reader's language, with a link to today's figures. */
+  private showBadAsOf(kind: 'malformed' | 'future', value: string, t: Translate): void {
+    this.page?.view.destroy();
+    this.page = null;
+    this.follow(null);
+    const heading = t('asOfInvalidHeading');
+    this.content.replaceChildren(
+      h('h1', { tabindex: '-1' }, heading),
+      h('p', { class: 'error' }, t(kind === 'future' ? 'asOfFuture' : 'asOfMalformed', { value })),
+      h('p', {}, h('a', { href: todayHref() }, t('pastViewToday'))),
+    );
+    document.title = `${heading} · ${t('appName')}`;
     this.status.textContent = '';
   }
 

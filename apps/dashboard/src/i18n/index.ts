@@ -73,3 +73,14 @@ export function formatDateTime(iso: string, locale: Locale): string {
     timeStyle: 'short',
   }).format(new Date(iso));
 }
+
+/** A day (YYYY-MM-DD) written out in the page's language: "31. december 2018", "31 December 2018". */
+export function formatLongDate(isoDate: string, locale: Locale): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return new Intl.DateTimeFormat(numberLocale(locale), {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(date);
+}
