@@ -954,6 +954,8 @@ describe('time travel (asOf)', () => {
       '',
       '2019-01-01T00:00:00Z',
       '0000-01-01',
+      'garbage',
+      '2018-13-40',
       TOMORROW,
     ])('refuses %j with BAD_USER_INPUT naming asOf, everywhere it is taken', async (asOf) => {
       for (const query of QUERIES) {

@@ -21,7 +21,8 @@ function todayHref(): string {
 }
 
 function readAsOf(value: string | null): AsOfParam {
-  if (value === null) return { kind: 'none' };
+  // An empty one is none, as the app's own links treat it.
+  if (value === null || value === '') return { kind: 'none' };
   if (!isIsoDate(value) || value < '0001-01-01') return { kind: 'malformed', value };
   // The API's rule: not after today.
   if (value > new Date().toISOString().slice(0, 10)) return { kind: 'future', value };
