@@ -22,6 +22,13 @@ interface ChartSection {
   toggle: HTMLElement;
 }
 
+/** A past view's figures end at its day: the burn-up's months after it are left out (their planned counts too). */
+function endAt(data: DashboardData, asOf: string | null): DashboardData {
+  if (!asOf) return data;
+  const month = asOf.slice(0, 7);
+  return { ...data, timeline: data.timeline.filter((point) => point.month.slice(0, 7) <= month) };
+}
+
 /** A chart with its heading, summary and table; a long table (`folded`) sits in a disclosure below the chart. */
 function chartSection(id: string, options: { folded?: boolean } = {}): ChartSection {
   const heading = h('h2', { id: `${id}-heading` });
@@ -67,7 +74,7 @@ export class OverviewPage implements PageView {
     const { locale } = context;
     const data = await fetchDashboard(context.params.slug, context.asOf, locale, context.signal);
     if (context.signal.aborted) return { title: '' };
-    this.show(data, context);
+    this.show(endAt(data, context.asOf), context);
     const title = localized(data.plan.title, locale);
     return { title, livePlan: data.plan.slug };
   }
