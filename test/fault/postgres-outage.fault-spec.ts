@@ -390,26 +390,7 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
     );
     expectHonestAnswers(window);
 
-    // /readyz answered within a second throughout: 503 while the database was down, 200 once it was back.
-    const ready = window.filter((o) => o.kind === 'readyz');
-    expect(ready.filter((o) => o.ms >= 1000).map((o) => `${o.phase}: ${o.ms} ms`)).toEqual([]);
-    expect(ready.some((o) => o.phase === 'stopped' && o.status === 503)).toBe(true);
-    expect(ready.at(-1)?.status).toBe(200);
-
-    // Service came back: the last answers of every kind have data.
-    for (const kind of ['write', 'dashboard', 'token', 'session'] as const) {
-      expect(window.filter((o) => o.kind === kind).at(-1)?.status).toBe(200);
-    }
-
-    await expectHistoryIntact();
-
-    const lines = logSince(firstLine);
-    expect(lines.filter(hasStackTrace).map((line) => line.message)).toEqual([]);
-    const lost = lines.filter((line) => /database lost/i.test(line.message));
-    const back = lines.filter((line) => /database back/i.test(line.message));
-    expect(lost).toHaveLength(1);
-    expect(back).toHaveLength(1);
-    expect(back[0].message).toMatch(/\d+ requests? refused/);
+    const lines = await expectRecovered(window, 'stopped', firstLine);
     // Far fewer lines than requests: the outage is summarised, not logged per request.
     expect(lines.length).toBeLessThan(20);
   }, 120_000);
@@ -453,23 +434,31 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
     expect(
       window.some((o) => o.phase === 'frozen' && o.status === 503 && o.kind !== 'readyz'),
     ).toBe(true);
+    await expectRecovered(window, 'frozen', firstLine);
+  }, 120_000);
+
+  /**
+   * After an outage (`phase`): /readyz answered within a second throughout (503 during it, 200 after), the last
+   * answers of every kind have data, the history is intact, and the log said lost and back once each, with the
+   * count refused, and printed no stack trace. Returns the log lines written since `firstLine`.
+   */
+  async function expectRecovered(window: Outcome[], phase: string, firstLine: number) {
     const ready = window.filter((o) => o.kind === 'readyz');
     expect(ready.filter((o) => o.ms >= 1000).map((o) => `${o.phase}: ${o.ms} ms`)).toEqual([]);
-    expect(ready.some((o) => o.phase === 'frozen' && o.status === 503)).toBe(true);
+    expect(ready.some((o) => o.phase === phase && o.status === 503)).toBe(true);
     expect(ready.at(-1)?.status).toBe(200);
     for (const kind of ['write', 'dashboard', 'token', 'session'] as const) {
       expect(window.filter((o) => o.kind === kind).at(-1)?.status).toBe(200);
     }
-
     await expectHistoryIntact();
-
     const lines = logSince(firstLine);
     expect(lines.filter(hasStackTrace).map((line) => line.message)).toEqual([]);
     expect(lines.filter((line) => /database lost/i.test(line.message))).toHaveLength(1);
     const back = lines.filter((line) => /database back/i.test(line.message));
     expect(back).toHaveLength(1);
     expect(back[0].message).toMatch(/\d+ requests? refused/);
-  }, 120_000);
+    return lines;
+  }
 
   /** Every update answered with data is in the history exactly once, and the audit chain verifies. */
   async function expectHistoryIntact() {
