@@ -44,6 +44,7 @@ interface Outcome {
   status: number | 'hung' | 'network error';
   ms: number;
   codes: string[];
+  messages: string[];
   retryAfterHeader: string | null;
   retryAfterSeconds: unknown[];
   data: Record<string, any> | null;
@@ -124,6 +125,7 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
         status: response.status,
         ms: Date.now() - started,
         codes: errors.map((error) => String(error.extensions?.code)),
+        messages: errors.map((error) => String(error.message)),
         retryAfterHeader: response.headers.get('retry-after'),
         retryAfterSeconds: errors.map((error) => error.extensions?.retryAfterSeconds),
         data: parsed.data ?? null,
@@ -135,6 +137,7 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
         status: (error as Error).name === 'TimeoutError' ? 'hung' : 'network error',
         ms: Date.now() - started,
         codes: [],
+        messages: [],
         retryAfterHeader: null,
         retryAfterSeconds: [],
         data: null,
@@ -322,22 +325,20 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
     );
     bearer = { authorization: `Bearer ${token.data.createApiToken.token}` };
 
-    const found = await Promise.all(
-      ['DK0051', 'DK0052', 'DK0053'].map((ogpId) =>
-        fetch(`${api.baseUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: MILESTONES, variables: { ogpId } }),
-        })
-          .then(
-            (response) =>
-              response.json() as Promise<{
-                data: { commitment: { milestones: { id: string }[] } };
-              }>,
-          )
-          .then((result) => result.data.commitment.milestones.map(({ id }) => ({ id, ogpId }))),
-      ),
-    );
+    // One after another: a server just started is still busy, and sheds a third request at once by design.
+    const found: { id: string; ogpId: string }[][] = [];
+    for (const ogpId of ['DK0051', 'DK0052', 'DK0053']) {
+      const response = await fetch(`${api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: MILESTONES, variables: { ogpId } }),
+      });
+      expect(response.status).toBe(200);
+      const result = (await response.json()) as {
+        data: { commitment: { milestones: { id: string }[] } };
+      };
+      found.push(result.data.commitment.milestones.map(({ id }) => ({ id, ogpId })));
+    }
     milestones = found.flat().slice(0, 5);
     expect(milestones).toHaveLength(5);
   }, 120_000);
@@ -442,13 +443,20 @@ describe('PostgreSQL stopped, started, frozen and thawed under writers and reade
    * answers of every kind have data, the history is intact, and the log said lost and back once each, with the
    * count refused, and printed no stack trace. Returns the log lines written since `firstLine`.
    */
+  function refusedAsBusy(outcome: Outcome): boolean {
+    return outcome.status === 503 && outcome.messages.some((message) => /busy/i.test(message));
+  }
+
   async function expectRecovered(window: Outcome[], phase: string, firstLine: number) {
     const ready = window.filter((o) => o.kind === 'readyz');
     expect(ready.filter((o) => o.ms >= 1000).map((o) => `${o.phase}: ${o.ms} ms`)).toEqual([]);
     expect(ready.some((o) => o.phase === phase && o.status === 503)).toBe(true);
     expect(ready.at(-1)?.status).toBe(200);
+    // The test's own traffic shares this process's event loop, so a busy refusal may come at any time; what
+    // must hold is that once the database is back every kind is served again, and no longer refused for it.
     for (const kind of ['write', 'dashboard', 'token', 'session'] as const) {
-      expect(window.filter((o) => o.kind === kind).at(-1)?.status).toBe(200);
+      const answers = window.filter((o) => o.kind === kind && !refusedAsBusy(o));
+      expect(`${kind}: ${answers.at(-1)?.status}`).toBe(`${kind}: 200`);
     }
     await expectHistoryIntact();
     const lines = logSince(firstLine);
