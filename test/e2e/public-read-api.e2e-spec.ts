@@ -187,6 +187,16 @@ describe('public read API over HTTP (Denmark 2017-2019 seeded)', () => {
     ]);
   });
 
+  it('tells caches to keep no GraphQL answer, public or not', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ actionPlans { nodes { slug } } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('answers NOT_FOUND naming an unknown slug', async () => {
     const result = await graphql(
       api.baseUrl,

@@ -62,6 +62,11 @@ export function configureApp(
     shedLoad(app.get(PoolGuard), config.dbPoolSize + config.dbPoolMaxWaiting, 2),
     json(),
     scopeRequests(config.requestTimeoutMs),
+    // GraphQL answers may hold what only the signed-in caller may see: no cache keeps them.
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
   );
   // gzip for the dashboard's JavaScript (a third of its size on the wire) and for larger GraphQL answers.
   app.use(compression());

@@ -1,4 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { AppConfig } from '@ogp/core';
 import { RequestLoaders, type AuthenticationService, type RequestContext } from '@ogp/domain';
 import type { SubscriptionRights } from '@ogp/domain/plans/subscription-rights';
@@ -37,7 +38,14 @@ export function graphqlOptions(
     includeStacktraceInErrorResponses: false,
     // Answers with SERVICE_UNAVAILABLE go out as 503 with Retry-After (Nest's own plugin would reset them to 200).
     // Strings PostgreSQL cannot store (or longer than any field) are refused before any resolver runs.
-    plugins: [serviceUnavailablePlugin(), stringInputsPlugin()],
+    // Apollo's cache-control plugin is off: the tracker gives no cache hints, and the plugin's hook on every
+    // field resolved cost more of a dashboard answer's server time than running its resolvers.
+    plugins: [
+      serviceUnavailablePlugin(),
+      stringInputsPlugin(),
+      // (Nest's driver types see Apollo's ESM declarations, this import its CommonJS ones: the same plugin.)
+      ApolloServerPluginCacheControlDisabled() as NonNullable<ApolloDriverConfig['plugins']>[number],
+    ],
     preserveHttpStatusForExecutionErrors: false,
     // Subscriptions (planActivity) over graphql-ws on the same path.
     subscriptions: {
