@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,7 @@ import { DASHBOARD_QUERY } from '../../apps/dashboard/src/api/dashboard';
  */
 
 const VISITORS = 1000;
+const execFileAsync = promisify(execFile);
 
 /**
  * The visitors run in a process of their own, so their 1,000 sockets do not share the server's event loop,
@@ -98,10 +100,27 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return check();
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = Date.now();
-  const value = await work();
-  return { ms: Date.now() - started, value };
+/**
+ * One request from a new visitor, sent from a process of its own: timed there, so the figure is what a visitor
+ * waits, not also the time this test process (which hosts the server) takes to get round to its own client.
+ */
+async function fromOutside(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ ms: number; status: number; retryAfter: string | null; text: string }> {
+  const script = `
+    const [url, init] = [process.argv[1], JSON.parse(process.argv[2])];
+    const started = performance.now();
+    fetch(url, { ...init, signal: AbortSignal.timeout(60000) }).then(async (response) => {
+      const text = await response.text();
+      process.stdout.write(JSON.stringify({
+        ms: Math.round(performance.now() - started), status: response.status,
+        retryAfter: response.headers.get('retry-after'), text,
+      }));
+    });
+  `;
+  const { stdout } = await execFileAsync(process.execPath, ['-e', script, url, JSON.stringify(init)]);
+  return JSON.parse(stdout) as { ms: number; status: number; retryAfter: string | null; text: string };
 }
 
 describe('1,000 concurrent anonymous dashboard requests', () => {
@@ -156,31 +175,17 @@ describe('1,000 concurrent anonymous dashboard requests', () => {
 
     // A new visitor gets an answer at once, with the burst still in the house: served, or refused with a
     // retry hint while the pool's queue is full; the health endpoints are never refused.
-    const typename = await timed(() =>
-      fetch(`${api.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-        signal: AbortSignal.timeout(60_000),
-      }).then(async (response) => ({
-        status: response.status,
-        retryAfter: response.headers.get('retry-after'),
-        body: (await response.json()) as {
-          data?: { __typename: string };
-          errors?: { extensions?: { code?: string } }[];
-        },
-      })),
-    );
-    const health = await timed(() =>
-      fetch(`${api.baseUrl}/healthz`, { signal: AbortSignal.timeout(60_000) }).then(
-        (response) => response.status,
-      ),
-    );
-    const ready = await timed(() =>
-      fetch(`${api.baseUrl}/readyz`, { signal: AbortSignal.timeout(60_000) }).then(
-        (response) => response.status,
-      ),
-    );
+    const typename = await fromOutside(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const typenameBody = JSON.parse(typename.text) as {
+      data?: { __typename: string };
+      errors?: { extensions?: { code?: string } }[];
+    };
+    const health = await fromOutside(`${api.baseUrl}/healthz`);
+    const ready = await fromOutside(`${api.baseUrl}/readyz`);
     const unfinished = VISITORS - running.answers.length;
     const times = running.answers.map((answer) => answer.ms ?? 0).sort((a, b) => a - b);
     console.info(
@@ -194,21 +199,21 @@ describe('1,000 concurrent anonymous dashboard requests', () => {
         ),
     );
     console.info(
-      `load: new request ${typename.ms} ms (${typename.value.status}), /healthz ${health.ms} ms, ` +
-        `/readyz ${ready.ms} ms (${ready.value}); ${running.answers.length} of ${VISITORS} answered so far`,
+      `load: new request ${typename.ms} ms (${typename.status}), /healthz ${health.ms} ms, ` +
+        `/readyz ${ready.ms} ms (${ready.status}); ${running.answers.length} of ${VISITORS} answered so far`,
     );
     expect(typename.ms).toBeLessThan(1000);
-    if (typename.value.status === 200) {
-      expect(typename.value.body.data?.__typename).toBe('Query');
+    if (typename.status === 200) {
+      expect(typenameBody.data?.__typename).toBe('Query');
     } else {
-      expect(typename.value.status).toBe(503);
-      expect(typename.value.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
-      expect(typename.value.retryAfter).toMatch(/^\d+$/);
+      expect(typename.status).toBe(503);
+      expect(typenameBody.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(typename.retryAfter).toMatch(/^\d+$/);
     }
     expect(health.ms).toBeLessThan(1000);
-    expect(health.value).toBe(200);
+    expect(health.status).toBe(200);
     expect(ready.ms).toBeLessThan(1000);
-    expect(ready.value).toBe(200);
+    expect(ready.status).toBe(200);
 
     // Every visitor leaves at once, mid-flight.
     running.child.kill('SIGKILL');
