@@ -8,6 +8,37 @@ import {
 } from './support/browser';
 
 const FUTURE = `${new Date().getUTCFullYear() + 1}-01-01`;
+const PAST = '2018-12-31';
+
+interface HistoryIds {
+  ogpId: string;
+  ids: string[];
+}
+
+/** Each commitment's update ids as the API gives them today and as of a date. */
+async function historyIds(baseUrl: string, asOf: string | null): Promise<HistoryIds[]> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `query ($planSlug: String!, $asOf: String) {
+        commitments(planSlug: $planSlug, first: 100, asOf: $asOf) {
+          nodes { ogpId milestones { history { id } } }
+        }
+      }`,
+      variables: { planSlug: PLAN, asOf },
+    }),
+  });
+  const body = (await response.json()) as {
+    data: {
+      commitments: { nodes: { ogpId: string; milestones: { history: { id: string }[] }[] }[] };
+    };
+  };
+  return body.data.commitments.nodes.map((c) => ({
+    ogpId: c.ogpId,
+    ids: c.milestones.flatMap((m) => m.history.map((u) => u.id)).sort(),
+  }));
+}
 
 describe('dashboard in a browser: past views say so', () => {
   let server: DashboardServer;
@@ -43,6 +74,51 @@ describe('dashboard in a browser: past views say so', () => {
     await anchor.click();
     await waitForRendered(page, `/plans/${PLAN}?lang=${lang}`);
     expect(await page.isHidden('#past-view')).toBe(true);
+    await context.close();
+  });
+
+  it.each([
+    [
+      'da',
+      `/plans/${PLAN}/themes/open_data`,
+      'Tallene som de stod ved udgangen af 31. december 2018.',
+    ],
+    [
+      'en',
+      `/plans/${PLAN}/agencies/digitaliseringsstyrelsen`,
+      'The figures as they stood at the end of 31 December 2018.',
+    ],
+    ['da', '/commitments/DK0051', 'Tallene som de stod ved udgangen af 31. december 2018.'],
+    ['en', '/plans', 'The figures as they stood at the end of 31 December 2018.'],
+  ])('in %s, %s opened with a past date shows the banner', async (lang, path, banner) => {
+    const { context, page } = await newPage(server);
+    await page.goto(`${server.api.baseUrl}${path}?asOf=${PAST}&lang=${lang}`);
+    await waitForRendered(page, path);
+    expect(await page.isVisible('#past-view')).toBe(true);
+    expect(await page.innerText('#past-view')).toContain(banner);
+    const today = page.locator('#past-view a');
+    expect(await today.getAttribute('href')).toBe(`${path}?lang=${lang}`);
+    await context.close();
+  });
+
+  it('shows on a commitment page only the updates made by the date, where later ones exist today', async () => {
+    const now = await historyIds(server.api.baseUrl, null);
+    const then = await historyIds(server.api.baseUrl, PAST);
+    // A commitment whose history grew after the date: the one the past view must cut.
+    const grown = now.find(
+      (c) => c.ids.length > (then.find((p) => p.ogpId === c.ogpId)?.ids.length ?? 0),
+    );
+    expect(grown).toBeDefined();
+    const past = then.find((c) => c.ogpId === grown!.ogpId)!;
+
+    const { context, page } = await newPage(server);
+    await page.goto(`${server.api.baseUrl}/commitments/${grown!.ogpId}?asOf=${PAST}&lang=en`);
+    await waitForRendered(page, `/commitments/${grown!.ogpId}`);
+    const shown = await page.$$eval('li.update[data-id]', (items) =>
+      items.map((item) => item.getAttribute('data-id') ?? ''),
+    );
+    expect(shown.sort()).toEqual(past.ids);
+    expect(shown.length).toBeLessThan(grown!.ids.length);
     await context.close();
   });
 
