@@ -134,7 +134,7 @@ describe('dashboard in a browser: pages that hold still and fit', () => {
     const region = page.locator('#theme-commitments .table-wrap');
     expect(await region.getAttribute('role')).toBe('region');
     expect(await region.getAttribute('aria-label')).toBe(
-      await page.textContent('#theme-commitments caption'),
+      `Tabel: ${await page.textContent('#theme-commitments caption')}`,
     );
     const sizes = await region.evaluate((wrap) => ({
       scroll: wrap.scrollWidth,

@@ -42,7 +42,12 @@ export class TableRegions {
       const caption = table?.caption ? cellText(table.caption) : '';
       setAttribute(wrap, 'role', 'region');
       setAttribute(wrap, 'tabindex', '0');
-      setAttribute(wrap, 'aria-label', caption || t('tableRegion'));
+      // Not the caption alone: a chart's section is already named by the same words.
+      setAttribute(
+        wrap,
+        'aria-label',
+        caption ? t('tableRegionNamed', { caption }) : t('tableRegion'),
+      );
       if (wrap.closest('.chart-section')) this.downloadLink(wrap, table, caption, t);
     }
   }
