@@ -1,5 +1,13 @@
+import { Role } from '@ogp/common';
 import type { BrowserContext, Page } from 'playwright-core';
-import { PLAN, startDashboard, waitForRendered, type DashboardServer } from './support/browser';
+import { graphql } from '../utils/graphql-client';
+import {
+  PLAN,
+  signInContext,
+  startDashboard,
+  waitForRendered,
+  type DashboardServer,
+} from './support/browser';
 
 // Every public page holds still while it loads, fits a phone's width, and names itself (favicon, description).
 
@@ -53,6 +61,18 @@ async function load(context: BrowserContext, url: string, path: string): Promise
   return page;
 }
 
+/** What sticks out past the right edge of the page, outside a region that scrolls on its own. */
+const overflowOf = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.documentElement;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 0.5)
+      .filter((element) => !element.parentElement?.closest('.table-wrap'))
+      .map((element) => `${element.tagName}#${element.id}.${element.className}`)
+      .slice(0, 5);
+    return { scroll: root.scrollWidth, client: root.clientWidth, culprits };
+  });
+
 const layoutShift = (page: Page) =>
   page.evaluate(() => {
     const win = window as unknown as { layoutShift: number; layoutShifts: string[] };
@@ -99,16 +119,7 @@ describe('dashboard in a browser: pages that hold still and fit', () => {
       const page = await load(narrow, `${server.api.baseUrl}${path}?lang=${lang}`, path);
       const shift = await layoutShift(page);
       expect(shift.total < 0.05 ? [] : shift.shifts).toEqual([]);
-      const overflow = await page.evaluate(() => {
-        const root = document.documentElement;
-        // What sticks out past the right edge, outside a region that scrolls on its own.
-        const culprits = [...document.querySelectorAll('body *')]
-          .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 0.5)
-          .filter((element) => !element.parentElement?.closest('.table-wrap'))
-          .map((element) => `${element.tagName}#${element.id}.${element.className}`)
-          .slice(0, 5);
-        return { scroll: root.scrollWidth, client: root.clientWidth, culprits };
-      });
+      const overflow = await overflowOf(page);
       expect(overflow.culprits).toEqual([]);
       expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
       // Each table that is wider than its box scrolls in a labelled region the keyboard reaches.
@@ -147,6 +158,39 @@ describe('dashboard in a browser: pages that hold still and fit', () => {
     const scrolled = await region.evaluate((wrap) => wrap.scrollLeft);
     expect(scrolled).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('fits the signed-in pages and their forms into 390 px too, in both languages', async () => {
+    const user = await server.createUser([Role.ADMIN, Role.COORDINATOR, Role.REVIEWER], {
+      agencySlugs: ['digitaliseringsstyrelsen'],
+    });
+    const read = await graphql<{ commitment: { milestones: { id: string }[] } }>(
+      server.api.baseUrl,
+      'query { commitment(ogpId: "DK0051") { milestones { id } } }',
+    );
+    const milestone = read.data!.commitment.milestones[0].id;
+    const context = await server.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await signInContext(context, server.api.baseUrl, user);
+    const page = await context.newPage();
+    const paths = [
+      '/my-milestones',
+      `/commitments/DK0051/milestones/${milestone}/report`,
+      '/review',
+      `/commitments/DK0051/milestones/${milestone}/verify`,
+      '/commitments/DK0051/assess',
+      '/admin/users',
+      '/admin/agencies',
+    ];
+    for (const path of paths) {
+      for (const lang of LANGS) {
+        await page.goto(`${server.api.baseUrl}${path}?lang=${lang}`);
+        await waitForRendered(page, path);
+        const overflow = await overflowOf(page);
+        expect([path, lang, overflow.culprits]).toEqual([path, lang, []]);
+        expect([path, lang, overflow.scroll]).toEqual([path, lang, overflow.client]);
+      }
+    }
+    await context.close();
   });
 
   it('serves a favicon that each page links', async () => {
