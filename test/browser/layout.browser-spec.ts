@@ -193,6 +193,33 @@ describe('dashboard in a browser: pages that hold still and fit', () => {
     await context.close();
   });
 
+  it.each([
+    [1280, 900],
+    [390, 844],
+  ])('holds the overview still for a signed-in reader too (%i px wide)', async (width, height) => {
+    const user = await server.createUser([Role.ADMIN, Role.COORDINATOR, Role.REVIEWER], {
+      agencySlugs: ['digitaliseringsstyrelsen'],
+      displayName: 'Karen Blixen-Finecke',
+    });
+    const context = await server.browser.newContext({ viewport: { width, height } });
+    await context.addInitScript(observeLayoutShifts);
+    await signInContext(context, server.api.baseUrl, user);
+    // A returning reader: the app has read this session once before (and remembered its menu).
+    const first = await context.newPage();
+    await first.goto(`${server.api.baseUrl}/my-milestones`);
+    await waitForRendered(first, '/my-milestones');
+    await first.close();
+    for (const lang of LANGS) {
+      const path = `/plans/${PLAN}`;
+      const page = await load(context, `${server.api.baseUrl}${path}?lang=${lang}`, path);
+      expect(await page.textContent('#site-nav')).toContain('Karen Blixen-Finecke');
+      const shift = await layoutShift(page);
+      expect(shift.total < 0.05 ? [] : shift.shifts).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+  });
+
   it('serves a favicon that each page links', async () => {
     const ico = await fetch(`${server.api.baseUrl}/favicon.ico`);
     expect(ico.status).toBe(200);

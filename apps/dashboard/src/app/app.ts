@@ -6,7 +6,13 @@ import { Chrome } from './chrome';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
 import { matchRoute, type RouteMatch } from './routes';
-import { fetchSessionUser, hasRole, type SessionUser } from './session';
+import {
+  fetchSessionUser,
+  hasRole,
+  rememberedMenu,
+  rememberMenu,
+  type SessionUser,
+} from './session';
 import { TableRegions } from './table-regions';
 import { appHref, applyQuery, pageLocale } from './url';
 
@@ -50,12 +56,14 @@ export class App {
     'meta[name="description"]',
   );
   private readonly chrome = new Chrome({
-    user: () => this.user,
+    // Until the session answers, the menu of the last one read: it rarely changes between loads.
+    user: () => (this.sessionKnown ? this.user : rememberedMenu()),
     go: (path, query) => this.go(path, query),
     refreshSession: () => this.refreshSession(),
   });
 
   private user: SessionUser | null = null;
+  private sessionKnown = false;
   private sessionRead: Promise<void> | null = null;
   private page: { key: string; view: PageView } | null = null;
   private inFlight: AbortController | null = null;
@@ -109,9 +117,12 @@ export class App {
     this.sessionRead = fetchSessionUser().then(
       (user) => {
         this.user = user;
+        this.sessionKnown = true;
+        rememberMenu(user);
       },
       () => {
         this.user = null;
+        this.sessionKnown = true;
       },
     );
     await this.sessionRead;
