@@ -6,7 +6,14 @@ import { Chrome } from './chrome';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
 import { matchRoute, type RouteMatch } from './routes';
-import { fetchSessionUser, hasRole, type SessionUser } from './session';
+import {
+  fetchSessionUser,
+  hasRole,
+  rememberedMenu,
+  rememberMenu,
+  type SessionUser,
+} from './session';
+import { TableRegions } from './table-regions';
 import { appHref, applyQuery, pageLocale } from './url';
 
 /** The `asOf` of the address: none, a day the figures can be read for, or one that cannot be used (and why). */
@@ -44,13 +51,19 @@ export class App {
   /** Says a past view is one, above the page's figures; empty (and hidden) for today's. */
   private readonly pastView = h('div', { class: 'past-view', id: 'past-view', hidden: true });
   private readonly content = h('div', { id: 'page' });
+  private readonly tables = new TableRegions(this.content);
+  private readonly description = document.querySelector<HTMLMetaElement>(
+    'meta[name="description"]',
+  );
   private readonly chrome = new Chrome({
-    user: () => this.user,
+    // Until the session answers, the menu of the last one read: it rarely changes between loads.
+    user: () => (this.sessionKnown ? this.user : rememberedMenu()),
     go: (path, query) => this.go(path, query),
     refreshSession: () => this.refreshSession(),
   });
 
   private user: SessionUser | null = null;
+  private sessionKnown = false;
   private sessionRead: Promise<void> | null = null;
   private page: { key: string; view: PageView } | null = null;
   private inFlight: AbortController | null = null;
@@ -104,9 +117,12 @@ export class App {
     this.sessionRead = fetchSessionUser().then(
       (user) => {
         this.user = user;
+        this.sessionKnown = true;
+        rememberMenu(user);
       },
       () => {
         this.user = null;
+        this.sessionKnown = true;
       },
     );
     await this.sessionRead;
@@ -125,6 +141,16 @@ export class App {
       return;
     }
     const match = matchRoute(url.pathname);
+    const asOfParam = match?.route.asOf ? readAsOf(url.searchParams.get('asOf')) : readAsOf(null);
+    const asOf = asOfParam.kind === 'day' ? asOfParam.day : null;
+    // The shell in its final shape before anything is awaited: nothing above the page moves when it loads.
+    this.chrome.render(locale, t, match, asOf);
+    this.renderPastView(asOf, t, locale);
+    this.tables.setLanguage(t);
+    if (!options.live) {
+      this.status.textContent = t('loading');
+      this.main.setAttribute('aria-busy', 'true');
+    }
     if (match?.route.asOf) {
       // Public figures do not depend on who is signed in: they load while the session is read; the menu follows.
       void this.sessionRead?.then(() => {
@@ -133,16 +159,7 @@ export class App {
     } else {
       await this.sessionRead;
       if (controller.signal.aborted) return;
-    }
-    const asOfParam = match?.route.asOf ? readAsOf(url.searchParams.get('asOf')) : readAsOf(null);
-    const asOf = asOfParam.kind === 'day' ? asOfParam.day : null;
-    this.chrome.render(locale, t, match, asOf);
-    // With the page, before its figures load: nothing moves when they come.
-    this.renderPastView(asOf, t, locale);
-
-    if (!options.live) {
-      this.status.textContent = t('loading');
-      this.main.setAttribute('aria-busy', 'true');
+      this.chrome.renderNav(t);
     }
     try {
       if (!match) {
@@ -185,7 +202,9 @@ export class App {
       };
       const result = await view.render(context);
       if (controller.signal.aborted) return;
+      this.content.hidden = false;
       document.title = `${result.title} · ${t('appName')}`;
+      this.describePage(t(match.route.description ?? 'metaDefault', { title: result.title }));
       if (options.live) this.announceLive(t);
       else this.status.textContent = '';
       if (asOf) this.chrome.showAsOf(asOf);
@@ -208,6 +227,7 @@ export class App {
       );
     } finally {
       if (this.inFlight === controller) {
+        this.content.hidden = false;
         this.main.removeAttribute('aria-busy');
         // For scripts and tests: which URL the page now shows.
         document.body.dataset.rendered = `${location.pathname}${location.search}`;
@@ -242,19 +262,27 @@ export class App {
     this.page?.view.destroy();
     const view = new Page();
     this.page = { key, view };
+    // A new page shows once its first render is done, whole: its empty frame never shows and then moves.
+    this.content.hidden = true;
     this.content.replaceChildren(view.element);
     return view;
+  }
+
+  private describePage(text: string): void {
+    this.description?.setAttribute('content', text);
   }
 
   private showMessage(text: string, t: Translate, kind: 'message' | 'error' = 'message'): void {
     this.page?.view.destroy();
     this.page = null;
     this.follow(null);
+    this.content.hidden = false;
     this.content.replaceChildren(
       h('h1', { tabindex: '-1' }, kind === 'error' ? t('errorHeading') : text),
       ...(kind === 'error' ? [h('p', { class: 'error' }, text)] : []),
     );
     document.title = `${kind === 'error' ? t('errorHeading') : text} · ${t('appName')}`;
+    this.describePage(t('metaDefault'));
     this.status.textContent = '';
   }
 
@@ -283,6 +311,8 @@ export class App {
     this.page = null;
     this.follow(null);
     const heading = t('asOfInvalidHeading');
+    this.content.hidden = false;
+    this.describePage(t('metaDefault'));
     this.content.replaceChildren(
       h('h1', { tabindex: '-1' }, heading),
       h('p', { class: 'error' }, t(kind === 'future' ? 'asOfFuture' : 'asOfMalformed', { value })),

@@ -3,12 +3,12 @@ import { h } from '../dom';
 import type { MessageKey, Translate } from '../i18n';
 import type { QueryChanges } from './page';
 import type { RouteMatch } from './routes';
-import { hasRole, signOut, type SessionUser } from './session';
+import { hasRole, signOut, type MenuUser } from './session';
 import { appHref } from './url';
 
 /** What the shell's chrome asks of the app: who is signed in, where to go, and reading the session again. */
 export interface ChromeHost {
-  user(): SessionUser | null;
+  user(): MenuUser | null;
   go(path: string, query?: QueryChanges): void;
   refreshSession(): Promise<void>;
 }

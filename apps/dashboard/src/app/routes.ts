@@ -1,4 +1,5 @@
 import { Role } from '@ogp/common';
+import type { MessageKey } from '../i18n';
 import { OverviewPage } from '../pages/overview';
 import type { PageView } from './page';
 
@@ -13,6 +14,8 @@ export interface RouteDefinition {
   asOf?: boolean;
   /** Who may open it (any of these roles); the signed-out are sent to sign in first. */
   roles?: readonly Role[];
+  /** The page's meta description ({title}: the page's title); a general one when none is given. */
+  description?: MessageKey;
 }
 
 const ogpId = '(?<ogpId>[^/]+)';
@@ -22,41 +25,48 @@ const slug = '(?<slug>[^/]+)';
 export const ROUTES: readonly RouteDefinition[] = [
   {
     name: 'plans',
+    description: 'metaPlans',
     pattern: /^\/plans\/?$/,
     load: async () => (await import('../pages/plan-list')).PlanListPage,
     asOf: true,
   },
   {
     name: 'overview',
+    description: 'metaOverview',
     pattern: new RegExp(`^/plans/${slug}/?$`),
     load: () => Promise.resolve(OverviewPage),
     asOf: true,
   },
   {
     name: 'theme',
+    description: 'metaTheme',
     pattern: new RegExp(`^/plans/${slug}/themes/(?<themeKey>[^/]+)/?$`),
     load: async () => (await import('../pages/theme')).ThemePage,
     asOf: true,
   },
   {
     name: 'agency',
+    description: 'metaAgency',
     pattern: new RegExp(`^/plans/${slug}/agencies/(?<agencySlug>[^/]+)/?$`),
     load: async () => (await import('../pages/agency')).AgencyPage,
     asOf: true,
   },
   {
     name: 'commitment',
+    description: 'metaCommitment',
     pattern: new RegExp(`^/commitments/${ogpId}/?$`),
     load: async () => (await import('../pages/commitment')).CommitmentPage,
     asOf: true,
   },
   {
     name: 'accessibility',
+    description: 'metaAccessibility',
     pattern: /^\/accessibility\/?$/,
     load: async () => (await import('../pages/accessibility')).AccessibilityPage,
   },
   {
     name: 'sign-in',
+    description: 'metaSignIn',
     pattern: /^\/sign-in\/?$/,
     load: async () => (await import('../pages/sign-in')).SignInPage,
   },

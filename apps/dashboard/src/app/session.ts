@@ -22,6 +22,40 @@ export async function signOut(): Promise<void> {
   await graphql<{ logout: boolean }>('mutation Logout { logout }');
 }
 
-export function hasRole(user: SessionUser | null, ...roles: Role[]): boolean {
+/** What the main menu needs of the signed-in user. */
+export type MenuUser = Pick<SessionUser, 'displayName' | 'roles'>;
+
+const MENU_KEY = 'ogp.menu';
+
+/**
+ * Keeps what the menu showed for the last session read (name and roles; nothing secret), so the next page load
+ * draws the menu in its final shape at once instead of growing it when the session answers. Forgotten on
+ * signing out; the session read corrects it either way.
+ */
+export function rememberMenu(user: MenuUser | null): void {
+  try {
+    if (user)
+      localStorage.setItem(
+        MENU_KEY,
+        JSON.stringify({ displayName: user.displayName, roles: user.roles }),
+      );
+    else localStorage.removeItem(MENU_KEY);
+  } catch {
+    // Storage turned off: the menu is drawn when the session answers.
+  }
+}
+
+export function rememberedMenu(): MenuUser | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(MENU_KEY) ?? 'null') as MenuUser | null;
+    return value && typeof value.displayName === 'string' && Array.isArray(value.roles)
+      ? value
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function hasRole(user: Pick<SessionUser, 'roles'> | null, ...roles: Role[]): boolean {
   return !!user && user.roles.some((role) => roles.includes(role));
 }

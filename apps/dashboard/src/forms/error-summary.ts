@@ -23,19 +23,14 @@ export class ErrorSummary {
   constructor(id: string, headingLevel: 'h2' | 'h3' = 'h2') {
     this.heading = h(headingLevel, { id: `${id}-heading` });
     this.list = h('ul');
-    this.element = h(
-      'div',
-      {
-        class: 'error-summary',
-        id,
-        tabindex: '-1',
-        role: 'region',
-        'aria-labelledby': `${id}-heading`,
-        hidden: true,
-      },
-      this.heading,
-      this.list,
-    );
+    this.element = h('div', {
+      class: 'error-summary',
+      id,
+      tabindex: '-1',
+      role: 'region',
+      'aria-labelledby': `${id}-heading`,
+      hidden: true,
+    });
   }
 
   get shown(): boolean {
@@ -63,12 +58,15 @@ export class ErrorSummary {
         return h('li', {}, link);
       }),
     );
+    // Heading and list are in the page only while shown: no empty heading otherwise.
+    if (!this.heading.isConnected) this.element.replaceChildren(this.heading, this.list);
     this.element.hidden = false;
   }
 
   hide(): void {
     this.element.hidden = true;
     this.list.replaceChildren();
+    this.element.replaceChildren();
   }
 
   focus(): void {

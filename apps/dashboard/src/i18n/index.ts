@@ -13,6 +13,8 @@ import publicDa from './public/da.json';
 import publicEn from './public/en.json';
 import reviewerDa from './reviewer/da.json';
 import reviewerEn from './reviewer/en.json';
+import shellDa from './shell/da.json';
+import shellEn from './shell/en.json';
 
 // One pair of files per area of the dashboard (same keys in da and en; no key in two areas: a unit test checks).
 const danish = {
@@ -21,6 +23,7 @@ const danish = {
   ...publicDa,
   ...coordinatorDa,
   ...reviewerDa,
+  ...shellDa,
   ...adminDa,
   ...accessibilityDa,
 };
@@ -35,6 +38,7 @@ const messages: Record<Locale, Record<MessageKey, string>> = {
     ...publicEn,
     ...coordinatorEn,
     ...reviewerEn,
+    ...shellEn,
     ...adminEn,
     ...accessibilityEn,
   },

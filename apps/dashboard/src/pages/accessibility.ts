@@ -3,7 +3,7 @@ import { h } from '../dom';
 import type { MessageKey } from '../i18n';
 
 /** The day the statement was last read against the pages (a statement must say when). */
-const REVIEWED = '2026-11-27';
+const REVIEWED = '2026-12-07';
 
 const SECTIONS: [heading: MessageKey, text: MessageKey][] = [
   ['a11yStatusHeading', 'a11yStatus'],
