@@ -16,17 +16,17 @@ export const ROLL_UP_RULES: Label = {
     'Et tal tæller det, rapporterne viser: en milepæl, som ingen har rapporteret, lægger intet til og får ' +
     'aldrig en status. En rapporteret milepæl tæller 100 %, når den er gennemført, 0 %, når den ikke er ' +
     'påbegyndt, og den rapporterede procent (0-99), mens den er i gang; en rapport om, at den er i gang, uden ' +
-    'en procent tæller som rapporteret, men lægger intet til. Annullerede milepæle er udeladt af alle tal. Et ' +
-    'initiativs procent er sum(vægt × procent) over de rapporterede milepæle / sum(vægt) over alle milepæle, ' +
+    'en procent tæller som rapporteret, men lægger intet til. Annullerede milepæle er udeladt af alle tal. En ' +
+    'forpligtelses procent er sum(vægt × procent) over de rapporterede milepæle / sum(vægt) over alle milepæle, ' +
     'der ikke er annulleret. Gennemsnittet af det rapporterede er den samme sum / vægten af de rapporterede ' +
     'milepæle med en procent. Dækningen er den rapporterede vægt / vægten af alle milepæle, der ikke er ' +
     'annulleret. Er intet rapporteret, vises "Ingen data", aldrig 0 %. Gennemførelsesgraden følger ' +
     'IRM-skalaen ud fra procenten: 0 ikke påbegyndt, over 0 og under 50 begrænset, 50 til under 100 ' +
-    'væsentlig, 100 fuldført (alle milepæle, der ikke er annulleret, er rapporteret gennemført); et initiativ ' +
+    'væsentlig, 100 fuldført (alle milepæle, der ikke er annulleret, er rapporteret gennemført); en forpligtelse ' +
     'med en milepæl i gang eller gennemført er mindst begrænset. Et tema, en myndighed og en handlingsplan ' +
-    'tæller først sine initiativer på hvert niveau; procenten er summen af initiativernes procenter / antallet ' +
-    'af initiativer (hvert initiativ tæller én gang, et uden procent lægger intet til); dækningen er andelen ' +
-    'af initiativer med noget rapporteret, og milepælsdækningen er den rapporterede andel af alle deres ' +
+    'tæller først sine forpligtelser på hvert niveau; procenten er summen af forpligtelsernes procenter / ' +
+    'antallet af forpligtelser (hver forpligtelse tæller én gang, en uden procent lægger intet til); dækningen ' +
+    'er andelen af forpligtelser med noget rapporteret, og milepælsdækningen er den rapporterede andel af alle deres ' +
     'milepæles vægt. Procenter og dækning rundes halvt op til én decimal (dækning vist som procent); ' +
     'gennemførelsesgraden bestemmes af den nøjagtige værdi.',
   en:
@@ -111,11 +111,11 @@ export function describeAggregateProgress(
 ): string {
   const da = locale === 'da';
   const count = commitmentPercents.length;
-  if (count === 0) return da ? 'Ingen data: ingen initiativer' : 'No data: no commitments';
+  if (count === 0) return da ? 'Ingen data: ingen forpligtelser' : 'No data: no commitments';
   const shown = commitmentPercents.filter((percent): percent is number => percent !== null);
   if (shown.length === 0) {
     return da
-      ? `Ingen data: ingen af de ${count} initiativer viser en procent`
+      ? `Ingen data: ingen af de ${count} forpligtelser viser en procent`
       : `No data: none of the ${count} commitments shows a percent`;
   }
   const terms = shown.map((percent) => formatNumber(percent, locale)).join(' + ');
@@ -146,10 +146,12 @@ export interface HeadlineFigures {
 export function progressHeadline(figures: HeadlineFigures, locale: Locale): string {
   const count = (level: Completion) => figures.completionCounts[level] ?? 0;
   const n = figures.commitmentCount;
+  if (n === 0)
+    return locale === 'da' ? 'Ingen forpligtelser: ingen data' : 'No commitments: no data';
   const notStarted = count(Completion.NOT_STARTED);
   const percent = formatRollUpPercent(figures.percent, locale, '');
   if (locale === 'da') {
-    const noun = n === 1 ? 'initiativ' : 'initiativer';
+    const noun = n === 1 ? 'forpligtelse' : 'forpligtelser';
     const levels = [
       `${count(Completion.COMPLETE)} af ${n} ${noun} fuldført`,
       `${count(Completion.SUBSTANTIAL)} væsentligt`,
@@ -158,7 +160,7 @@ export function progressHeadline(figures: HeadlineFigures, locale: Locale): stri
       `${count(Completion.NO_EVIDENCE)} uden data`,
     ];
     const shown = percent
-      ? `fremskridt ifølge rapporterne ${percent}`
+      ? `fremdrift ifølge rapporterne ${percent}`
       : 'ingen procent ifølge rapporterne';
     return `${levels.join(', ')}; ${shown}, rapporteret for ${figures.reportedCount} af ${n} ${noun}`;
   }
@@ -191,7 +193,7 @@ export function commitmentHeadline(figures: CommitmentHeadlineFigures, locale: L
   if (locale === 'da') {
     if (m === 0) return `${level}: ingen milepæle, der ikke er annulleret`;
     const shown = percent
-      ? `fremskridt ifølge rapporterne ${percent}`
+      ? `fremdrift ifølge rapporterne ${percent}`
       : 'ingen procent ifølge rapporterne';
     return `${level}: ${shown}, ${r} af ${m} ${m === 1 ? 'milepæl' : 'milepæle'} rapporteret`;
   }

@@ -74,7 +74,7 @@ describe('describeAggregateProgress', () => {
     expect(describeAggregateProgress([null, null], 'en')).toBe(
       'No data: none of the 2 commitments shows a percent',
     );
-    expect(describeAggregateProgress([], 'da')).toBe('Ingen data: ingen initiativer');
+    expect(describeAggregateProgress([], 'da')).toBe('Ingen data: ingen forpligtelser');
   });
 });
 
@@ -93,7 +93,7 @@ describe('headlines', () => {
       '1 of 5 commitments complete, 1 substantial, 2 limited, 1 with no data; progress shown by reports 36.7%, reported for 4 of 5 commitments',
     );
     expect(progressHeadline(plan, 'da')).toBe(
-      '1 af 5 initiativer fuldført, 1 væsentligt, 2 begrænset, 1 uden data; fremskridt ifølge rapporterne 36,7\u00a0%, rapporteret for 4 af 5 initiativer',
+      '1 af 5 forpligtelser fuldført, 1 væsentligt, 2 begrænset, 1 uden data; fremdrift ifølge rapporterne 36,7\u00a0%, rapporteret for 4 af 5 forpligtelser',
     );
   });
 
@@ -110,8 +110,13 @@ describe('headlines', () => {
       '0 of 1 commitment complete, 0 substantial, 0 limited, 1 with no data; no percent shown by reports, reported for 0 of 1 commitment',
     );
     expect(progressHeadline(silent, 'da')).toBe(
-      '0 af 1 initiativ fuldført, 0 væsentligt, 0 begrænset, 1 uden data; ingen procent ifølge rapporterne, rapporteret for 0 af 1 initiativ',
+      '0 af 1 forpligtelse fuldført, 0 væsentligt, 0 begrænset, 1 uden data; ingen procent ifølge rapporterne, rapporteret for 0 af 1 forpligtelse',
     );
+  });
+
+  it('says there is no data for a plan without commitments', () => {
+    expect(progressHeadline(aggregateProgress([]), 'en')).toBe('No commitments: no data');
+    expect(progressHeadline(aggregateProgress([]), 'da')).toBe('Ingen forpligtelser: ingen data');
   });
 
   it("gives a commitment's level, percent and how many of its milestones are reported", () => {
@@ -120,7 +125,7 @@ describe('headlines', () => {
       'Limited: progress shown by reports 33.3%, 1 of 3 milestones reported',
     );
     expect(commitmentHeadline(dk0052, 'da')).toBe(
-      'Begrænset: fremskridt ifølge rapporterne 33,3\u00a0%, 1 af 3 milepæle rapporteret',
+      'Begrænset: fremdrift ifølge rapporterne 33,3\u00a0%, 1 af 3 milepæle rapporteret',
     );
     expect(commitmentHeadline(commitmentProgress([inProgress(null)]), 'en')).toBe(
       'Limited: no percent shown by reports, 1 of 1 milestone reported',
