@@ -178,10 +178,10 @@ describe("Denmark's plan, every figure recomputed from its milestones by the wri
         `reported for ${overall.reportedCount} of 14 commitments`,
     );
     expect(progressHeadline(figures, 'da')).toBe(
-      `${levels[0]} af 14 initiativer fuldført, ${levels[1]} væsentligt, ${levels[2]} begrænset, ` +
-        `${levels[3]} uden data; fremskridt ifølge rapporterne ` +
+      `${levels[0]} af 14 forpligtelser fuldført, ${levels[1]} væsentligt, ${levels[2]} begrænset, ` +
+        `${levels[3]} uden data; fremdrift ifølge rapporterne ` +
         `${String(overall.percent).replace('.', ',')}\u00a0%, ` +
-        `rapporteret for ${overall.reportedCount} af 14 initiativer`,
+        `rapporteret for ${overall.reportedCount} af 14 forpligtelser`,
     );
   });
 
