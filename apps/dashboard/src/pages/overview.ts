@@ -168,6 +168,10 @@ export class OverviewPage implements PageView {
     pct: (v: number | null) => string,
   ) {
     const s = this.agencies;
+    // Reported counts an agency whose reports give no percent yet; the highest needs a percent.
+    const reported = data.byAgency.filter(
+      (row) => row.progress.completion !== Completion.NO_EVIDENCE,
+    );
     const withData = data.byAgency.filter((row) => row.progress.percent !== null);
     const best = withData.reduce<(typeof withData)[number] | null>(
       (top, row) => (top && (top.progress.percent ?? 0) >= (row.progress.percent ?? 0) ? top : row),
@@ -175,7 +179,7 @@ export class OverviewPage implements PageView {
     );
     s.heading.textContent = t('agencyCaption');
     s.summary.textContent = t('agencySummary', {
-      withData: withData.length,
+      withData: reported.length,
       total: data.byAgency.length,
       best: best
         ? `${localized(best.agency.name, locale)} (${pct(best.progress.percent)})`
