@@ -1,4 +1,5 @@
 import { type Page } from 'playwright-core';
+import { progressHeadline, type Completion } from '@ogp/common';
 import { graphql } from '../utils/graphql-client';
 import {
   axeViolations,
@@ -12,7 +13,8 @@ import {
 
 const LEVELS = ['NO_EVIDENCE', 'NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'];
 
-const PROGRESS = 'percent coverage completionCounts { completion count }';
+const PROGRESS =
+  'percent coverage commitmentCount reportedCount completionCounts { completion count }';
 const DASHBOARD = `query ($planSlug: String!, $asOf: String) {
   dashboard(planSlug: $planSlug, asOf: $asOf) {
     asOf
@@ -32,6 +34,8 @@ interface Counts {
 interface ApiProgress {
   percent: number | null;
   coverage: number | null;
+  commitmentCount: number;
+  reportedCount: number;
   completionCounts: Counts[];
 }
 interface ApiDashboard {
@@ -54,6 +58,18 @@ const TIMELINE_COUNTS: TimelineCount[] = [
 type Rows = { key: string; values: string[] }[];
 
 const cell = (value: number | null): string => (value === null ? '' : String(value));
+
+/** The overview's headline for the API's figures: counts first, then the percent with its coverage. */
+const headlineOf = (p: ApiProgress, lang: 'da' | 'en'): string =>
+  progressHeadline(
+    {
+      ...p,
+      completionCounts: Object.fromEntries(
+        p.completionCounts.map((c) => [c.completion as Completion, c.count]),
+      ),
+    },
+    lang,
+  );
 const count = (counts: Counts[], level: string): string =>
   String(counts.find((entry) => entry.completion === level)?.count ?? 0);
 
@@ -128,6 +144,10 @@ describe('dashboard in a browser: the public plan overview', () => {
     expect(await page.getAttribute('#overall-coverage', 'data-value')).toBe(
       cell(answer.overall.coverage),
     );
+    expect(await page.textContent('#overall-headline')).toBe(headlineOf(answer.overall, 'da'));
+    expect(await page.textContent('#overall-headline')).toMatch(
+      /^\d+ af \d+ forpligtelser fuldført/,
+    );
     const tables = await tablesOnPage(page);
     const expected = expectedTables(answer);
     expect(tables['by-theme']).toEqual(expected['by-theme']);
@@ -161,6 +181,7 @@ describe('dashboard in a browser: the public plan overview', () => {
     }
     const answer = await apiDashboard(null);
     expect(await page.textContent('h1')).toBe(answer.plan.title.en);
+    expect(await page.textContent('#overall-headline')).toBe(headlineOf(answer.overall, 'en'));
 
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'overview-en');

@@ -1,4 +1,10 @@
-import { Role } from '@ogp/common';
+import {
+  Role,
+  commitmentHeadline,
+  describeAggregateProgress,
+  progressHeadline,
+  type Completion,
+} from '@ogp/common';
 import { type Page } from 'playwright-core';
 import { graphql } from '../utils/graphql-client';
 import { signIn } from '../utils/users';
@@ -36,6 +42,9 @@ interface ApiProgress {
   coverage: number | null;
   completion: string;
   commitmentCount?: number;
+  reportedCount?: number;
+  milestoneCount?: number;
+  reportedMilestoneCount?: number;
   completionCounts?: Counts[];
 }
 interface ApiMilestone {
@@ -60,7 +69,7 @@ interface ApiCommitment {
 type Rows = { key: string; values: string[] }[];
 
 const PROGRESS =
-  'percent coverage completion commitmentCount completionCounts { completion count }';
+  'percent coverage completion commitmentCount reportedCount completionCounts { completion count }';
 const MILESTONE = `id status progressPercent flags verification
   plannedStart { label } plannedEnd { label } actualStart { label } actualEnd { label }
   history { evidence { url title } }`;
@@ -74,6 +83,19 @@ const cell = (value: number | string | null | undefined): string =>
   value === null || value === undefined ? '' : String(value);
 const count = (counts: Counts[] | undefined, level: string): string =>
   String(counts?.find((entry) => entry.completion === level)?.count ?? 0);
+/** The headline the page should read for a theme's, agency's or plan's figures: counts first. */
+const headlineOf = (p: ApiProgress, lang: string): string =>
+  progressHeadline(
+    {
+      percent: p.percent,
+      commitmentCount: p.commitmentCount ?? 0,
+      reportedCount: p.reportedCount ?? 0,
+      completionCounts: Object.fromEntries(
+        (p.completionCounts ?? []).map((c) => [c.completion as Completion, c.count]),
+      ),
+    },
+    lang as 'da' | 'en',
+  );
 const levelRows = (progress: ApiProgress): Rows =>
   LEVELS.map((level) => ({ key: level, values: [count(progress.completionCounts, level)] }));
 
@@ -268,6 +290,7 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       });
       return {
         theme,
+        percents: commitments.nodes.map((c) => c.progress.percent),
         levels: levelRows(theme.progress),
         commitments: commitments.nodes.map((c) =>
           commitmentRow(
@@ -291,6 +314,13 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
         );
         expect(await page.getAttribute('#theme-coverage', 'data-value')).toBe(
           cell(answer.theme.progress.coverage),
+        );
+        // Counts first, then the percent with its coverage; the sum term by term beside it.
+        expect(await page.textContent('#theme-headline')).toBe(
+          headlineOf(answer.theme.progress, lang),
+        );
+        expect(await page.textContent('#theme-formula')).toBe(
+          describeAggregateProgress(answer.percents, lang as 'da' | 'en'),
         );
         expect(await table(page, '#theme-levels')).toEqual(answer.levels);
         expect(await table(page, '#theme-commitments')).toEqual(answer.commitments);
@@ -342,6 +372,7 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       const milestones = led.flatMap((c) => c.milestones);
       return {
         row,
+        percents: led.map((c) => c.progress.percent),
         levels: levelRows(row.progress),
         commitments: led.map((c) => commitmentRow(c)),
         statuses: STATUSES.map((status) => ({
@@ -363,6 +394,12 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       expect(await page.textContent('h1')).toContain(answer.row.agency.name[lang as 'da' | 'en']);
       expect(await page.getAttribute('#agency-percent', 'data-value')).toBe(
         cell(answer.row.progress.percent),
+      );
+      expect(await page.textContent('#agency-headline')).toBe(
+        headlineOf(answer.row.progress, lang),
+      );
+      expect(await page.textContent('#agency-formula')).toBe(
+        describeAggregateProgress(answer.percents, lang as 'da' | 'en'),
       );
       expect(await table(page, '#agency-levels')).toEqual(answer.levels);
       expect(await table(page, '#agency-commitments')).toEqual(answer.commitments);
@@ -395,7 +432,8 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
         };
       }>(
         `query ($ogpId: String!, $asOf: String, $locale: Locale!) { commitment(ogpId: $ogpId, asOf: $asOf) {
-          ogpId title { da en } leadAgency { slug } progress { percent coverage completion }
+          ogpId title { da en } leadAgency { slug }
+          progress { percent coverage completion milestoneCount reportedMilestoneCount }
           progressFormula(locale: $locale)
           latestAssessments { stage assessor completion }
           milestones { ${MILESTONE} } } }`,
@@ -502,6 +540,25 @@ describe('dashboard in a browser: the public plan list, theme, agency and commit
       expect(unreported).toBeDefined();
       for (const lang of ['da', 'en']) {
         await open(`/commitments/DK0052?lang=${lang}`);
+        // One of its three milestones is reported: the headline says so, and it is not complete.
+        const headline = await page.textContent('#commitment-headline');
+        expect(headline).toBe(
+          commitmentHeadline(
+            {
+              percent: answer.commitment.progress.percent,
+              completion: answer.commitment.progress.completion as Completion,
+              milestoneCount: answer.commitment.progress.milestoneCount!,
+              reportedMilestoneCount: answer.commitment.progress.reportedMilestoneCount!,
+            },
+            lang as 'da' | 'en',
+          ),
+        );
+        expect(headline).toContain(
+          lang === 'da' ? '1 af 3 milepæle rapporteret' : '1 of 3 milestones reported',
+        );
+        expect(await page.getAttribute('#commitment-completion', 'data-value')).not.toBe(
+          'COMPLETE',
+        );
         const noData = lang === 'da' ? 'Ingen data' : 'No data';
         const row = await page.$$eval(
           `#milestone-timeline tr[data-key="${unreported.id}"] td`,

@@ -1046,8 +1046,9 @@ describe('administration mutations over HTTP', () => {
         title: { da: 'Adresser', en: before.title.en },
         description: { da: null, en: null },
       });
-      // Weight 4 of 5 at 30 %, weight 1 completed: (100 + 4 x 30) / 5 = 44 %.
-      expect((await readCommitment(fixture.ogpIds[0])).progress.percent).toBe(44);
+      // Weight 4 at 30 %, weight 1 completed, weight 1 never reported (adding nothing):
+      // (100 + 4 x 30) / 6 = 36.67, shown 36.7 %.
+      expect((await readCommitment(fixture.ogpIds[0])).progress.percent).toBe(36.7);
     });
 
     it('updateMilestone cannot set a status or a percent (that is the progress write path)', async () => {
@@ -1122,7 +1123,8 @@ describe('administration mutations over HTTP', () => {
     it('archiveMilestone takes it out of the reads and the roll-up; its history stays', async () => {
       const plan = await loadPlan();
       const commitment = await readCommitment(plan.ogpIds[0]);
-      expect(commitment.progress).toEqual({ percent: 53.3, coverage: 0.75 });
+      // (100 + 2 x 30) / 4: the milestone never reported adds nothing.
+      expect(commitment.progress).toEqual({ percent: 40, coverage: 0.75 });
       const archived = commitment.milestones[1].id;
       const history = await historyOf([archived]);
       expect(history).toHaveLength(1);
@@ -1132,8 +1134,8 @@ describe('administration mutations over HTTP', () => {
         commitment.milestones[0].id,
         commitment.milestones[2].id,
       ]);
-      // Left: M1 completed (weight 1), M3 never reported (weight 1).
-      expect(after.progress).toEqual({ percent: 100, coverage: 0.5 });
+      // Left: M1 completed (weight 1), M3 never reported (weight 1): 100 / 2.
+      expect(after.progress).toEqual({ percent: 50, coverage: 0.5 });
       const list = await ok(publicRead(MILESTONE_LIST, { planSlug: plan.slug }));
       expect(list.milestones.nodes.map((m: { id: string }) => m.id)).not.toContain(archived);
       const dashboard = await ok(publicRead(DASHBOARD, { planSlug: plan.slug }));

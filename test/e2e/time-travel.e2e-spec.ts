@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { graphql } from '../utils/graphql-client';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { createTestUser, signIn } from '../utils/users';
+import { aggregateByRule, commitmentByRule, type RuleCommitment } from '../utils/written-roll-up';
 
 /*
  * Time travel: `asOf` on actionPlan, commitment, commitments, milestones and dashboard answers as the plan stood
@@ -55,57 +56,31 @@ function percentOf(report: PlanFileStatusUpdate | null): number | null {
   }
 }
 
-const floorTo = (value: number, step: number) => Math.floor(value / step + 1e-9) * step;
-const tenth = (value: number) => Math.round(floorTo(value, 0.1) * 10) / 10;
-
-function completionOf(exact: number | null): string {
-  if (exact === null) return 'NO_EVIDENCE';
-  if (exact === 0) return 'NOT_STARTED';
-  if (exact < 50) return 'LIMITED';
-  if (exact < 100) return 'SUBSTANTIAL';
-  return 'COMPLETE';
-}
-
 interface Figures {
   percent: number | null;
   coverage: number | null;
   completion: string;
 }
 
-function commitmentFigures(milestones: PlanFileMilestone[], asOf: string | null): Figures {
-  let counted = 0;
-  let sum = 0;
-  let active = 0;
-  for (const milestone of milestones) {
-    const report = reportAt(milestone, asOf);
-    const weight = milestone.weight ?? 1;
-    if (report?.status !== 'CANCELLED') active += weight;
-    const percent = percentOf(report);
-    if (percent !== null) {
-      counted += weight;
-      sum += weight * percent;
-    }
-  }
-  const exact = counted > 0 ? sum / counted : null;
-  return {
-    percent: exact === null ? null : tenth(exact),
-    coverage: active > 0 ? Math.round(floorTo(counted / active, 0.001) * 1000) / 1000 : null,
-    completion: completionOf(exact),
-  };
+/** A commitment's figures as of `asOf`, by the written rule over the reports that held then. */
+function commitmentFigures(milestones: PlanFileMilestone[], asOf: string | null): RuleCommitment {
+  return commitmentByRule(
+    milestones.map((milestone) => {
+      const report = reportAt(milestone, asOf);
+      return {
+        status: report?.status ?? null,
+        progressPercent: report ? percentOf(report) : null,
+        weight: milestone.weight ?? 1,
+      };
+    }),
+  );
 }
 
-function aggregateFigures(commitments: Figures[]): Figures & { reportedCount: number } {
-  const percents = commitments.map((c) => c.percent).filter((p): p is number => p !== null);
-  const exact = percents.length ? percents.reduce((a, b) => a + b, 0) / percents.length : null;
-  return {
-    percent: exact === null ? null : tenth(exact),
-    coverage: commitments.length
-      ? Math.round(floorTo(percents.length / commitments.length, 0.001) * 1000) / 1000
-      : null,
-    completion: completionOf(exact),
-    reportedCount: percents.length,
-  };
-}
+const onlyFigures = ({ percent, coverage, completion }: Figures): Figures => ({
+  percent,
+  coverage,
+  completion,
+});
 
 function flagsAt(milestone: PlanFileMilestone, asOf: string | null): MilestoneFlag[] {
   const plannedEnd = milestone.plannedEnd ? parsePartialDate(milestone.plannedEnd) : null;
@@ -259,37 +234,41 @@ describe('time travel (asOf)', () => {
       const end2019 = await at('2019-12-31');
       const now = await at(null);
 
-      // Worked out by hand from the plan file: only DK0058 (both milestones done in autumn 2017) by 2017; by
-      // 2019 also DK0051 (70), DK0053, DK0059 (its second milestone had no figure yet), DK0060 and DK0062; now
-      // DK0052 (launched 2020) and the two completions no source dates (DK0055, DK0059) too.
+      // Worked out by hand from the plan file, every commitment counting once and those with no data adding
+      // nothing. By 2017 only DK0058 (both milestones done in autumn 2017): 100 / 14 = 7.1. By 2019 also
+      // DK0051 (70), DK0053 (100), DK0059 (50: its second milestone in progress with no figure), DK0060 (33.3:
+      // one of three done), DK0062 (50: one of two done), and DK0056 and DK0061 reported in progress with no
+      // figure: (70 + 100 + 100 + 50 + 33.3 + 50) / 14 = 28.8, 8 of 14 reported. Now DK0052 (launched 2020:
+      // 33.3) and the two completions no source dates (DK0055 100, DK0059 to 100) too:
+      // (70 + 33.3 + 100 + 100 + 100 + 100 + 33.3 + 50) / 14 = 41.9, 10 of 14 reported.
       expect(end2017.asOf).toBe('2017-12-31');
       expect(end2017.overall).toEqual({
-        percent: 100,
+        percent: 7.1,
         coverage: 0.071,
-        completion: 'COMPLETE',
+        completion: 'LIMITED',
         commitmentCount: 14,
         reportedCount: 1,
       });
       expect(end2019.overall).toEqual({
-        percent: 95,
-        coverage: 0.428,
-        completion: 'SUBSTANTIAL',
-        commitmentCount: 14,
-        reportedCount: 6,
-      });
-      expect(now.asOf).toBe(TODAY);
-      expect(now.overall).toEqual({
-        percent: 96.2,
+        percent: 28.8,
         coverage: 0.571,
-        completion: 'SUBSTANTIAL',
+        completion: 'LIMITED',
         commitmentCount: 14,
         reportedCount: 8,
       });
+      expect(now.asOf).toBe(TODAY);
+      expect(now.overall).toEqual({
+        percent: 41.9,
+        coverage: 0.714,
+        completion: 'LIMITED',
+        commitmentCount: 14,
+        reportedCount: 10,
+      });
       // The plan under the dashboard answers as of the same day.
       expect(end2017.plan.progress).toEqual({
-        percent: 100,
+        percent: 7.1,
         coverage: 0.071,
-        completion: 'COMPLETE',
+        completion: 'LIMITED',
       });
 
       const statuses = (d: Data) =>
@@ -332,7 +311,7 @@ describe('time travel (asOf)', () => {
       async (asOf) => {
         const { commitments } = await ask(COMMITMENTS, { planSlug: DK, asOf });
         const byId = new Map<string, Data>(commitments.nodes.map((n: Data) => [n.ogpId, n]));
-        const expected = new Map<string, Figures>();
+        const expected = new Map<string, RuleCommitment>();
         for (const commitment of dkFile.commitments) {
           const node = byId.get(commitment.ogpId)!;
           const milestones = commitment.milestones ?? [];
@@ -340,7 +319,7 @@ describe('time travel (asOf)', () => {
           expected.set(commitment.ogpId, figures);
           expect({ ogpId: commitment.ogpId, ...node.progress }).toEqual({
             ogpId: commitment.ogpId,
-            ...figures,
+            ...onlyFigures(figures),
           });
           expect(
             node.milestones.map((m: Data) => [
@@ -363,7 +342,7 @@ describe('time travel (asOf)', () => {
         }
 
         const { dashboard } = await ask(DASHBOARD, { planSlug: DK, asOf });
-        const overall = aggregateFigures([...expected.values()]);
+        const overall = aggregateByRule([...expected.values()]);
         expect(dashboard.overall).toEqual({
           percent: overall.percent,
           coverage: overall.coverage,
@@ -372,7 +351,7 @@ describe('time travel (asOf)', () => {
           reportedCount: overall.reportedCount,
         });
         for (const { theme, progress } of dashboard.byTheme as Data[]) {
-          const figures = aggregateFigures(
+          const figures = aggregateByRule(
             dkFile.commitments
               .filter((c) => c.themeKey === theme.key)
               .map((c) => expected.get(c.ogpId)!),
@@ -412,14 +391,15 @@ describe('time travel (asOf)', () => {
         }
       }`;
       const { actionPlan } = await ask(query, { asOf: '2017-12-31' });
-      expect(actionPlan.progress).toEqual({ percent: 100, reportedCount: 1 });
+      // DK0058 alone, over all 14 commitments.
+      expect(actionPlan.progress).toEqual({ percent: 7.1, reportedCount: 1 });
       const reported = (nodes: Data[]) =>
         nodes.filter((n) => n.progress.percent !== null).map((n) => n.ogpId);
       expect(reported(actionPlan.commitments.nodes)).toEqual(['DK0058']);
       expect(reported(actionPlan.themes.flatMap((t: Data) => t.commitments))).toEqual(['DK0058']);
       expect(
         actionPlan.themes.map((t: Data) => [t.key, t.progress.percent]).filter((t: any) => t[1]),
-      ).toEqual([['better_public_sector', 100]]);
+      ).toEqual([['better_public_sector', 33.3]]);
       // Its own asOf wins on ActionPlan.commitments.
       expect(reported(actionPlan.later.nodes)).toEqual([
         'DK0051',
@@ -551,9 +531,10 @@ describe('time travel (asOf)', () => {
     ][] = [
       ['2019-01-09', null, null, [], null, null, 0, 'NO_EVIDENCE', null, 0, 0],
       ['2019-01-10', 'NOT_STARTED', 0, [], null, 0, 0.333, 'NOT_STARTED', 0, 0.333, 0],
-      ['2019-03-15', 'IN_PROGRESS', 30, [], null, 30, 0.333, 'LIMITED', 30, 0.333, 0],
-      // MC completed on 2019-04-01; MB reported on 2019-04-30: C1 = (30 + 2 x 20) / 3
-      ['2019-04-30', 'IN_PROGRESS', 30, [], 'IN_PROGRESS', 23.3, 1, 'LIMITED', 61.6, 0.666, 1],
+      // MB has no data and adds nothing: C1 = 30 / 3; the plan (10 + nothing + nothing) / 3
+      ['2019-03-15', 'IN_PROGRESS', 30, [], null, 10, 0.333, 'LIMITED', 3.3, 0.333, 0],
+      // MC completed on 2019-04-01; MB reported on 2019-04-30: C1 = (30 + 2 x 20) / 3; plan (23.3 + 100) / 3
+      ['2019-04-30', 'IN_PROGRESS', 30, [], 'IN_PROGRESS', 23.3, 1, 'LIMITED', 41.1, 0.667, 1],
       // The INTERNAL 60 % is not for the public; MD's 40 % holds from 2019-05-31: plan (23.3 + 100 + 40) / 3
       [
         '2019-05-31',
@@ -582,12 +563,12 @@ describe('time travel (asOf)', () => {
         1,
         1,
       ],
-      // C1 = (100 + 2 x 20) / 3; MB has had no update for 93 days.
-      ['2019-08-01', 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 62.2, 1, 2],
-      [YESTERDAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 62.2, 1, 2],
-      // MD's undated completion counts from the day it was recorded: (46.6 + 100 + 100) / 3
-      [TODAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 82.2, 1, 2],
-      [null, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 82.2, 1, 2],
+      // C1 = (100 + 2 x 20) / 3 = 46.66, rounded half up; MB has had no update for 93 days.
+      ['2019-08-01', 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 62.2, 1, 2],
+      [YESTERDAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 62.2, 1, 2],
+      // MD's undated completion counts from the day it was recorded: (46.7 + 100 + 100) / 3
+      [TODAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 82.2, 1, 2],
+      [null, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 82.2, 1, 2],
     ];
 
     it.each(STATES)(
@@ -756,8 +737,8 @@ describe('time travel (asOf)', () => {
       // (60 + 2 x 20) / 3
       expect(staffView.progress.percent).toBe(33.3);
       expect((await dashboardAt('2019-06-01')).overall.percent).toBe(54.4);
-      // (33.3 + 100 + 40) / 3
-      expect((await dashboardAt('2019-06-01', reviewer)).overall.percent).toBe(57.7);
+      // (33.3 + 100 + 40) / 3 = 57.77, rounded half up
+      expect((await dashboardAt('2019-06-01', reviewer)).overall.percent).toBe(57.8);
       // Before the INTERNAL report, both see the same.
       expect((await commitmentAt('2019-05-19', reviewer)).progress.percent).toBe(23.3);
     });

@@ -403,38 +403,42 @@ describe('visibility of unpublished plans and INTERNAL updates over HTTP', () =>
     });
 
     it('computes commitment progress and its formula from the updates the viewer may see', async () => {
+      const OUTSIDE_FORMULA =
+        '(1 × 40 + 1 × 0) / 4 = 10.0 %; reported: weight 2 of 4; mean of what was reported: the same sum / 2 = 20.0 %';
+      const INSIDE_FORMULA =
+        '(1 × 100 + 1 × 100 + 1 × 0 + 1 × 100) / 4 = 75.0 %; reported: weight 4 of 4; mean of what was reported: the same sum / 4 = 75.0 %';
       const expected: Record<Viewer, [string, unknown, unknown, string]> = {
-        // VE0001: (40 + 0) / 2 for outsiders, (100 + 100 + 0 + 100) / 4 for insiders
-        // VE0002: only "Done in public" for all but OTHER's coordinator and staff
+        // VE0001: (40 + 0) / 4 for outsiders (the two they may not see add nothing), (100 + 100 + 0 + 100) / 4
+        // for insiders. VE0002: only "Done in public", 100 / 2, for all but OTHER's coordinator and staff.
         anonymous: [
           'VE0001',
-          { percent: 20, coverage: 0.5, completion: 'LIMITED' },
-          { percent: 100, coverage: 0.5, completion: 'COMPLETE' },
-          '(1 × 40 + 1 × 0) / 2 = 20.0 %; coverage 2 of 4 weight',
+          { percent: 10, coverage: 0.5, completion: 'LIMITED' },
+          { percent: 50, coverage: 0.5, completion: 'SUBSTANTIAL' },
+          OUTSIDE_FORMULA,
         ],
         otherCoordinator: [
           'VE0001',
-          { percent: 20, coverage: 0.5, completion: 'LIMITED' },
+          { percent: 10, coverage: 0.5, completion: 'LIMITED' },
           { percent: 75, coverage: 1, completion: 'SUBSTANTIAL' },
-          '(1 × 40 + 1 × 0) / 2 = 20.0 %; coverage 2 of 4 weight',
+          OUTSIDE_FORMULA,
         ],
         leadCoordinator: [
           'VE0001',
           { percent: 75, coverage: 1, completion: 'SUBSTANTIAL' },
-          { percent: 100, coverage: 0.5, completion: 'COMPLETE' },
-          '(1 × 100 + 1 × 100 + 1 × 0 + 1 × 100) / 4 = 75.0 %; coverage 4 of 4 weight',
+          { percent: 50, coverage: 0.5, completion: 'SUBSTANTIAL' },
+          INSIDE_FORMULA,
         ],
         reviewer: [
           'VE0001',
           { percent: 75, coverage: 1, completion: 'SUBSTANTIAL' },
           { percent: 75, coverage: 1, completion: 'SUBSTANTIAL' },
-          '(1 × 100 + 1 × 100 + 1 × 0 + 1 × 100) / 4 = 75.0 %; coverage 4 of 4 weight',
+          INSIDE_FORMULA,
         ],
         admin: [
           'VE0001',
           { percent: 75, coverage: 1, completion: 'SUBSTANTIAL' },
           { percent: 75, coverage: 1, completion: 'SUBSTANTIAL' },
-          '(1 × 100 + 1 × 100 + 1 × 0 + 1 × 100) / 4 = 75.0 %; coverage 4 of 4 weight',
+          INSIDE_FORMULA,
         ],
       };
       for (const viewer of VIEWERS) {
@@ -453,12 +457,12 @@ describe('visibility of unpublished plans and INTERNAL updates over HTTP', () =>
         themes { key progress { percent completion } }
       } }`;
       const expected: Record<Viewer, unknown> = {
-        // (20 + 100) / 2
-        anonymous: [{ percent: 60, coverage: 1, completion: 'SUBSTANTIAL' }, 20, 100],
-        // (20 + 75) / 2
-        otherCoordinator: [{ percent: 47.5, coverage: 1, completion: 'LIMITED' }, 20, 75],
-        // (75 + 100) / 2
-        leadCoordinator: [{ percent: 87.5, coverage: 1, completion: 'SUBSTANTIAL' }, 75, 100],
+        // (10 + 50) / 2
+        anonymous: [{ percent: 30, coverage: 1, completion: 'LIMITED' }, 10, 50],
+        // (10 + 75) / 2
+        otherCoordinator: [{ percent: 42.5, coverage: 1, completion: 'LIMITED' }, 10, 75],
+        // (75 + 50) / 2
+        leadCoordinator: [{ percent: 62.5, coverage: 1, completion: 'SUBSTANTIAL' }, 75, 50],
         reviewer: [{ percent: 75, coverage: 1, completion: 'SUBSTANTIAL' }, 75, 75],
         admin: [{ percent: 75, coverage: 1, completion: 'SUBSTANTIAL' }, 75, 75],
       };
@@ -509,9 +513,9 @@ describe('visibility of unpublished plans and INTERNAL updates over HTTP', () =>
         [
           { completion: 'SUBSTANTIAL' },
           {
-            anonymous: [],
+            anonymous: ['VE0002'],
             otherCoordinator: ['VE0002'],
-            leadCoordinator: ['VE0001'],
+            leadCoordinator: ['VE0001', 'VE0002'],
             reviewer: ['VE0001', 'VE0002'],
             admin: ['VE0001', 'VE0002'],
           },
@@ -611,14 +615,14 @@ describe('visibility of unpublished plans and INTERNAL updates over HTTP', () =>
         };
       };
       expect(await dashboardOf('anonymous')).toEqual({
-        overall: { percent: 60, coverage: 1, completion: 'SUBSTANTIAL' },
+        overall: { percent: 30, coverage: 1, completion: 'LIMITED' },
         byTheme: [
-          ['open-data', 20],
-          ['public-services', 100],
+          ['open-data', 10],
+          ['public-services', 50],
         ],
         byAgency: [
-          [OTHER, 100],
-          [LEAD, 20],
+          [OTHER, 50],
+          [LEAD, 10],
         ],
         statuses: { NO_DATA: 3, NOT_STARTED: 1, IN_PROGRESS: 1, COMPLETED: 1, CANCELLED: 0 },
         completedByMonth: [['2019-03', 1]],
@@ -633,13 +637,13 @@ describe('visibility of unpublished plans and INTERNAL updates over HTTP', () =>
         ],
       });
       expect(await dashboardOf('leadCoordinator')).toEqual({
-        overall: { percent: 87.5, coverage: 1, completion: 'SUBSTANTIAL' },
+        overall: { percent: 62.5, coverage: 1, completion: 'SUBSTANTIAL' },
         byTheme: [
           ['open-data', 75],
-          ['public-services', 100],
+          ['public-services', 50],
         ],
         byAgency: [
-          [OTHER, 100],
+          [OTHER, 50],
           [LEAD, 75],
         ],
         statuses: { NO_DATA: 1, NOT_STARTED: 1, IN_PROGRESS: 0, COMPLETED: 4, CANCELLED: 0 },

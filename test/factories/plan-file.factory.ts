@@ -99,10 +99,10 @@ export const THEME_KEYS = ['open-data', 'public-services'] as const;
  *
  *   1.1 (open-data, lead agency 0)  M1 w1 NOT_STARTED -> IN_PROGRESS 40 -> COMPLETED (actual end 2019-01-15)
  *                                   M2 w2 IN_PROGRESS 30     M3 w1 never reported
- *                                   -> (100 + 2 x 30) / 3 = 53.3 %, coverage 3/4, SUBSTANTIAL
+ *                                   -> (100 + 2 x 30) / 4 = 40.0 %, coverage 3/4, LIMITED
  *   1.2 (open-data, lead agency 1)  M1 NOT_STARTED   M2 CANCELLED  -> 0.0 %, coverage 1, NOT_STARTED
  *   2.1 (public-services, lead 2)   M1 IN_PROGRESS, no percent  M2 COMPLETED (actual end 2019-02-20)
- *                                   -> 100.0 %, coverage 1/2, COMPLETE
+ *                                   -> 100 / 2 = 50.0 %, coverage 1, SUBSTANTIAL
  * Planned ends: 2018-12 (x2), 2019-03, 2019-06 (x2), 2019-09, 2019-12. Plan period 2018-07 to 2020-06.
  */
 export function buildPlanFile(overrides: BuildPlanFileOverrides = {}): PlanFile {

@@ -30,9 +30,7 @@ function currentState(milestone: PlanFileMilestone): WeightedMilestoneInput {
 /** Progress as ProgressQueries returns it for an aggregate, from the TypeScript result. */
 function asQueried(progress: AggregateProgress) {
   return {
-    percent: progress.percent,
-    coverage: progress.coverage,
-    completion: progress.completion,
+    ...figuresOf(progress),
     commitmentCount: progress.commitmentCount,
     reportedCount: progress.reportedCount,
     completionCounts: Object.values(Completion).map((completion) => ({
@@ -42,10 +40,15 @@ function asQueried(progress: AggregateProgress) {
   };
 }
 
-const onlyFigures = ({ percent, coverage, completion }: Progress) => ({
-  percent,
-  coverage,
-  completion,
+/** The figures a commitment's Progress shows (the weights behind them are not part of it). */
+const figuresOf = (p: Progress) => ({
+  percent: p.percent,
+  reportedPercent: p.reportedPercent,
+  coverage: p.coverage,
+  milestoneCoverage: p.milestoneCoverage,
+  completion: p.completion,
+  milestoneCount: p.milestoneCount,
+  reportedMilestoneCount: p.reportedMilestoneCount,
 });
 
 /** Group values by key, in first-seen order. */
@@ -162,9 +165,9 @@ describe('progress figures computed in SQL', () => {
         for (const commitment of plan.file.commitments) {
           const expected = commitmentProgress((commitment.milestones ?? []).map(currentState));
           const got = actual.get(plan.commitmentIds.get(commitment.ogpId)!)!;
-          expect({ ogpId: commitment.ogpId, ...onlyFigures(got) }).toEqual({
+          expect({ ogpId: commitment.ogpId, ...figuresOf(got) }).toEqual({
             ogpId: commitment.ogpId,
-            ...expected,
+            ...figuresOf(expected),
           });
         }
       },
@@ -220,6 +223,7 @@ describe('progress figures computed in SQL', () => {
     // Each expectation shows its arithmetic.
     let plan: LoadedPlan;
     let edges: LoadedPlan;
+    let nearly: LoadedPlan;
     const agencyKeys: [string, string, string] = [
       'worked-ministry',
       'worked-agency',
@@ -301,11 +305,32 @@ describe('progress figures computed in SQL', () => {
           ],
         }),
       );
+      nearly = await load(
+        db,
+        buildPlanFile({
+          commitments: [
+            {
+              ogpId: 'WK0009',
+              milestones: [
+                buildMilestone({ status: 'IN_PROGRESS', percent: 99, weight: 1 }),
+                buildMilestone({ status: 'COMPLETED', weight: 19 }),
+              ],
+            },
+            {
+              ogpId: 'WK0010',
+              milestones: [
+                buildMilestone({ status: 'COMPLETED' }),
+                buildMilestone({ status: 'COMPLETED' }),
+              ],
+            },
+          ],
+        }),
+      );
     });
 
     const commitment = async (loaded: LoadedPlan, ogpId: string) => {
       const id = loaded.commitmentIds.get(ogpId)!;
-      return onlyFigures((await queries.forCommitments([id])).get(id)!);
+      return figuresOf((await queries.forCommitments([id])).get(id)!);
     };
     const counts = (levels: Partial<Record<Completion, number>>) =>
       Object.values(Completion).map((completion) => ({
@@ -313,43 +338,52 @@ describe('progress figures computed in SQL', () => {
         count: levels[completion] ?? 0,
       }));
 
-    it('weights 1, 2, 1, 1 with COMPLETED, IN_PROGRESS 40, CANCELLED and never reported: 60.0 %, coverage 0.75', async () => {
-      // (1 x 100 + 2 x 40) / 3 = 60; the cancelled one is left out, the unreported one lowers coverage: 3 of 4.
+    it('weights 1, 2, 1, 1 with COMPLETED, IN_PROGRESS 40, CANCELLED and never reported: 45.0 %, 60.0 % of what was reported', async () => {
+      // (1 x 100 + 2 x 40) / 4 = 45: the cancelled one is left out, the unreported one adds nothing but counts
+      // in the weight; the reported ones average 180 / 3 = 60; coverage 3 of 4.
       expect(await commitment(plan, 'WK0001')).toEqual({
-        percent: 60,
+        percent: 45,
+        reportedPercent: 60,
         coverage: 0.75,
-        completion: Completion.SUBSTANTIAL,
+        milestoneCoverage: 0.75,
+        completion: Completion.LIMITED,
+        milestoneCount: 3,
+        reportedMilestoneCount: 2,
       });
     });
 
-    it('a commitment with no milestone that has a known percent shows no data, never 0 %', async () => {
+    it('an in-progress report without a percent is reported, adds nothing, and makes the commitment LIMITED', async () => {
       expect(await commitment(plan, 'WK0002')).toEqual({
         percent: null,
-        coverage: 0,
-        completion: Completion.NO_EVIDENCE,
+        reportedPercent: null,
+        coverage: 0.25,
+        milestoneCoverage: 0.25,
+        completion: Completion.LIMITED,
+        milestoneCount: 3,
+        reportedMilestoneCount: 1,
       });
     });
 
-    it('cuts percents to one decimal instead of rounding them up: two of three completed is 66.6 %', async () => {
-      expect(await commitment(plan, 'WK0003')).toEqual({
-        percent: 66.6,
+    it('rounds half up to one decimal: two of three completed is 66.7 %', async () => {
+      expect(await commitment(plan, 'WK0003')).toMatchObject({
+        percent: 66.7,
         coverage: 1,
         completion: Completion.SUBSTANTIAL,
       });
     });
 
     it('a commitment whose milestones are all not started is at 0.0 %, NOT_STARTED', async () => {
-      expect(await commitment(plan, 'WK0004')).toEqual({
+      expect(await commitment(plan, 'WK0004')).toMatchObject({
         percent: 0,
         coverage: 1,
         completion: Completion.NOT_STARTED,
       });
     });
 
-    it('judges completion on the exact value: 0.05 % shows as 0.0 but is LIMITED', async () => {
+    it('rounds 0.05 % half up to 0.1 %, LIMITED', async () => {
       // (1 x 1 + 19 x 0) / 20 = 0.05
-      expect(await commitment(edges, 'WK0005')).toEqual({
-        percent: 0,
+      expect(await commitment(edges, 'WK0005')).toMatchObject({
+        percent: 0.1,
         coverage: 1,
         completion: Completion.LIMITED,
       });
@@ -360,83 +394,129 @@ describe('progress figures computed in SQL', () => {
         expect({ ogpId, ...(await commitment(edges, ogpId)) }).toEqual({
           ogpId,
           percent: null,
+          reportedPercent: null,
           coverage: null,
+          milestoneCoverage: null,
           completion: Completion.NO_EVIDENCE,
+          milestoneCount: 0,
+          reportedMilestoneCount: 0,
         });
       }
     });
 
     it('weights 0.5 and 3 with COMPLETED and IN_PROGRESS 99 give 99.1 %, not COMPLETE', async () => {
       // (0.5 x 100 + 3 x 99) / 3.5 = 99.142...
-      expect(await commitment(edges, 'WK0008')).toEqual({
+      expect(await commitment(edges, 'WK0008')).toMatchObject({
         percent: 99.1,
         coverage: 1,
         completion: Completion.SUBSTANTIAL,
       });
     });
 
-    it('a theme shows the mean of its commitments, each counted once, and how many are reported', async () => {
-      const themes = await queries.aggregate('theme', [plan.planId]);
-      // open-data: 60.0 and no data -> 60.0, one of two reported.
-      expect(themes.get(plan.themeIds.get('open-data')!)).toEqual({
-        percent: 60,
-        coverage: 0.5,
+    it('is COMPLETE only when every milestone is completed, even where 99.95 % shows as 100.0', async () => {
+      // (1 x 99 + 19 x 100) / 20 = 99.95
+      expect(await commitment(nearly, 'WK0009')).toMatchObject({
+        percent: 100,
         completion: Completion.SUBSTANTIAL,
-        commitmentCount: 2,
-        reportedCount: 1,
-        completionCounts: counts({ NO_EVIDENCE: 1, SUBSTANTIAL: 1 }),
       });
-      // public-services: (66.6 + 0.0) / 2 = 33.3
-      expect(themes.get(plan.themeIds.get('public-services')!)).toEqual({
-        percent: 33.3,
+      expect(await commitment(nearly, 'WK0010')).toMatchObject({
+        percent: 100,
+        completion: Completion.COMPLETE,
+      });
+      const plans = await queries.aggregate('plan', [nearly.planId]);
+      expect(plans.get(nearly.planId)).toMatchObject({
+        percent: 100,
+        completion: Completion.SUBSTANTIAL,
+        completionCounts: counts({ SUBSTANTIAL: 1, COMPLETE: 1 }),
+      });
+    });
+
+    it('a theme sums its commitments over all of them, each counted once, and rounds half up', async () => {
+      const themes = await queries.aggregate('theme', [plan.planId]);
+      // open-data: (45.0 + nothing) / 2 = 22.5; both reported; milestones: weight 3 + 1 of 4 + 4.
+      expect(themes.get(plan.themeIds.get('open-data')!)).toEqual({
+        percent: 22.5,
+        reportedPercent: 45,
         coverage: 1,
+        milestoneCoverage: 0.5,
         completion: Completion.LIMITED,
+        milestoneCount: 6,
+        reportedMilestoneCount: 3,
+        commitmentCount: 2,
+        reportedCount: 2,
+        completionCounts: counts({ LIMITED: 2 }),
+      });
+      // public-services: (66.7 + 0.0) / 2 = 33.35, shown 33.4.
+      expect(themes.get(plan.themeIds.get('public-services')!)).toEqual({
+        percent: 33.4,
+        reportedPercent: 33.4,
+        coverage: 1,
+        milestoneCoverage: 1,
+        completion: Completion.LIMITED,
+        milestoneCount: 4,
+        reportedMilestoneCount: 4,
         commitmentCount: 2,
         reportedCount: 2,
         completionCounts: counts({ NOT_STARTED: 1, SUBSTANTIAL: 1 }),
       });
     });
 
-    it('an agency shows the mean of the commitments it leads; one that leads none is not listed', async () => {
+    it('an agency sums the commitments it leads; one that leads none is not listed', async () => {
       const agencies = await queries.aggregate('agency', [plan.planId]);
-      // worked-ministry leads WK0001 (60.0) and WK0004 (0.0)
+      // worked-ministry leads WK0001 (45.0) and WK0004 (0.0): 22.5; milestones weight 3 + 1 of 4 + 1.
       expect(agencies.get(plan.agencyIds.get(agencyKeys[0])!)).toEqual({
-        percent: 30,
+        percent: 22.5,
+        reportedPercent: 22.5,
         coverage: 1,
+        milestoneCoverage: 0.8,
         completion: Completion.LIMITED,
+        milestoneCount: 4,
+        reportedMilestoneCount: 3,
         commitmentCount: 2,
         reportedCount: 2,
-        completionCounts: counts({ NOT_STARTED: 1, SUBSTANTIAL: 1 }),
+        completionCounts: counts({ NOT_STARTED: 1, LIMITED: 1 }),
       });
-      // worked-agency leads WK0002 (no data) and WK0003 (66.6)
+      // worked-agency leads WK0002 (reported, no percent) and WK0003 (66.7): 33.35 -> 33.4; weight 4 of 7.
       expect(agencies.get(plan.agencyIds.get(agencyKeys[1])!)).toEqual({
-        percent: 66.6,
-        coverage: 0.5,
-        completion: Completion.SUBSTANTIAL,
+        percent: 33.4,
+        reportedPercent: 66.7,
+        coverage: 1,
+        milestoneCoverage: 0.571,
+        completion: Completion.LIMITED,
+        milestoneCount: 6,
+        reportedMilestoneCount: 4,
         commitmentCount: 2,
-        reportedCount: 1,
-        completionCounts: counts({ NO_EVIDENCE: 1, SUBSTANTIAL: 1 }),
+        reportedCount: 2,
+        completionCounts: counts({ LIMITED: 1, SUBSTANTIAL: 1 }),
       });
       expect(agencies.has(plan.agencyIds.get(agencyKeys[2])!)).toBe(false);
       expect(agencies.size).toBe(2);
     });
 
-    it('a plan shows the mean of its reported commitments and the share that is reported', async () => {
+    it('a plan sums its commitments over all of them: one with no data adds nothing', async () => {
       const plans = await queries.aggregate('plan', [plan.planId, edges.planId]);
-      // (60.0 + 66.6 + 0.0) / 3 = 42.2; 3 of 4 commitments reported.
+      // (45.0 + 66.7 + 0.0) / 4 = 27.925 -> 27.9; the reported mean 111.7 / 3 = 37.2; 4 of 4 reported.
       expect(plans.get(plan.planId)).toEqual({
-        percent: 42.2,
-        coverage: 0.75,
+        percent: 27.9,
+        reportedPercent: 37.2,
+        coverage: 1,
+        milestoneCoverage: 0.667,
         completion: Completion.LIMITED,
+        milestoneCount: 10,
+        reportedMilestoneCount: 7,
         commitmentCount: 4,
-        reportedCount: 3,
-        completionCounts: counts({ NO_EVIDENCE: 1, NOT_STARTED: 1, SUBSTANTIAL: 2 }),
+        reportedCount: 4,
+        completionCounts: counts({ NOT_STARTED: 1, LIMITED: 2, SUBSTANTIAL: 1 }),
       });
-      // (0.0 + 99.1) / 2 = 49.55: shown 49.5, LIMITED because 49.55 is under 50.
+      // (0.1 + 99.1) / 4 = 24.8, where the old rule (mean of the reported, 49.6) flattered; 2 of 4 reported.
       expect(plans.get(edges.planId)).toEqual({
-        percent: 49.5,
+        percent: 24.8,
+        reportedPercent: 49.6,
         coverage: 0.5,
+        milestoneCoverage: 1,
         completion: Completion.LIMITED,
+        milestoneCount: 4,
+        reportedMilestoneCount: 4,
         commitmentCount: 4,
         reportedCount: 2,
         completionCounts: counts({ NO_EVIDENCE: 2, LIMITED: 1, SUBSTANTIAL: 1 }),
@@ -444,17 +524,22 @@ describe('progress figures computed in SQL', () => {
     });
 
     it('the worked examples agree with the TypeScript roll-up too', async () => {
-      for (const loaded of [plan, edges]) {
+      for (const loaded of [plan, edges, nearly]) {
         const actual = await queries.forCommitments([...loaded.commitmentIds.values()]);
         for (const c of loaded.file.commitments) {
           expect({
             ogpId: c.ogpId,
-            ...onlyFigures(actual.get(loaded.commitmentIds.get(c.ogpId)!)!),
+            ...figuresOf(actual.get(loaded.commitmentIds.get(c.ogpId)!)!),
           }).toEqual({
             ogpId: c.ogpId,
-            ...commitmentProgress((c.milestones ?? []).map(currentState)),
+            ...figuresOf(commitmentProgress((c.milestones ?? []).map(currentState))),
           });
         }
+        const progress = loaded.file.commitments.map((c) =>
+          commitmentProgress((c.milestones ?? []).map(currentState)),
+        );
+        const plans = await queries.aggregate('plan', [loaded.planId]);
+        expect(plans.get(loaded.planId)).toEqual(asQueried(aggregateProgress(progress)));
       }
     });
   });

@@ -51,6 +51,17 @@ const onlyFigures = ({ percent, coverage, completion }: Progress) => ({
   completion,
 });
 
+/** Every figure a Progress shows (the weights behind a commitment's are not part of it). */
+const figuresOf = (p: Progress) => ({
+  percent: p.percent,
+  reportedPercent: p.reportedPercent,
+  coverage: p.coverage,
+  milestoneCoverage: p.milestoneCoverage,
+  completion: p.completion,
+  milestoneCount: p.milestoneCount,
+  reportedMilestoneCount: p.reportedMilestoneCount,
+});
+
 const counts = (levels: Partial<Record<Completion, number>>) =>
   Object.values(Completion).map((completion) => ({ completion, count: levels[completion] ?? 0 }));
 
@@ -344,8 +355,9 @@ describe('progress as each viewer may see it', () => {
         );
       };
       expect(await progress('anonymous')).toEqual({
-        // M2 40, M3 20, M4 0; M1 and M8 never reported: (40 + 20 + 0) / 3 = 20.0, coverage 3 of 5
-        VS0001: { percent: 20, coverage: 0.6, completion: Completion.LIMITED },
+        // M2 40, M3 20, M4 0; M1 and M8 never reported, adding nothing: (40 + 20 + 0) / 5 = 12.0,
+        // coverage 3 of 5
+        VS0001: { percent: 12, coverage: 0.6, completion: Completion.LIMITED },
         VS0002: { percent: null, coverage: 0, completion: Completion.NO_EVIDENCE },
         // M6 100, M7 30: 65.0
         VS0003: { percent: 65, coverage: 1, completion: Completion.SUBSTANTIAL },
@@ -357,7 +369,7 @@ describe('progress as each viewer may see it', () => {
         VS0003: { percent: 65, coverage: 1, completion: Completion.SUBSTANTIAL },
       });
       expect(await progress('otherCoordinator')).toEqual({
-        VS0001: { percent: 20, coverage: 0.6, completion: Completion.LIMITED },
+        VS0001: { percent: 12, coverage: 0.6, completion: Completion.LIMITED },
         VS0002: { percent: 50, coverage: 1, completion: Completion.SUBSTANTIAL },
         VS0003: { percent: 65, coverage: 1, completion: Completion.SUBSTANTIAL },
       });
@@ -375,30 +387,38 @@ describe('progress as each viewer may see it', () => {
       const staffQueries = queriesFor('reviewer');
       const openData = themeIds.get('open-data')!;
 
-      // open-data: VS0001 20.0 and VS0002 no data, for the public; 64.0 and 50.0 for staff.
+      // open-data: VS0001 12.0 and VS0002 no data, for the public: 12 / 2 = 6.0; 64.0 and 50.0 for staff.
       expect((await publicQueries.aggregate('theme', [planId])).get(openData)).toEqual({
-        percent: 20,
+        percent: 6,
+        reportedPercent: 12,
         coverage: 0.5,
+        milestoneCoverage: 0.5,
         completion: Completion.LIMITED,
+        milestoneCount: 6,
+        reportedMilestoneCount: 3,
         commitmentCount: 2,
         reportedCount: 1,
         completionCounts: counts({ NO_EVIDENCE: 1, LIMITED: 1 }),
       });
       expect((await staffQueries.aggregate('theme', [planId])).get(openData)).toEqual({
         percent: 57,
+        reportedPercent: 57,
         coverage: 1,
+        milestoneCoverage: 1,
         completion: Completion.SUBSTANTIAL,
+        milestoneCount: 6,
+        reportedMilestoneCount: 6,
         commitmentCount: 2,
         reportedCount: 2,
         completionCounts: counts({ SUBSTANTIAL: 2 }),
       });
 
-      // The other agency leads VS0002 and VS0003: 65.0 for the public, (50 + 65) / 2 = 57.5 for staff.
+      // The other agency leads VS0002 and VS0003: 65 / 2 = 32.5 for the public, (50 + 65) / 2 = 57.5 for staff.
       const other = agencyIds.get(keys[1])!;
       expect(onlyFigures((await publicQueries.aggregate('agency', [planId])).get(other)!)).toEqual({
-        percent: 65,
+        percent: 32.5,
         coverage: 0.5,
-        completion: Completion.SUBSTANTIAL,
+        completion: Completion.LIMITED,
       });
       expect(onlyFigures((await staffQueries.aggregate('agency', [planId])).get(other)!)).toEqual({
         percent: 57.5,
@@ -406,27 +426,28 @@ describe('progress as each viewer may see it', () => {
         completion: Completion.SUBSTANTIAL,
       });
 
-      // The plan: (20 + 65) / 2 = 42.5 for the public; (64 + 50 + 65) / 3 = 59.66 for staff;
-      // (64 + 65) / 2 = 64.5 for the lead agency's coordinator; (20 + 50 + 65) / 3 = 45.0 for the other's.
+      // The plan, each commitment counting once and one with no data adding nothing: (12 + 65) / 3 = 25.66
+      // for the public; (64 + 50 + 65) / 3 = 59.66 for staff; (64 + 65) / 3 = 43.0 for the lead agency's
+      // coordinator; (12 + 50 + 65) / 3 = 42.33 for the other's.
       const plan = async (viewer: string) =>
         onlyFigures((await queriesFor(viewer).aggregate('plan', [planId])).get(planId)!);
       expect(await plan('anonymous')).toEqual({
-        percent: 42.5,
-        coverage: 0.666,
+        percent: 25.7,
+        coverage: 0.667,
         completion: Completion.LIMITED,
       });
       expect(await plan('admin')).toEqual({
-        percent: 59.6,
+        percent: 59.7,
         coverage: 1,
         completion: Completion.SUBSTANTIAL,
       });
       expect(await plan('leadCoordinator')).toEqual({
-        percent: 64.5,
-        coverage: 0.666,
-        completion: Completion.SUBSTANTIAL,
+        percent: 43,
+        coverage: 0.667,
+        completion: Completion.LIMITED,
       });
       expect(await plan('otherCoordinator')).toEqual({
-        percent: 45,
+        percent: 42.3,
         coverage: 1,
         completion: Completion.LIMITED,
       });
@@ -617,15 +638,13 @@ describe('progress as each viewer may see it', () => {
             expect({
               label,
               ogpId: c.ogpId,
-              ...onlyFigures(actual.get(plan.ids.get(c.ogpId)!)!),
-            }).toEqual({ label, ogpId: c.ogpId, ...expected.get(c.ogpId) });
+              ...figuresOf(actual.get(plan.ids.get(c.ogpId)!)!),
+            }).toEqual({ label, ogpId: c.ogpId, ...figuresOf(expected.get(c.ogpId)!) });
           }
           const aggregateOf = (ogpIds: string[]) => {
             const result = aggregateProgress(ogpIds.map((o) => expected.get(o)!));
             return {
-              percent: result.percent,
-              coverage: result.coverage,
-              completion: result.completion,
+              ...figuresOf(result),
               commitmentCount: result.commitmentCount,
               reportedCount: result.reportedCount,
               completionCounts: counts(result.completionCounts),

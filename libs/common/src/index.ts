@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './partial-date';
 export * from './roll-up';
+export * from './roll-up-text';
 export * from './flags';
 export * from './transitions';
 export * from './labels';

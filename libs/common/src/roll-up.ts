@@ -1,9 +1,20 @@
 import { Completion, MilestoneStatus } from './enums';
 
+/*
+ * The roll-up: a figure counts what reports show, as the IRM counts what evidence shows. A milestone nobody
+ * reported adds nothing and is never given a status; a cancelled one is left out of every figure. The SQL read
+ * side (libs/domain/src/milestones/milestone-state.sql.ts) computes the same figures in the database; an
+ * integration test holds the two equal.
+ *
+ * The arithmetic is exact: weights are held to thousandths (as the database holds them) and percents are whole
+ * numbers (milestones) or tenths (commitments), so every sum is a whole number and rounding half up never meets
+ * binary error.
+ */
+
 export interface MilestoneProgressInput {
   /** null = never reported. */
   status: MilestoneStatus | null;
-  /** null for CANCELLED, and for historic IN_PROGRESS updates that no source gives a figure for. */
+  /** null for CANCELLED, and for IN_PROGRESS reports that give no figure (a source says "in progress"). */
   progressPercent: number | null;
 }
 
@@ -13,66 +24,84 @@ export interface WeightedMilestoneInput extends MilestoneProgressInput {
 }
 
 export interface Progress {
-  /** Floored to one decimal; null = no data (never shown as 0 %). */
+  /**
+   * Evidence-backed percent, rounded half up to one decimal: what reports show over everything that is not
+   * cancelled, unreported work counting for nothing. null = no data (never shown as 0 %).
+   */
   percent: number | null;
-  /** Share (0-1) of the weight, or of the commitments, that the percent rests on; floored to 3 decimals. */
+  /** The mean of what was reported (unreported work left out), rounded half up to one decimal. */
+  reportedPercent: number | null;
+  /**
+   * Share (0-1) that is reported, rounded half up to three decimals (one decimal as a percent): of the
+   * non-cancelled milestone weight for a commitment, of the commitments for a theme, agency or plan.
+   */
   coverage: number | null;
-  /** From the exact, unfloored percent. */
+  /** Share (0-1) of the non-cancelled milestone weight that is reported, three decimals. */
+  milestoneCoverage: number | null;
+  /** The IRM completion level, judged on the exact (unrounded) figure. */
   completion: Completion;
+  /** Milestones that are not cancelled. */
+  milestoneCount: number;
+  /** Of those, the ones reported. */
+  reportedMilestoneCount: number;
+}
+
+export interface CommitmentProgress extends Progress {
+  /** Weight of the milestones that are not cancelled, and of those reported (for milestone coverage above). */
+  weight: number;
+  reportedWeight: number;
 }
 
 export interface AggregateProgress extends Progress {
   commitmentCount: number;
-  /** Commitments with a percent. */
+  /** Commitments with any milestone reported (completion other than NO_EVIDENCE). */
   reportedCount: number;
   /** Every level is present, zeros included, so a chart or table never misses a row. */
   completionCounts: Record<Completion, number>;
 }
 
-/** A commitment as aggregateProgress takes it when its completion is known (see aggregateProgress). */
-export interface CommitmentProgressInput {
-  percent: number | null;
-  completion: Completion;
+/** A commitment as aggregateProgress takes it: what commitmentProgress gives. */
+export type CommitmentRollUpInput = Pick<
+  CommitmentProgress,
+  | 'percent'
+  | 'completion'
+  | 'weight'
+  | 'reportedWeight'
+  | 'milestoneCount'
+  | 'reportedMilestoneCount'
+>;
+
+/** Completion levels from lowest to highest; a first report never moves a commitment down this order. */
+export const COMPLETION_RANK: readonly Completion[] = [
+  Completion.NO_EVIDENCE,
+  Completion.NOT_STARTED,
+  Completion.LIMITED,
+  Completion.SUBSTANTIAL,
+  Completion.COMPLETE,
+];
+
+const WEIGHT_UNITS = 1000;
+
+/** numerator / denominator (whole numbers, denominator > 0) rounded half up to `decimals`, exactly. */
+function ratio(numerator: number, denominator: number, decimals: 1 | 3): number {
+  const scale = 10n ** BigInt(decimals);
+  const twice = 2n * BigInt(denominator);
+  return Number((2n * BigInt(numerator) * scale + BigInt(denominator)) / twice) / Number(scale);
 }
 
-// The SQL read side floors the same way. The epsilon absorbs binary error (0.7 * 10 = 6.9999...) without
-// lifting a value that really lies below the next step: with whole weights it lies at least 1 / total weight
-// below it.
-function floorTo(value: number, decimals: 1 | 3): number {
-  const scale = decimals === 1 ? 10 : 1000;
-  return Math.floor(value * scale + 1e-9) / scale;
-}
-
-/** The percent floored to one decimal, as every progress figure is shown. */
-export function floorPercent(value: number): number {
-  return floorTo(value, 1);
-}
-
-/** A coverage share floored to three decimals. */
-export function floorCoverage(value: number): number {
-  return floorTo(value, 3);
-}
-
-// A weighted mean of equal values must be that value exactly (0.1 + 0.2 weights would give 99.999... for all
-// COMPLETED, and so SUBSTANTIAL); keeping the mean inside [min, max] of its values guarantees it.
-function boundedMean(values: readonly number[], weights?: readonly number[]): number {
-  let sum = 0;
-  let totalWeight = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  values.forEach((value, index) => {
-    const weight = weights ? weights[index] : 1;
-    sum += weight * value;
-    totalWeight += weight;
-    min = Math.min(min, value);
-    max = Math.max(max, value);
-  });
-  return Math.min(Math.max(sum / totalWeight, min), max);
+function weightUnits(weight: number): number {
+  if (!Number.isFinite(weight) || weight <= 0) {
+    throw new RangeError(`A milestone's weight must be a positive number, got ${weight}`);
+  }
+  const units = Math.round(weight * WEIGHT_UNITS);
+  if (units === 0)
+    throw new RangeError(`A milestone's weight must be at least 0.001, got ${weight}`);
+  return units;
 }
 
 /**
- * A milestone's contribution to the average: COMPLETED 100, NOT_STARTED 0, IN_PROGRESS its percent (0-99).
- * null (left out) for CANCELLED, never reported, and IN_PROGRESS with no known percent.
+ * A milestone's percent: COMPLETED 100, NOT_STARTED 0, IN_PROGRESS its reported percent (a whole number 0-99).
+ * null (adds nothing) for CANCELLED, never reported, and IN_PROGRESS with no figure.
  */
 export function milestonePercent({
   status,
@@ -89,9 +118,9 @@ export function milestonePercent({
     case MilestoneStatus.IN_PROGRESS:
       if (progressPercent === null) return null;
       // Out-of-range data would silently skew every figure above it; fail loudly instead.
-      if (!Number.isFinite(progressPercent) || progressPercent < 0 || progressPercent > 99) {
+      if (!Number.isInteger(progressPercent) || progressPercent < 0 || progressPercent > 99) {
         throw new RangeError(
-          `An IN_PROGRESS milestone's progressPercent must be 0 to 99, got ${progressPercent}`,
+          `An IN_PROGRESS milestone's progressPercent must be a whole number 0 to 99, got ${progressPercent}`,
         );
       }
       return progressPercent;
@@ -100,7 +129,7 @@ export function milestonePercent({
   }
 }
 
-/** The IRM completion level of a percent: null NO_EVIDENCE, 0 NOT_STARTED, under 50 LIMITED, ... */
+/** The IRM level of an exact percent alone: null NO_EVIDENCE, 0 NOT_STARTED, under 50 LIMITED, ... */
 export function completionOf(percent: number | null): Completion {
   if (percent === null) return Completion.NO_EVIDENCE;
   if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
@@ -112,53 +141,93 @@ export function completionOf(percent: number | null): Completion {
   return Completion.COMPLETE;
 }
 
-function requireWeight(weight: number): number {
-  if (!Number.isFinite(weight) || weight <= 0) {
-    throw new RangeError(`A milestone's weight must be a positive number, got ${weight}`);
-  }
-  return weight;
+/**
+ * The level from exact sums: `sum` out of `full` (full = 100 % x whole), COMPLETE only when `allComplete`, and
+ * at least LIMITED once anything is under way or done (`started`).
+ */
+function levelOf(
+  sum: number,
+  full: number,
+  { reported, started, allComplete }: { reported: boolean; started: boolean; allComplete: boolean },
+): Completion {
+  if (!reported) return Completion.NO_EVIDENCE;
+  if (allComplete) return Completion.COMPLETE;
+  if (2 * sum >= full) return Completion.SUBSTANTIAL;
+  if (sum > 0 || started) return Completion.LIMITED;
+  return Completion.NOT_STARTED;
 }
 
-interface CommitmentSums {
-  /** Milestones that count, in input order. */
-  counted: { weight: number; percent: number }[];
-  countedWeight: number;
-  nonCancelledWeight: number;
-  exact: number | null;
+/** What a commitment's figures rest on, in whole numbers (weights in thousandths). */
+export interface CommitmentSums {
+  /** Reported milestones that carry a percent, in input order: the terms of the sum. */
+  terms: { weight: number; percent: number }[];
+  /** sum(weight units x percent) over those terms. */
+  sum: number;
+  /** Weight units of the terms, of every reported milestone, and of every non-cancelled one. */
+  percentUnits: number;
+  reportedUnits: number;
+  units: number;
+  milestoneCount: number;
+  reportedMilestoneCount: number;
+  /** Any milestone reported IN_PROGRESS or COMPLETED. */
+  started: boolean;
 }
 
-function sumCommitment(milestones: readonly WeightedMilestoneInput[]): CommitmentSums {
-  const counted: { weight: number; percent: number }[] = [];
-  let countedWeight = 0;
-  let nonCancelledWeight = 0;
+export function commitmentSums(milestones: readonly WeightedMilestoneInput[]): CommitmentSums {
+  const sums: CommitmentSums = {
+    terms: [],
+    sum: 0,
+    percentUnits: 0,
+    reportedUnits: 0,
+    units: 0,
+    milestoneCount: 0,
+    reportedMilestoneCount: 0,
+    started: false,
+  };
   for (const milestone of milestones) {
-    const weight = requireWeight(milestone.weight);
-    if (milestone.status !== MilestoneStatus.CANCELLED) nonCancelledWeight += weight;
+    const units = weightUnits(milestone.weight);
     const percent = milestonePercent(milestone);
+    if (milestone.status === MilestoneStatus.CANCELLED) continue;
+    sums.units += units;
+    sums.milestoneCount += 1;
+    if (milestone.status === null) continue;
+    sums.reportedUnits += units;
+    sums.reportedMilestoneCount += 1;
+    if (milestone.status !== MilestoneStatus.NOT_STARTED) sums.started = true;
     if (percent === null) continue;
-    counted.push({ weight, percent });
-    countedWeight += weight;
+    sums.terms.push({ weight: units / WEIGHT_UNITS, percent });
+    sums.sum += units * percent;
+    sums.percentUnits += units;
   }
-  const exact =
-    counted.length === 0
-      ? null
-      : boundedMean(
-          counted.map((entry) => entry.percent),
-          counted.map((entry) => entry.weight),
-        );
-  return { counted, countedWeight, nonCancelledWeight, exact };
+  return sums;
 }
 
 /**
- * A commitment's progress: the weighted mean of its counted milestones, and the share of the non-cancelled
- * weight that the mean rests on.
+ * A commitment's progress. percent = sum(weight x percent) over reported milestones / sum(weight) over all
+ * non-cancelled ones; reportedPercent = the same sum / the weight of the reported milestones that give a
+ * percent; coverage = reported weight / non-cancelled weight. Nothing reported: no data (NO_EVIDENCE).
  */
-export function commitmentProgress(milestones: readonly WeightedMilestoneInput[]): Progress {
-  const { countedWeight, nonCancelledWeight, exact } = sumCommitment(milestones);
+export function commitmentProgress(
+  milestones: readonly WeightedMilestoneInput[],
+): CommitmentProgress {
+  const s = commitmentSums(milestones);
+  const withPercent = s.percentUnits > 0;
+  const coverage = s.units === 0 ? null : ratio(s.reportedUnits, s.units, 3);
   return {
-    percent: exact === null ? null : floorPercent(exact),
-    coverage: nonCancelledWeight === 0 ? null : floorCoverage(countedWeight / nonCancelledWeight),
-    completion: completionOf(exact),
+    percent: withPercent ? ratio(s.sum, s.units, 1) : null,
+    reportedPercent: withPercent ? ratio(s.sum, s.percentUnits, 1) : null,
+    coverage,
+    milestoneCoverage: coverage,
+    completion: levelOf(s.sum, 100 * s.units, {
+      reported: s.reportedUnits > 0,
+      started: s.started,
+      // Only COMPLETED gives 100, so this holds exactly when every non-cancelled milestone is COMPLETED.
+      allComplete: s.units > 0 && s.sum === 100 * s.units,
+    }),
+    milestoneCount: s.milestoneCount,
+    reportedMilestoneCount: s.reportedMilestoneCount,
+    weight: s.units / WEIGHT_UNITS,
+    reportedWeight: s.reportedUnits / WEIGHT_UNITS,
   };
 }
 
@@ -172,101 +241,70 @@ function emptyCounts(): Record<Completion, number> {
   };
 }
 
+function percentTenths(percent: number): number {
+  completionOf(percent); // range check only
+  return Math.round(percent * 10);
+}
+
 /**
- * Theme, agency and plan progress: the plain mean of the commitments' displayed percents (each commitment
- * counts once, as OGP counts commitments), the share of commitments with a percent, and how many commitments
- * sit at each completion level.
- *
- * Pass the commitments' Progress (or { percent, completion }) rather than bare percents when you have it: a
- * commitment at exactly 0.05 % shows 0.0 but is LIMITED, and only its own completion knows that.
+ * The percent of a theme, agency or plan from its commitments' (shown) percents: their sum / the number of
+ * commitments, one with no percent adding nothing. null when none has a percent.
+ */
+export function aggregatePercent(percents: readonly (number | null)[]): number | null {
+  const shown = percents.filter((percent): percent is number => percent !== null);
+  if (shown.length === 0) return null;
+  const tenths = shown.reduce((sum, percent) => sum + percentTenths(percent), 0);
+  return ratio(tenths, 10 * percents.length, 1);
+}
+
+/**
+ * Theme, agency and plan progress. First the count of commitments at each completion level; percent = sum of
+ * the commitments' (shown) evidence-backed percents / number of commitments, each counting once as OGP counts
+ * commitments and one with no data adding nothing; reportedPercent = that sum / the commitments with a
+ * percent; coverage = reported commitments / commitments; milestoneCoverage = reported / non-cancelled
+ * milestone weight over all of them. COMPLETE only when every commitment is.
  */
 export function aggregateProgress(
-  commitments: readonly (number | null | CommitmentProgressInput)[],
+  commitments: readonly CommitmentRollUpInput[],
 ): AggregateProgress {
   const completionCounts = emptyCounts();
-  const percents: number[] = [];
+  let tenths = 0;
+  let withPercent = 0;
+  let units = 0;
+  let reportedUnits = 0;
+  let milestoneCount = 0;
+  let reportedMilestoneCount = 0;
   for (const commitment of commitments) {
-    const percent =
-      typeof commitment === 'object' && commitment !== null ? commitment.percent : commitment;
-    const completion =
-      typeof commitment === 'object' && commitment !== null
-        ? commitment.completion
-        : completionOf(commitment);
-    if (percent !== null) {
-      completionOf(percent); // range check only
-      percents.push(percent);
+    completionCounts[commitment.completion] += 1;
+    if (commitment.percent !== null) {
+      tenths += percentTenths(commitment.percent);
+      withPercent += 1;
     }
-    completionCounts[completion] += 1;
+    units += Math.round(commitment.weight * WEIGHT_UNITS);
+    reportedUnits += Math.round(commitment.reportedWeight * WEIGHT_UNITS);
+    milestoneCount += commitment.milestoneCount;
+    reportedMilestoneCount += commitment.reportedMilestoneCount;
   }
-  const exact = percents.length === 0 ? null : boundedMean(percents);
+  const count = commitments.length;
+  const reportedCount = count - completionCounts[Completion.NO_EVIDENCE];
+  const startedCount =
+    completionCounts[Completion.LIMITED] +
+    completionCounts[Completion.SUBSTANTIAL] +
+    completionCounts[Completion.COMPLETE];
   return {
-    percent: exact === null ? null : floorPercent(exact),
-    coverage: commitments.length === 0 ? null : floorCoverage(percents.length / commitments.length),
-    completion: completionOf(exact),
-    commitmentCount: commitments.length,
-    reportedCount: percents.length,
+    percent: withPercent > 0 ? ratio(tenths, 10 * count, 1) : null,
+    reportedPercent: withPercent > 0 ? ratio(tenths, 10 * withPercent, 1) : null,
+    coverage: count === 0 ? null : ratio(reportedCount, count, 3),
+    milestoneCoverage: units === 0 ? null : ratio(reportedUnits, units, 3),
+    completion: levelOf(tenths, 1000 * count, {
+      reported: reportedCount > 0,
+      started: startedCount > 0,
+      allComplete: count > 0 && completionCounts[Completion.COMPLETE] === count,
+    }),
+    milestoneCount,
+    reportedMilestoneCount,
+    commitmentCount: count,
+    reportedCount,
     completionCounts,
   };
-}
-
-/** The roll-up rules in plain words, printed beside the figures so anyone can recompute them. */
-export const ROLL_UP_RULES: { da: string; en: string } = {
-  da:
-    'En milepæl tæller 100 %, når den er gennemført, 0 %, når den ikke er påbegyndt, og den rapporterede ' +
-    'procent (0-99), mens den er i gang. Annullerede milepæle, milepæle, der aldrig er rapporteret, og ' +
-    'igangværende milepæle uden en kendt procent tæller ikke med. Et initiativs procent er det vægtede ' +
-    'gennemsnit af de milepæle, der tæller med: sum(vægt × procent) / sum(vægt). Dækningen er deres vægt ' +
-    'divideret med vægten af alle milepæle, der ikke er annulleret. Tæller ingen milepæle med, vises ' +
-    '"Ingen data", aldrig 0 %. Gennemførelsesgraden følger IRM-skalaen: 0 ikke påbegyndt, over 0 og under ' +
-    '50 begrænset, 50 til under 100 væsentlig, 100 fuldført. Et temas, en myndigheds og en handlingsplans ' +
-    'procent er gennemsnittet af initiativernes procenter (hvert initiativ tæller én gang), og dækningen er ' +
-    'andelen af initiativer med en procent. Procenter afkortes (rundes ikke op) til én decimal og dækning ' +
-    'til tre; gennemførelsesgraden bestemmes af den nøjagtige værdi.',
-  en:
-    'A milestone counts 100 % when completed, 0 % when not started and its reported percent (0-99) while in ' +
-    'progress. Cancelled milestones, milestones never reported and in-progress milestones with no known ' +
-    "percent are left out. A commitment's percent is the weighted mean of the milestones that count: " +
-    'sum(weight × percent) / sum(weight). Its coverage is their weight divided by the weight of all ' +
-    'milestones that are not cancelled. When no milestone counts, it shows "No data", never 0 %. Completion ' +
-    'follows the IRM scale: 0 not started, above 0 and under 50 limited, 50 to under 100 substantial, 100 ' +
-    "complete. A theme's, agency's or plan's percent is the mean of its commitments' percents (each " +
-    'commitment counts once), and its coverage is the share of commitments with a percent. Percents are cut ' +
-    '(never rounded up) to one decimal and coverage to three; completion is judged on the exact value.',
-};
-
-function formatNumber(value: number, locale: 'da' | 'en', decimals?: number): string {
-  const text = decimals === undefined ? String(Number(value.toFixed(3))) : value.toFixed(decimals);
-  return locale === 'da' ? text.replace('.', ',') : text;
-}
-
-/**
- * The commitment formula with its numbers filled in, e.g.
- * "(1 × 100 + 2 × 40) / 3 = 60.0 %; coverage 3 of 4 weight".
- */
-export function describeCommitmentProgress(
-  milestones: readonly WeightedMilestoneInput[],
-  locale: 'da' | 'en',
-): string {
-  const { counted, countedWeight, nonCancelledWeight, exact } = sumCommitment(milestones);
-  const da = locale === 'da';
-  if (nonCancelledWeight === 0) {
-    return da
-      ? 'Ingen data: ingen milepæle, der ikke er annulleret'
-      : 'No data: no milestones that are not cancelled';
-  }
-  const coverage = da
-    ? `dækning: vægt ${formatNumber(countedWeight, locale)} af ${formatNumber(nonCancelledWeight, locale)}`
-    : `coverage ${formatNumber(countedWeight, locale)} of ${formatNumber(nonCancelledWeight, locale)} weight`;
-  if (exact === null) {
-    return da
-      ? `Ingen data: ingen milepæle med en kendt procent; ${coverage}`
-      : `No data: no milestone with a known percent; ${coverage}`;
-  }
-  const terms = counted
-    .map(
-      ({ weight, percent }) => `${formatNumber(weight, locale)} × ${formatNumber(percent, locale)}`,
-    )
-    .join(' + ');
-  const result = formatNumber(floorPercent(exact), locale, 1);
-  return `(${terms}) / ${formatNumber(countedWeight, locale)} = ${result} %; ${coverage}`;
 }

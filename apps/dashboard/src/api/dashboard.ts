@@ -7,9 +7,15 @@ export interface LocalizedText {
 }
 
 export interface Progress {
+  /** Evidence-backed: unreported work counts for nothing. */
   percent: number | null;
+  /** The mean of what was reported. */
+  reportedPercent: number | null;
   coverage: number | null;
+  milestoneCoverage: number | null;
   completion: Completion;
+  milestoneCount: number;
+  reportedMilestoneCount: number;
   reportedCount: number | null;
   commitmentCount: number | null;
   completionCounts: { completion: Completion; count: number }[] | null;
@@ -56,8 +62,8 @@ export interface DashboardData {
 }
 
 /** The fields of a Progress, for queries. */
-export const PROGRESS_FIELDS =
-  'percent coverage completion reportedCount commitmentCount completionCounts { completion count }';
+export const PROGRESS_FIELDS = `percent reportedPercent coverage milestoneCoverage completion
+  milestoneCount reportedMilestoneCount reportedCount commitmentCount completionCounts { completion count }`;
 
 export const DASHBOARD_QUERY = `query Dashboard($planSlug: String!, $asOf: String, $locale: Locale!) {
   dashboard(planSlug: $planSlug, asOf: $asOf, locale: $locale) {

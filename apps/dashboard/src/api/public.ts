@@ -38,8 +38,19 @@ export interface Source {
   title: string | null;
 }
 
-/** A commitment's own progress (no counts: those are for themes, agencies and plans). */
-export type CommitmentProgress = Pick<Progress, 'percent' | 'coverage' | 'completion'>;
+/** A commitment's own progress (no commitment counts: those are for themes, agencies and plans). */
+export type CommitmentProgress = Pick<
+  Progress,
+  | 'percent'
+  | 'reportedPercent'
+  | 'coverage'
+  | 'completion'
+  | 'milestoneCount'
+  | 'reportedMilestoneCount'
+>;
+
+const COMMITMENT_PROGRESS =
+  'percent reportedPercent coverage completion milestoneCount reportedMilestoneCount';
 
 const DATE = 'label precision start end';
 const AGENCY = 'slug name { da en } abbreviation';
@@ -160,7 +171,7 @@ const COMMITMENT_ROW = `ogpId number title { da en }
   theme { key number title { da en } }
   leadAgency { ${AGENCY} }
   supportingAgencies { ${AGENCY} }
-  progress { percent coverage completion }
+  progress { ${COMMITMENT_PROGRESS} }
   milestones { id title { da en } status progressPercent flags plannedEnd { ${DATE} } history { effectiveDate { ${DATE} } } }`;
 
 export const COMMITMENT_ROWS_QUERY = `query CommitmentRows($planSlug: String!, $filter: CommitmentFilter, $asOf: String, $after: String) {
@@ -323,7 +334,7 @@ export const COMMITMENT_QUERY = `query CommitmentPage($ogpId: String!, $asOf: St
     theme { key number title { da en } }
     leadAgency { ${AGENCY} }
     supportingAgencies { ${AGENCY} }
-    progress { percent coverage completion }
+    progress { ${COMMITMENT_PROGRESS} }
     progressFormula(locale: $locale)
     sources { url title }
     latestAssessments {

@@ -1,4 +1,4 @@
-import { Completion, type Locale } from '@ogp/common';
+import { Completion, ROLL_UP_RULES, progressHeadline, type Locale } from '@ogp/common';
 import type { Progress } from '../api/dashboard';
 import type { CommitmentProgress, CommitmentRow } from '../api/public';
 import { COMPLETION_ORDER, countOf } from '../charts/configs';
@@ -25,48 +25,141 @@ interface Lang {
   t: Translate;
 }
 
-/** Percent, coverage and completion as a definition list; `<id>-percent` etc. carry the raw value. */
+/** "12 of 24 (50%)": how many are reported, and the share. */
+function reportedText(
+  reported: number,
+  count: number,
+  share: number | null,
+  { locale, t }: Lang,
+): string {
+  return t('pubReportedOfShare', {
+    reported,
+    count,
+    share: coverageText(share, locale, t),
+  });
+}
+
+/**
+ * The figures as a definition list, evidence-backed percent first; `<id>-percent`, `<id>-coverage` etc. carry
+ * the raw value. A theme's, agency's or plan's coverage counts commitments, with the milestones beside it.
+ */
 export function progressFigures(
   id: string,
-  progress: CommitmentProgress,
-  { locale, t }: Lang,
+  progress: CommitmentProgress | Progress,
+  lang: Lang,
 ): HTMLDListElement {
+  const { locale, t } = lang;
+  const aggregate = 'commitmentCount' in progress && progress.commitmentCount !== null;
+  const figure = (label: string, suffix: string, value: string | number | null, text: string) => [
+    h('dt', {}, label),
+    h('dd', { id: `${id}-${suffix}`, 'data-value': String(value ?? '') }, text),
+  ];
   return h(
     'dl',
     { class: 'figures' },
-    h('dt', {}, t('pubPercent')),
-    h(
-      'dd',
-      { id: `${id}-percent`, 'data-value': String(progress.percent ?? '') },
+    ...figure(
+      t('pubPercent'),
+      'percent',
+      progress.percent,
       percentText(progress.percent, locale, t),
     ),
-    h('dt', {}, t('pubCoverage')),
-    h(
-      'dd',
-      { id: `${id}-coverage`, 'data-value': String(progress.coverage ?? '') },
-      coverageText(progress.coverage, locale, t),
+    ...figure(
+      t('pubReportedPercent'),
+      'reported-percent',
+      progress.reportedPercent,
+      percentText(progress.reportedPercent, locale, t),
     ),
-    h('dt', {}, t('pubCompletion')),
-    h(
-      'dd',
-      { id: `${id}-completion`, 'data-value': progress.completion },
+    ...(aggregate
+      ? figure(
+          t('pubCommitmentsReported'),
+          'coverage',
+          progress.coverage,
+          reportedText(
+            progress.reportedCount ?? 0,
+            progress.commitmentCount ?? 0,
+            progress.coverage,
+            lang,
+          ),
+        )
+      : figure(
+          t('pubCoverage'),
+          'coverage',
+          progress.coverage,
+          coverageText(progress.coverage, locale, t),
+        )),
+    ...figure(
+      t('pubMilestonesReported'),
+      'milestones-reported',
+      progress.reportedMilestoneCount,
+      reportedText(
+        progress.reportedMilestoneCount,
+        progress.milestoneCount,
+        'milestoneCoverage' in progress ? progress.milestoneCoverage : progress.coverage,
+        lang,
+      ),
+    ),
+    ...figure(
+      t('pubCompletion'),
+      'completion',
+      progress.completion,
       completionText(progress.completion, locale),
     ),
   );
 }
 
+/** A theme's, agency's or plan's headline: counts first, then the percent with its coverage. */
+export function aggregateHeadline(progress: Progress, locale: Locale): string {
+  return progressHeadline(
+    {
+      percent: progress.percent,
+      commitmentCount: progress.commitmentCount ?? 0,
+      reportedCount: progress.reportedCount ?? 0,
+      completionCounts: Object.fromEntries(
+        COMPLETION_ORDER.map((level) => [level, countOf(progress.completionCounts, level)]),
+      ),
+    },
+    locale,
+  );
+}
+
+/** The calculation with its numbers, and the rules in words behind a disclosure. */
+export function formulaAndRules(id: string, formula: string, { locale, t }: Lang): HTMLElement[] {
+  return [
+    h(
+      'p',
+      { class: 'formula' },
+      `${t('pubFormula')}: `,
+      h('span', { id: `${id}-formula` }, formula),
+    ),
+    h('details', {}, h('summary', {}, t('pubRulesInWords')), h('p', {}, ROLL_UP_RULES[locale])),
+  ];
+}
+
 /**
- * The "progress" section of a theme or agency: heading `<id>-progress-heading`, the figures, a one-line summary
- * and, when there is progress, the number of commitments at each completion level (table `<id>-levels`).
+ * The "progress" section of a theme or agency: heading `<id>-progress-heading`, the headline (`<id>-headline`,
+ * counts first), the figures, the calculation (`<id>-formula`) and, when there is progress, the number of
+ * commitments at each completion level (table `<id>-levels`).
  */
 export function showOverallProgress(
   section: HTMLElement,
   id: string,
   progress: Progress | null,
-  summary: string,
-  { locale, t }: Lang,
+  text: { headline: string; formula: string | null },
+  lang: Lang,
 ): void {
-  const figures = progress ?? { percent: null, coverage: null, completion: Completion.NO_EVIDENCE };
+  const { locale, t } = lang;
+  const figures: Progress = progress ?? {
+    percent: null,
+    reportedPercent: null,
+    coverage: null,
+    milestoneCoverage: null,
+    completion: Completion.NO_EVIDENCE,
+    milestoneCount: 0,
+    reportedMilestoneCount: 0,
+    commitmentCount: 0,
+    reportedCount: 0,
+    completionCounts: [],
+  };
   const levels = progress
     ? countTable(
         `${id}-levels`,
@@ -81,8 +174,9 @@ export function showOverallProgress(
     : null;
   section.replaceChildren(
     h('h2', { id: `${id}-progress-heading` }, t('pubProgressHeading')),
-    progressFigures(id, figures, { locale, t }),
-    h('p', { class: 'summary' }, summary),
+    h('p', { class: 'summary headline', id: `${id}-headline` }, text.headline),
+    progressFigures(id, figures, lang),
+    ...(text.formula === null ? [] : formulaAndRules(id, text.formula, lang)),
     ...(levels ? [h('div', { class: 'table-wrap' }, levels)] : []),
   );
 }
@@ -125,7 +219,7 @@ export function showCommitments(
 ): void {
   const { t } = context;
   const complete = rows.filter((row) => row.progress.completion === Completion.COMPLETE).length;
-  const noData = rows.filter((row) => row.progress.percent === null).length;
+  const noData = rows.filter((row) => row.progress.completion === Completion.NO_EVIDENCE).length;
   s.heading.textContent = text.caption;
   s.summary.textContent = rows.length
     ? t('pubCommitmentsSummary', { complete, count: rows.length, noData })

@@ -1,4 +1,9 @@
-import { MILESTONE_FLAG_LABELS, MilestoneFlag, MilestoneStatus } from '@ogp/common';
+import {
+  MILESTONE_FLAG_LABELS,
+  MilestoneFlag,
+  MilestoneStatus,
+  describeAggregateProgress,
+} from '@ogp/common';
 import { GraphqlError } from '../api/client';
 import type { AgencyRef, Progress } from '../api/dashboard';
 import {
@@ -8,7 +13,11 @@ import {
   type CommitmentRow,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
-import { showCommitments, showOverallProgress } from '../components/public-progress';
+import {
+  aggregateHeadline,
+  showCommitments,
+  showOverallProgress,
+} from '../components/public-progress';
 import {
   agencyLabel,
   chartSection,
@@ -96,24 +105,29 @@ export class AgencyPage implements PageView {
       planBreadcrumbs(context, plan.plan, { label: plainText(agency.name, locale) }),
     );
     this.title.replaceChildren(agencyLabel(agency, locale, t));
-    this.renderOverall(progress, led.length, context);
+    this.renderOverall(progress, led, context);
     this.renderCommitments(led, context);
     this.renderMilestones(led, context);
     this.renderSupported(supported, context);
   }
 
-  private renderOverall(progress: Progress | null, ledCount: number, context: PageContext) {
-    const { t } = context;
-    const summary =
-      ledCount === 0
-        ? t('pubAgencyLeadsNone')
-        : (progress?.percent ?? null) === null
-          ? t('pubNoneReported', { count: ledCount })
-          : t('pubReportedSummary', {
-              reported: progress?.reportedCount ?? 0,
-              count: progress?.commitmentCount ?? ledCount,
-            });
-    showOverallProgress(this.overall, 'agency', progress, summary, context);
+  private renderOverall(progress: Progress | null, led: CommitmentRow[], context: PageContext) {
+    const { locale, t } = context;
+    showOverallProgress(
+      this.overall,
+      'agency',
+      progress,
+      led.length === 0 || !progress
+        ? { headline: t('pubAgencyLeadsNone'), formula: null }
+        : {
+            headline: aggregateHeadline(progress, locale),
+            formula: describeAggregateProgress(
+              led.map((row) => row.progress.percent),
+              locale,
+            ),
+          },
+      context,
+    );
   }
 
   private renderCommitments(rows: CommitmentRow[], context: PageContext): void {

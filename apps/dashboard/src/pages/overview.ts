@@ -9,6 +9,7 @@ import {
   countOf,
   themeCompletionChart,
 } from '../charts/configs';
+import { aggregateHeadline, formulaAndRules, progressFigures } from '../components/public-progress';
 import { dataTable, h } from '../dom';
 import { formatPercent, type Translate } from '../i18n';
 
@@ -84,7 +85,7 @@ export class OverviewPage implements PageView {
     const noData = t('noData');
     const pct = (value: number | null): string => formatPercent(value, locale, noData);
     this.title.textContent = localized(data.plan.title, locale);
-    this.renderOverall(data, t, pct);
+    this.renderOverall(data, context, pct);
     this.renderThemes(data, context);
     this.renderAgencies(data, context, pct);
     this.renderBurnUp(data, t);
@@ -96,33 +97,30 @@ export class OverviewPage implements PageView {
     this.element.remove();
   }
 
-  private renderOverall(data: DashboardData, t: Translate, pct: (v: number | null) => string) {
+  /** Counts first, then the percent with its coverage; the figures and how they are calculated below. */
+  private renderOverall(
+    data: DashboardData,
+    context: PageContext,
+    pct: (v: number | null) => string,
+  ) {
+    const { locale, t } = context;
     const { overall } = data;
-    const coverage = overall.coverage === null ? null : overall.coverage * 100;
-    const summary =
-      overall.percent === null
-        ? t('overallNoData', { count: overall.commitmentCount ?? 0 })
-        : t('overallSummary', {
-            percent: pct(overall.percent),
-            reported: overall.reportedCount ?? 0,
-            count: overall.commitmentCount ?? 0,
-            coverage: pct(coverage),
-          });
+    const count = overall.commitmentCount ?? 0;
     this.overall.replaceChildren(
       h('h2', { id: 'overall-heading' }, t('overallHeading')),
       h(
-        'dl',
-        { class: 'figures' },
-        h('dt', {}, t('percentLabel')),
-        h(
-          'dd',
-          { 'data-value': overall.percent ?? '', id: 'overall-percent' },
-          pct(overall.percent),
-        ),
-        h('dt', {}, t('coverageLabel')),
-        h('dd', { 'data-value': overall.coverage ?? '', id: 'overall-coverage' }, pct(coverage)),
+        'p',
+        { class: 'summary headline', id: 'overall-headline' },
+        aggregateHeadline(overall, locale),
       ),
-      h('p', { class: 'summary' }, summary),
+      progressFigures('overall', overall, context),
+      ...formulaAndRules(
+        'overall',
+        overall.percent === null
+          ? t('overallFormulaNoData', { count })
+          : t('overallFormula', { count, percent: pct(overall.percent) }),
+        context,
+      ),
     );
   }
 
@@ -170,6 +168,10 @@ export class OverviewPage implements PageView {
     pct: (v: number | null) => string,
   ) {
     const s = this.agencies;
+    // Reported counts an agency whose reports give no percent yet; the highest needs a percent.
+    const reported = data.byAgency.filter(
+      (row) => row.progress.completion !== Completion.NO_EVIDENCE,
+    );
     const withData = data.byAgency.filter((row) => row.progress.percent !== null);
     const best = withData.reduce<(typeof withData)[number] | null>(
       (top, row) => (top && (top.progress.percent ?? 0) >= (row.progress.percent ?? 0) ? top : row),
@@ -177,7 +179,7 @@ export class OverviewPage implements PageView {
     );
     s.heading.textContent = t('agencyCaption');
     s.summary.textContent = t('agencySummary', {
-      withData: withData.length,
+      withData: reported.length,
       total: data.byAgency.length,
       best: best
         ? `${localized(best.agency.name, locale)} (${pct(best.progress.percent)})`

@@ -4,6 +4,7 @@ import type { PageContext, PageView, RenderResult } from '../app/page';
 import { COMPLETION_ORDER, countOf } from '../charts/configs';
 import { planComparisonChart } from '../charts/public-configs';
 import { formatDay } from '../components/partial-date';
+import { aggregateHeadline } from '../components/public-progress';
 import {
   agencyLabel,
   chartSection,
@@ -80,6 +81,7 @@ export class PlanListPage implements PageView {
         h('a', { href: href(planPath(plan.slug)) }, localizedNode(plan.title, locale, t)),
       ),
       plan.isSynthetic ? h('p', { class: 'synthetic' }, t('pubSynthetic')) : null,
+      h('p', { class: 'summary headline' }, aggregateHeadline(progress, locale)),
       h(
         'dl',
         { class: 'facts' },
@@ -108,15 +110,6 @@ export class PlanListPage implements PageView {
           }),
         ),
         ...fact(t('pubThemes'), String(plan.themes.length)),
-      ),
-      h(
-        'p',
-        { class: 'levels' },
-        `${t('pubCompletionLevels')}: `,
-        COMPLETION_ORDER.map(
-          (level) =>
-            `${completionText(level, locale)} ${countOf(progress.completionCounts, level)}`,
-        ).join(' · '),
       ),
     );
   }

@@ -1,4 +1,4 @@
-import { MilestoneStatus } from '@ogp/common';
+import { MilestoneStatus, describeAggregateProgress } from '@ogp/common';
 import { GraphqlError } from '../api/client';
 import {
   fetchCommitmentRows,
@@ -8,7 +8,11 @@ import {
   type ThemePlan,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
-import { showCommitments, showOverallProgress } from '../components/public-progress';
+import {
+  aggregateHeadline,
+  showCommitments,
+  showOverallProgress,
+} from '../components/public-progress';
 import {
   agencyLink,
   chartSection,
@@ -72,7 +76,7 @@ export class ThemePage implements PageView {
       `${t('pubThemeNumber', { number: theme.number })}: `,
       localizedNode(theme.title, locale, t),
     );
-    this.renderOverall(theme, context);
+    this.renderOverall(theme, rows, context);
     this.renderCommitments(rows, context);
     this.about.replaceChildren(
       h('h2', { id: 'theme-about-heading' }, t('pubAboutTheme')),
@@ -90,17 +94,21 @@ export class ThemePage implements PageView {
     );
   }
 
-  private renderOverall(theme: ThemeDetail, context: PageContext): void {
-    const { t } = context;
+  private renderOverall(theme: ThemeDetail, rows: CommitmentRow[], context: PageContext): void {
     const p = theme.progress;
-    const summary =
-      p.percent === null
-        ? t('pubNoneReported', { count: p.commitmentCount ?? 0 })
-        : t('pubReportedSummary', {
-            reported: p.reportedCount ?? 0,
-            count: p.commitmentCount ?? 0,
-          });
-    showOverallProgress(this.overall, 'theme', p, summary, context);
+    showOverallProgress(
+      this.overall,
+      'theme',
+      p,
+      {
+        headline: aggregateHeadline(p, context.locale),
+        formula: describeAggregateProgress(
+          rows.map((row) => row.progress.percent),
+          context.locale,
+        ),
+      },
+      context,
+    );
   }
 
   private renderCommitments(rows: CommitmentRow[], context: PageContext): void {

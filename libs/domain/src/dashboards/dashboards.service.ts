@@ -15,8 +15,12 @@ import { ProgressQueries } from './progress.queries';
 
 const NO_COMMITMENTS: Progress = {
   percent: null,
+  reportedPercent: null,
   coverage: null,
+  milestoneCoverage: null,
   completion: Completion.NO_EVIDENCE,
+  milestoneCount: 0,
+  reportedMilestoneCount: 0,
   commitmentCount: 0,
   reportedCount: 0,
   completionCounts: Object.values(Completion).map((completion) => ({ completion, count: 0 })),

@@ -5,20 +5,26 @@ import {
   asOfOptions,
   asOfParameters,
   commitmentProgressSql,
-  COMPLETION_OF,
+  COMPLETION_FROM,
   MILESTONE_STATE,
   milestoneStateSql,
 } from '../milestones';
 import type { CompletionCount, Progress } from './progress.model';
 
-interface ProgressRow {
-  key: string;
+interface FigureRow {
   percent: string | null;
-  exact: string | null;
+  reported_percent: string | null;
   coverage: string | null;
+  completion: Completion;
+  milestone_count: string;
+  reported_milestone_count: string;
+}
+
+interface ProgressRow extends FigureRow {
+  key: string;
+  milestone_coverage: string | null;
   commitment_count: string;
   reported_count: string;
-  completion: Completion;
   [level: string]: string | null;
 }
 
@@ -39,6 +45,15 @@ const LEVELS = Object.values(Completion);
 
 // pg returns numeric and COUNT as strings: converted here, where they are read.
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
+
+const figures = (row: FigureRow) => ({
+  percent: num(row.percent),
+  reportedPercent: num(row.reported_percent),
+  coverage: num(row.coverage),
+  completion: row.completion,
+  milestoneCount: Number(row.milestone_count),
+  reportedMilestoneCount: Number(row.reported_milestone_count),
+});
 
 /**
  * Progress figures for one viewer: every figure counts only what `scope` may see, as of the end of day `asOf`
@@ -69,21 +84,16 @@ export class ProgressQueries {
 
   async forCommitments(commitmentIds: readonly string[]): Promise<Map<string, Progress>> {
     const where = 'c.id = ANY(:commitmentIds)';
-    const rows = await this.query<{
-      commitment_id: string;
-      percent: string | null;
-      coverage: string | null;
-      completion: Completion;
-    }>(`${this.withState(where)} ${commitmentProgressSql(this.scope, where)}`, {
-      commitmentIds: [...commitmentIds],
-    });
+    const rows = await this.query<FigureRow & { commitment_id: string }>(
+      `${this.withState(where)} ${commitmentProgressSql(this.scope, where)}`,
+      { commitmentIds: [...commitmentIds] },
+    );
     return new Map(
       rows.map((row) => [
         row.commitment_id,
         {
-          percent: num(row.percent),
-          coverage: num(row.coverage),
-          completion: row.completion,
+          ...figures(row),
+          milestoneCoverage: num(row.coverage),
           commitmentCount: null,
           reportedCount: null,
           completionCounts: null,
@@ -112,15 +122,29 @@ export class ProgressQueries {
       `${this.withState(where)},
        cp AS (${commitmentProgressSql(this.scope, where)}),
        grouped AS (
-         SELECT ${keyColumn} AS key, AVG(cp.percent) AS exact, COUNT(*) AS commitment_count,
-           COUNT(cp.percent) AS reported_count,
+         SELECT ${keyColumn} AS key, COUNT(*) AS commitment_count,
+           COUNT(*) FILTER (WHERE cp.completion <> 'NO_EVIDENCE') AS reported_count,
+           COUNT(*) FILTER (WHERE cp.completion IN ('LIMITED', 'SUBSTANTIAL', 'COMPLETE')) > 0 AS started,
+           COUNT(cp.percent) AS with_percent, COALESCE(SUM(cp.percent), 0) AS total,
+           SUM(cp.weight) AS weight, SUM(cp.reported_weight) AS reported_weight,
+           SUM(cp.milestone_count) AS milestone_count,
+           SUM(cp.reported_milestone_count) AS reported_milestone_count,
            ${LEVELS.map((level) => `COUNT(*) FILTER (WHERE cp.completion = '${level}') AS "${level}"`).join(', ')}
          FROM cp ${join}
          GROUP BY ${keyColumn}
        )
-       SELECT *, floor(exact * 10) / 10 AS percent,
-         floor(reported_count::numeric / NULLIF(commitment_count, 0) * 1000) / 1000 AS coverage,
-         ${COMPLETION_OF('exact')} AS completion
+       SELECT *,
+         CASE WHEN with_percent > 0 THEN round(total / commitment_count, 1) END AS percent,
+         CASE WHEN with_percent > 0 THEN round(total / with_percent, 1) END AS reported_percent,
+         round(reported_count::numeric / commitment_count, 3) AS coverage,
+         CASE WHEN weight > 0 THEN round(reported_weight / weight, 3) END AS milestone_coverage,
+         ${COMPLETION_FROM(
+           'reported_count > 0',
+           `"${Completion.COMPLETE}" = commitment_count`,
+           'total',
+           '100 * commitment_count',
+           'started',
+         )} AS completion
        FROM grouped`,
       { planIds: [...planIds] },
     );
@@ -128,9 +152,8 @@ export class ProgressQueries {
       rows.map((row) => [
         row.key,
         {
-          percent: num(row.percent),
-          coverage: num(row.coverage),
-          completion: row.completion,
+          ...figures(row),
+          milestoneCoverage: num(row.milestone_coverage),
           commitmentCount: Number(row.commitment_count),
           reportedCount: Number(row.reported_count),
           completionCounts: LEVELS.map((completion): CompletionCount => ({

@@ -5,10 +5,13 @@ import type { ReadScope } from '../shared/read-scope';
  * The read side's SQL: each milestone's state as one viewer may see it, and the roll-up rules of @ogp/common
  * (roll-up.ts) over that state, so aggregates run in the database. The two copies of the rules are held equal
  * by an integration test on generated plans.
- *   milestone percent: COMPLETED 100, NOT_STARTED 0, IN_PROGRESS its percent; else left out (null)
- *   commitment percent: sum(weight x percent) / sum(weight) over counted milestones, floored to 0.1
- *   coverage: counted weight / non-cancelled weight, floored to 0.001
- *   theme, agency, plan: mean of the commitments' (floored) percents; coverage = share of commitments reported
+ *   milestone percent: COMPLETED 100, NOT_STARTED 0, IN_PROGRESS its percent; else none (adds nothing)
+ *   commitment percent: sum(weight x percent) over reported milestones / sum(weight) over non-cancelled ones;
+ *     reported percent: the same sum / the weight of the reported ones with a percent
+ *   coverage: reported weight / non-cancelled weight
+ *   theme, agency, plan: sum of the commitments' (shown) percents / commitments; coverage = share of
+ *     commitments reported, milestone coverage = reported / non-cancelled weight over them all
+ *   rounded half up: percents to 0.1, coverage shares to 0.001 (round() on numeric rounds half away from zero)
  */
 
 /** The name every query gives the viewer's milestone state (a CTE of `milestoneStateSql`). */
@@ -134,14 +137,27 @@ export function milestoneStateSql(
 const MILESTONE_PERCENT = (s: string) => `CASE ${s}.status WHEN 'COMPLETED' THEN 100
   WHEN 'NOT_STARTED' THEN 0 WHEN 'IN_PROGRESS' THEN ${s}.progress_percent END::numeric`;
 
-/** The completion level of an exact percent (null: no evidence), as roll-up.ts gives it. */
-export const COMPLETION_OF = (exact: string) => `CASE WHEN ${exact} IS NULL THEN 'NO_EVIDENCE'
-  WHEN ${exact} = 0 THEN 'NOT_STARTED' WHEN ${exact} < 50 THEN 'LIMITED'
-  WHEN ${exact} < 100 THEN 'SUBSTANTIAL' ELSE 'COMPLETE' END`;
+const STARTED = `('IN_PROGRESS', 'COMPLETED')`;
+
+/**
+ * The completion level from exact sums, as roll-up.ts gives it: `sum` out of `full` (100 % of the whole),
+ * COMPLETE only when `allComplete`, at least LIMITED once `started`.
+ */
+export const COMPLETION_FROM = (
+  reported: string,
+  allComplete: string,
+  sum: string,
+  full: string,
+  started: string,
+) => `CASE WHEN NOT (${reported}) THEN 'NO_EVIDENCE' WHEN ${allComplete} THEN 'COMPLETE'
+  WHEN 2 * ${sum} >= ${full} THEN 'SUBSTANTIAL' WHEN ${sum} > 0 OR ${started} THEN 'LIMITED'
+  ELSE 'NOT_STARTED' END`;
 
 /**
  * Commitment-level roll-up over the commitments chosen by `where` (a condition on `c`), from the milestone
- * state `states` (a CTE of `milestoneStateSql` that covers at least those commitments).
+ * state `states` (a CTE of `milestoneStateSql` that covers at least those commitments). Columns:
+ * commitment_id, action_plan_id, theme_id, percent, reported_percent, coverage, completion, weight and
+ * reported_weight (non-cancelled, reported), milestone_count and reported_milestone_count.
  */
 export function commitmentProgressSql(
   scope: ReadScope,
@@ -149,16 +165,30 @@ export function commitmentProgressSql(
   states = MILESTONE_STATE,
 ): string {
   return `
-    SELECT c.id AS commitment_id, c.action_plan_id, c.theme_id, floor(r.exact * 10) / 10 AS percent,
-      CASE WHEN r.active > 0 THEN floor(COALESCE(r.counted, 0) / r.active * 1000) / 1000 END AS coverage,
-      ${COMPLETION_OF('r.exact')} AS completion
+    SELECT c.id AS commitment_id, c.action_plan_id, c.theme_id,
+      CASE WHEN r.with_percent > 0 THEN round(r.total / r.active, 1) END AS percent,
+      CASE WHEN r.with_percent > 0 THEN round(r.total / r.with_percent, 1) END AS reported_percent,
+      CASE WHEN r.active > 0 THEN round(r.reported / r.active, 3) END AS coverage,
+      ${COMPLETION_FROM(
+        'COALESCE(r.reported, 0) > 0',
+        'r.total = 100 * r.active',
+        'r.total',
+        '100 * r.active',
+        'r.started',
+      )} AS completion,
+      COALESCE(r.active, 0) AS weight, COALESCE(r.reported, 0) AS reported_weight,
+      COALESCE(r.milestone_count, 0) AS milestone_count,
+      COALESCE(r.reported_milestone_count, 0) AS reported_milestone_count
     FROM commitment c
     LEFT JOIN (
       SELECT s.commitment_id,
-        SUM(s.weight * p.pct) FILTER (WHERE p.pct IS NOT NULL)
-          / NULLIF(SUM(s.weight) FILTER (WHERE p.pct IS NOT NULL), 0) AS exact,
-        SUM(s.weight) FILTER (WHERE p.pct IS NOT NULL) AS counted,
-        SUM(s.weight) FILTER (WHERE s.status IS DISTINCT FROM 'CANCELLED') AS active
+        COALESCE(SUM(s.weight * p.pct), 0) AS total,
+        SUM(s.weight) FILTER (WHERE p.pct IS NOT NULL) AS with_percent,
+        COALESCE(SUM(s.weight) FILTER (WHERE s.status <> 'CANCELLED'), 0) AS reported,
+        COALESCE(SUM(s.weight) FILTER (WHERE s.status IS DISTINCT FROM 'CANCELLED'), 0) AS active,
+        COUNT(*) FILTER (WHERE s.status IS DISTINCT FROM 'CANCELLED') AS milestone_count,
+        COUNT(*) FILTER (WHERE s.status <> 'CANCELLED') AS reported_milestone_count,
+        COALESCE(bool_or(s.status IN ${STARTED}), false) AS started
       FROM ${states} s CROSS JOIN LATERAL (SELECT ${MILESTONE_PERCENT('s')} AS pct) p
       GROUP BY s.commitment_id
     ) r ON r.commitment_id = c.id

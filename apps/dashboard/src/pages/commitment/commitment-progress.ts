@@ -4,14 +4,14 @@ import {
   DID_IT_OPEN_GOVERNMENT_LABELS,
   OGP_VALUE_LABELS,
   POTENTIAL_IMPACT_LABELS,
-  ROLL_UP_RULES,
   SPECIFICITY_LABELS,
   STARRED_LABELS,
+  commitmentHeadline,
 } from '@ogp/common';
 import type { AssessmentEntry, CommitmentDetail } from '../../api/public';
 import type { PageContext } from '../../app/page';
 import { formatDay, formatPartialDate } from '../../components/partial-date';
-import { progressFigures } from '../../components/public-progress';
+import { formulaAndRules, progressFigures } from '../../components/public-progress';
 import {
   completionText,
   fact,
@@ -34,8 +34,7 @@ export function renderProgress(
     { class: 'panel', id: 'computed-progress' },
     h('h3', {}, t('pubComputedHeading')),
     progressFigures('commitment', p, context),
-    h('p', {}, `${t('pubFormula')}: `, h('span', { id: 'progress-formula' }, c.progressFormula)),
-    h('details', {}, h('summary', {}, t('pubRulesInWords')), h('p', {}, ROLL_UP_RULES[locale])),
+    ...formulaAndRules('progress', c.progressFormula, context),
   );
   const assessments = h(
     'div',
@@ -47,6 +46,8 @@ export function renderProgress(
   );
   section.replaceChildren(
     h('h2', { id: 'progress-heading' }, t('pubProgressAndAssessment')),
+    // Its level, the evidence-backed percent and how many milestones it rests on, before any detail.
+    h('p', { class: 'summary headline', id: 'commitment-headline' }, commitmentHeadline(p, locale)),
     h(
       'div',
       { class: 'table-wrap' },
