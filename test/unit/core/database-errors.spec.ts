@@ -1,3 +1,4 @@
+import { errorMessage } from '@ogp/common';
 import {
   classifyDatabaseError,
   DatabaseUnavailableError,
@@ -111,6 +112,8 @@ describe('serviceUnavailable', () => {
 
   it('is null for bugs and for other domain exceptions', () => {
     expect(serviceUnavailable(new Error('boom'))).toBeNull();
-    expect(serviceUnavailable(DomainException.badInput('name', 'is empty'))).toBeNull();
+    expect(
+      serviceUnavailable(DomainException.badInput('name', errorMessage('field.required'))),
+    ).toBeNull();
   });
 });
