@@ -456,7 +456,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     await page.click('#agency-confirm-yes');
     await page.waitForSelector('#agencies-errors:not([hidden])');
     expect(await page.textContent('#agencies-errors')).toContain(
-      'still leads unarchived commitments',
+      'still leads commitments that are not archived',
     );
     expect(await axeViolations(page)).toEqual([]);
 

@@ -60,11 +60,11 @@ describe('errorText and describeError', () => {
     const exception = thrown as DomainException;
     const answer = new GraphqlError(exception.message, exception.code, exception.extensions());
     expect(exception.message).toBe('input.password: must be 12 to 128 characters long (it has 5)');
-    expect(errorText(answer.problems[0], 'da')).toBe('skal være 12 til 128 tegn lang (den har 5)');
+    expect(errorText(answer.problems[0], 'da')).toBe('Skal være 12 til 128 tegn lang (den har 5)');
     expect(errorText(answer.problems[0], 'en')).toBe(
-      'must be 12 to 128 characters long (it has 5)',
+      'Must be 12 to 128 characters long (it has 5)',
     );
-    expect(describeError(answer, 'da')).toBe('skal være 12 til 128 tegn lang (den har 5)');
+    expect(describeError(answer, 'da')).toBe('Skal være 12 til 128 tegn lang (den har 5)');
   });
 
   it('writes statuses, roles and long numbers in the page language', () => {
@@ -74,7 +74,7 @@ describe('errorText and describeError', () => {
     });
     const extensions = { messageKey: transition.key, messageParams: transition.params };
     expect(errorText(extensions, 'da')).toBe(
-      'en milepæl, der er Gennemført, kan ikke blive Ikke påbegyndt',
+      'En milepæl, der er Gennemført, kan ikke blive Ikke påbegyndt',
     );
     expect(englishMessage(transition)).toBe(
       'a milestone that is COMPLETED cannot become NOT_STARTED',
@@ -85,7 +85,7 @@ describe('errorText and describeError', () => {
     );
     const long = errorMessage('field.stringTooLong', { max: 100_000, length: 100_001 });
     expect(errorText({ messageKey: long.key, messageParams: long.params }, 'da')).toBe(
-      'må højst være 100.000 tegn lang (den har 100.001)',
+      'Må højst være 100.000 tegn lang (den har 100.001)',
     );
   });
 

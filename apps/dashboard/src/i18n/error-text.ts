@@ -42,7 +42,10 @@ function writeParam(name: string, value: ErrorParamValue, locale: Locale): strin
   return label ? label[locale] : String(value);
 }
 
-/** The text of a keyed message in the page's language; a generic refusal when the key is unknown here. */
+/**
+ * The text of a keyed message in the page's language (a generic refusal when the key is unknown here). It begins
+ * with a capital: it stands alone under its field, and after the field's label in a summary.
+ */
 export function errorText(message: KeyedMessage, locale: Locale): string {
   const key = message.messageKey;
   const text = typeof key === 'string' ? ERROR_TEXTS[locale][key] : undefined;
@@ -51,7 +54,8 @@ export function errorText(message: KeyedMessage, locale: Locale): string {
     typeof message.messageParams === 'object' && message.messageParams !== null
       ? (message.messageParams as Record<string, ErrorParamValue>)
       : {};
-  return fillMessage(text, params, (name, value) => writeParam(name, value, locale));
+  const filled = fillMessage(text, params, (name, value) => writeParam(name, value, locale));
+  return filled.charAt(0).toLocaleUpperCase(locale) + filled.slice(1);
 }
 
 /**
