@@ -265,6 +265,18 @@ describe('every refusal carries a message key and its parameters', () => {
     });
   });
 
+  it('the HTTP side: a body that is not JSON is refused with a key', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: '{ "query": ',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors?: GraphqlError[] } & Record<string, unknown>;
+    const error = body.errors?.[0] ?? { message: String(body.message), extensions: body };
+    expect(error.extensions).toMatchObject({ messageKey: 'request.unreadable' });
+  });
+
   it('the HTTP side: an address nothing serves answers with a key too', async () => {
     const response = await fetch(`${api.baseUrl}/healthz/nothing-here`, {
       headers: { accept: 'application/json' },

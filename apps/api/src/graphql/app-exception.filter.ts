@@ -26,12 +26,15 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 function httpAnswer(exception: HttpException): Record<string, unknown> {
   const status = exception.getStatus();
   const body = exception.getResponse();
+  // No route of ours throws a 400 itself: it is a body the parser could not read (malformed JSON).
   const reason =
-    status === 404
-      ? errorMessage('http.notFound')
-      : status === 503
-        ? errorMessage('service.notReady')
-        : errorMessage('http.failed', { status });
+    status === 400
+      ? errorMessage('request.unreadable')
+      : status === 404
+        ? errorMessage('http.notFound')
+        : status === 503
+          ? errorMessage('service.notReady')
+          : errorMessage('http.failed', { status });
   return {
     ...(typeof body === 'object' ? body : { message: body }),
     ...(typeof body === 'object' && 'message' in body ? {} : { message: englishMessage(reason) }),
