@@ -1,5 +1,4 @@
 import { englishMessage, errorMessage, type ErrorMessage } from '@ogp/common';
-import { messageExtensions } from '@ogp/core';
 import {
   GraphQLError,
   Kind,
@@ -121,7 +120,8 @@ export function depthLimit(max: number, options: DepthLimitOptions = {}): Valida
               extensions: {
                 code: 'BAD_USER_INPUT',
                 field: 'query',
-                ...messageExtensions(reason(error.what, max)),
+                messageKey: reason(error.what, max).key,
+                messageParams: reason(error.what, max).params,
               },
             }),
           );
