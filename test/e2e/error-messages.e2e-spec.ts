@@ -277,6 +277,21 @@ describe('every refusal carries a message key and its parameters', () => {
     expect(error.extensions).toMatchObject({ messageKey: 'request.unreadable' });
   });
 
+  it('the HTTP side: a request with no query is refused with a key', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ variables: {} }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors?: GraphqlError[] };
+    expect(body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_REQUEST',
+      messageKey: 'request.bad',
+      messageParams: {},
+    });
+  });
+
   it('the HTTP side: an address nothing serves answers with a key too', async () => {
     const response = await fetch(`${api.baseUrl}/healthz/nothing-here`, {
       headers: { accept: 'application/json' },
