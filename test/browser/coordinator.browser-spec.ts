@@ -229,7 +229,7 @@ describe('dashboard in a browser: the coordinator screens', () => {
     expect(await page.getAttribute(`#${urlId}`, 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#percent', 'aria-describedby')).toContain('percent-error');
     expect(await page.getAttribute(`#${urlId}`, 'aria-describedby')).toContain(`${urlId}-error`);
-    expect(await page.textContent('#percent-error')).toContain('Skriv hvor mange procent');
+    expect(await page.textContent('#percent-error')).toContain('mens milepælen er i gang');
     expect(await page.textContent(`#${urlId}-error`)).toContain('https://');
     const links = await page.$$eval('#report-errors a', (anchors) =>
       anchors.map((a) => a.getAttribute('href')),
@@ -243,7 +243,9 @@ describe('dashboard in a browser: the coordinator screens', () => {
 
     // Nothing typed is lost on a language change, and the problems follow the language.
     await switchLanguage(page, 'en');
-    expect(await page.textContent('#percent-error')).toContain('Enter the percent done');
+    expect(await page.textContent('#percent-error')).toContain(
+      'while the milestone is in progress',
+    );
     expect(await page.textContent('#report-errors h2')).toContain('problem');
     expect(await page.inputValue(`#${urlId}`)).toBe('not an address');
     expect(await page.inputValue('#note-da')).toBe('Flere registre er udstillet.');

@@ -223,7 +223,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     await page.check('#verify-verdict-DISPUTED');
     await page.click('#verify-form button[type=submit]');
     const error = await expectFieldError(page, 'verify-note-da');
-    expect(error).toBe('En bestridelse kræver en note om, hvad der er galt.');
+    expect(error).toBe('En bestridelse kræver en note om, hvad der er galt');
     expect(await page.isChecked('#verify-verdict-DISPUTED')).toBe(true);
     expect(await verificationOf(toDispute)).toBe('UNVERIFIED');
     expect(await axeViolations(page)).toEqual([]);
@@ -456,7 +456,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     await page.click('#agency-confirm-yes');
     await page.waitForSelector('#agencies-errors:not([hidden])');
     expect(await page.textContent('#agencies-errors')).toContain(
-      'still leads unarchived commitments',
+      'still leads commitments that are not archived',
     );
     expect(await axeViolations(page)).toEqual([]);
 
@@ -497,7 +497,7 @@ describe('dashboard in a browser: the reviewer and administrator screens', () =>
     await page.click('#user-edit-form button[type=submit]');
     await page.waitForSelector('#user-edit-agencies.has-error');
     expect(await page.textContent('#user-edit-agencies-error')).toContain(
-      'only coordinators report for agencies',
+      'Only coordinators report for agencies',
     );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'admin-users-error-en');

@@ -840,7 +840,11 @@ describe('public read API over HTTP (Denmark 2017-2019 seeded)', () => {
       const answer = JSON.parse(body);
       expect(answer.errors).toHaveLength(1);
       expect(answer.errors[0].message).toBe('Internal server error');
-      expect(answer.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(answer.errors[0].extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        messageKey: 'server.internal',
+        messageParams: {},
+      });
       for (const leak of [
         'milestone_source',
         'relation',

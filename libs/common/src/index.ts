@@ -7,3 +7,4 @@ export * from './transitions';
 export * from './labels';
 export * from './colours';
 export * from './canonical-json';
+export * from './error-messages';

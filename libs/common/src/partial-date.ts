@@ -1,4 +1,5 @@
 import { DatePrecision } from './enums';
+import { englishMessage, errorMessage, type ErrorMessage } from './error-messages';
 
 // Dates are plain 'YYYY-MM-DD' strings: a calendar date has no time zone, and a Date object would give it one
 // (in the browser, the reader's). Arithmetic goes through day numbers, not Date, for the same reason.
@@ -12,16 +13,15 @@ export interface PartialDate {
 
 export class PartialDateError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, as a message key and its parameters (the English text is the error's message). */
+    readonly reason: ErrorMessage,
     /** The text or value that was refused. */
     readonly input: unknown,
   ) {
-    super(message);
+    super(englishMessage(reason));
     this.name = 'PartialDateError';
   }
 }
-
-const FORMS = 'YYYY, YYYY-H1, YYYY-H2, YYYY-Q1 to YYYY-Q4, YYYY-MM or YYYY-MM-DD';
 
 const YEAR = /^(\d{4})$/;
 const HALF_YEAR = /^(\d{4})-H(\d)$/;
@@ -68,7 +68,7 @@ function requireIso(text: string, what: string): Ymd {
   const parts = splitIso(text);
   if (!parts) {
     throw new PartialDateError(
-      `${what} must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(text)}`,
+      errorMessage('partialDate.calendarDate', { what, value: text }),
       text,
     );
   }
@@ -199,7 +199,10 @@ const PERIOD_NAMES: Record<DatePrecision, string> = {
 function requirePrecision(precision: unknown): DatePrecision {
   if (!Object.values(DatePrecision).includes(precision as DatePrecision)) {
     throw new PartialDateError(
-      `The precision must be one of ${Object.values(DatePrecision).join(', ')}, got ${String(precision)}`,
+      errorMessage('partialDate.precision', {
+        precisions: Object.values(DatePrecision),
+        value: String(precision),
+      }),
       precision,
     );
   }
@@ -219,8 +222,11 @@ export function partialDateFromStart(start: string, precision: DatePrecision): P
       .map((month) => `${pad(month, 2)}-01`)
       .join(', ');
     throw new PartialDateError(
-      `${start} is not the first day of a ${PERIOD_NAMES[checked]} (a ${PERIOD_NAMES[checked]} ` +
-        `starts on ${firstDays})`,
+      errorMessage('partialDate.notPeriodStart', {
+        start,
+        period: PERIOD_NAMES[checked],
+        firstDays,
+      }),
       start,
     );
   }
@@ -234,8 +240,8 @@ export function periodEnd(start: string, precision: DatePrecision): string {
   return partialDateFromStart(start, precision).end;
 }
 
-function refuse(text: string, reason: string): never {
-  throw new PartialDateError(`Invalid partial date ${JSON.stringify(text)}: ${reason}`, text);
+function refuse(text: string, reason: ErrorMessage): never {
+  throw new PartialDateError(reason, text);
 }
 
 /**
@@ -244,10 +250,7 @@ function refuse(text: string, reason: string): never {
  */
 export function parsePartialDate(text: string): PartialDate {
   if (typeof text !== 'string') {
-    throw new PartialDateError(
-      `A partial date must be a string (${FORMS}), got ${typeof text}`,
-      text,
-    );
+    throw new PartialDateError(errorMessage('partialDate.notText', { type: typeof text }), text);
   }
   let match = YEAR.exec(text);
   if (match) {
@@ -256,19 +259,20 @@ export function parsePartialDate(text: string): PartialDate {
   match = HALF_YEAR.exec(text);
   if (match) {
     const half = Number(match[2]);
-    if (half < 1 || half > 2) refuse(text, 'the half year must be H1 or H2');
+    if (half < 1 || half > 2) refuse(text, errorMessage('partialDate.halfYear', { value: text }));
     return partialDateFromStart(isoOf(Number(match[1]), half * 6 - 5, 1), DatePrecision.HALF_YEAR);
   }
   match = QUARTER.exec(text);
   if (match) {
     const quarter = Number(match[2]);
-    if (quarter < 1 || quarter > 4) refuse(text, 'the quarter must be Q1, Q2, Q3 or Q4');
+    if (quarter < 1 || quarter > 4)
+      refuse(text, errorMessage('partialDate.quarter', { value: text }));
     return partialDateFromStart(isoOf(Number(match[1]), quarter * 3 - 2, 1), DatePrecision.QUARTER);
   }
   match = MONTH.exec(text);
   if (match) {
     const month = Number(match[2]);
-    if (month < 1 || month > 12) refuse(text, 'the month must be 01 to 12');
+    if (month < 1 || month > 12) refuse(text, errorMessage('partialDate.month', { value: text }));
     return partialDateFromStart(`${text}-01`, DatePrecision.MONTH);
   }
   match = DAY.exec(text);
@@ -276,14 +280,17 @@ export function parsePartialDate(text: string): PartialDate {
     const year = Number(match[1]);
     const month = Number(match[2]);
     const day = Number(match[3]);
-    if (month < 1 || month > 12) refuse(text, 'the month must be 01 to 12');
+    if (month < 1 || month > 12) refuse(text, errorMessage('partialDate.month', { value: text }));
     const lastDay = daysInMonth(year, month);
     if (day < 1 || day > lastDay) {
-      refuse(text, `the day must be 01 to ${lastDay} in ${match[1]}-${match[2]}`);
+      refuse(
+        text,
+        errorMessage('partialDate.day', { value: text, lastDay, month: `${match[1]}-${match[2]}` }),
+      );
     }
     return { start: text, end: text, precision: DatePrecision.DAY };
   }
-  return refuse(text, `expected ${FORMS}`);
+  return refuse(text, errorMessage('partialDate.form', { value: text }));
 }
 
 /** Like parsePartialDate, but null instead of an error (for optional input and filters). */
@@ -301,7 +308,12 @@ export function formatPartialDate(date: PartialDate): string {
   const checked = partialDateFromStart(date.start, date.precision);
   if (checked.end !== date.end) {
     throw new PartialDateError(
-      `A ${PERIOD_NAMES[checked.precision]} starting ${date.start} ends ${checked.end}, not ${date.end}`,
+      errorMessage('partialDate.endMismatch', {
+        period: PERIOD_NAMES[checked.precision],
+        start: date.start,
+        expected: checked.end,
+        end: date.end,
+      }),
       date,
     );
   }

@@ -1,4 +1,5 @@
 import { MilestoneStatus } from './enums';
+import { englishMessage, errorMessage, type ErrorMessage } from './error-messages';
 
 /** Where a reported status may go next. A first report (no earlier status) may set any status. */
 export const ALLOWED_TRANSITIONS: Readonly<Record<MilestoneStatus, readonly MilestoneStatus[]>> = {
@@ -28,7 +29,13 @@ export type NoteReason = 'REOPEN' | 'CANCELLATION' | 'PERCENT_BACKWARDS';
 export type StatusChangeProblem =
   | { code: 'INVALID_TRANSITION'; from: MilestoneStatus; to: MilestoneStatus }
   | { code: 'NOTE_REQUIRED'; reason: NoteReason }
-  | { code: 'PERCENT_OUT_OF_RANGE'; field: 'progressPercent'; message: string };
+  | {
+      code: 'PERCENT_OUT_OF_RANGE';
+      field: 'progressPercent';
+      /** What is wrong, as a message key and parameters; `message` is its English text. */
+      reason: ErrorMessage;
+      message: string;
+    };
 
 export interface StatusChange {
   /** The milestone's current status and percent; null when it has never been reported. */
@@ -55,23 +62,20 @@ export function impliedPercent(status: MilestoneStatus): number | null | undefin
   }
 }
 
-function percentProblem({ status, progressPercent }: StatusAndPercent): string | null {
-  const shown = progressPercent === null ? 'null' : String(progressPercent);
+function percentProblem({ status, progressPercent }: StatusAndPercent): ErrorMessage | null {
+  const got = progressPercent;
   if (status === MilestoneStatus.IN_PROGRESS) {
     // null is allowed: historic updates where no source gives a figure (left out of the average).
     if (progressPercent === null) return null;
     if (Number.isInteger(progressPercent) && progressPercent >= 0 && progressPercent <= 99)
       return null;
-    return (
-      `progressPercent must be a whole number from 0 to 99 while the status is IN_PROGRESS ` +
-      `(report COMPLETED for 100), got ${shown}`
-    );
+    return errorMessage('progress.percentInProgress', { got });
   }
   const expected = impliedPercent(status);
   if (progressPercent === expected) return null;
   return expected === null
-    ? `progressPercent must be empty (null) when the status is ${status}, got ${shown}`
-    : `progressPercent must be ${expected} when the status is ${status}, got ${shown}`;
+    ? errorMessage('progress.percentEmpty', { status, got })
+    : errorMessage('progress.percentImplied', { expected: expected ?? null, status, got });
 }
 
 function isValidPercent(
@@ -90,9 +94,14 @@ export function checkStatusChange({ from, to, hasNote }: StatusChange): StatusCh
   if (from !== null && !allowed) {
     problems.push({ code: 'INVALID_TRANSITION', from: from.status, to: to.status });
   }
-  const message = percentProblem(to);
-  if (message !== null) {
-    problems.push({ code: 'PERCENT_OUT_OF_RANGE', field: 'progressPercent', message });
+  const reason = percentProblem(to);
+  if (reason !== null) {
+    problems.push({
+      code: 'PERCENT_OUT_OF_RANGE',
+      field: 'progressPercent',
+      reason,
+      message: englishMessage(reason),
+    });
   }
   // Notes are asked for only on a move that is otherwise allowed: a refused move needs fixing, not explaining.
   if (!hasNote && allowed) {

@@ -177,6 +177,10 @@ describe('percent rules', () => {
       {
         code: 'PERCENT_OUT_OF_RANGE',
         field: 'progressPercent',
+        reason: {
+          key: 'progress.percentImplied',
+          params: { expected: 0, status: NOT_STARTED, got: 5 },
+        },
         message: 'progressPercent must be 0 when the status is NOT_STARTED, got 5',
       },
     ]);

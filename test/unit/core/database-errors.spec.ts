@@ -1,3 +1,4 @@
+import { errorMessage } from '@ogp/common';
 import {
   classifyDatabaseError,
   DatabaseUnavailableError,
@@ -99,6 +100,12 @@ describe('serviceUnavailable', () => {
     expect(refusal?.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
     expect(refusal?.message).toBe('The database is unavailable; try again shortly');
     expect(refusal?.details.retryAfterSeconds).toBe(5);
+    expect(refusal?.extensions()).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: 5,
+      messageKey: 'service.databaseUnavailable',
+      messageParams: {},
+    });
   });
 
   it('answers a busy server with a shorter hint, and never names internals', () => {
@@ -107,10 +114,13 @@ describe('serviceUnavailable', () => {
     );
     expect(refusal?.message).toBe('The server is busy; try again shortly');
     expect(refusal?.details.retryAfterSeconds).toBe(2);
+    expect(refusal?.extensions()).toMatchObject({ messageKey: 'service.busy', messageParams: {} });
   });
 
   it('is null for bugs and for other domain exceptions', () => {
     expect(serviceUnavailable(new Error('boom'))).toBeNull();
-    expect(serviceUnavailable(DomainException.badInput('name', 'is empty'))).toBeNull();
+    expect(
+      serviceUnavailable(DomainException.badInput('name', errorMessage('field.required'))),
+    ).toBeNull();
   });
 });

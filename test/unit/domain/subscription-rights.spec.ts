@@ -160,7 +160,7 @@ describe('SubscriptionRights', () => {
     actors.clear(); // the session was revoked
     inner.push(buildPlanActivity(slug));
 
-    await expect(reading).rejects.toThrow(DomainException.notFound('action plan', 'slug', slug));
+    await expect(reading).rejects.toThrow(DomainException.notFound('plan', 'slug', slug));
     expect(inner.returned).toBe(true);
     expect(await stream.next()).toEqual({ value: undefined, done: true });
     expect(rights.subscriptionCount).toBe(0);
@@ -189,7 +189,7 @@ describe('SubscriptionRights', () => {
     const { inner, stream } = watch();
     const reading = stream.next();
     visibility.archived = true;
-    await expect(reading).rejects.toThrow(DomainException.notFound('action plan', 'slug', slug));
+    await expect(reading).rejects.toThrow(DomainException.notFound('plan', 'slug', slug));
     expect(inner.returned).toBe(true);
     expect(reads.plans).toBeGreaterThanOrEqual(1);
   });

@@ -1,6 +1,13 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { DomainException, ErrorCode, LogSummariser, serviceUnavailable } from '@ogp/core';
+import { englishMessage, errorMessage } from '@ogp/common';
+import {
+  DomainException,
+  ErrorCode,
+  LogSummariser,
+  messageExtensions,
+  serviceUnavailable,
+} from '@ogp/core';
 import type { Response } from 'express';
 import { databaseAvailability } from '../health/database-availability';
 import { refusalFor } from './service-unavailable';
@@ -14,6 +21,26 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INVALID_TRANSITION]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
+
+/** An HTTP exception's body (Nest's, or a route's own) with the message key of its status beside it. */
+function httpAnswer(exception: HttpException): Record<string, unknown> {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  // No route of ours throws a 400 itself: it is a body the parser could not read (malformed JSON).
+  const reason =
+    status === 400
+      ? errorMessage('request.unreadable')
+      : status === 404
+        ? errorMessage('http.notFound')
+        : status === 503
+          ? errorMessage('service.notReady')
+          : errorMessage('http.failed', { status });
+  return {
+    ...(typeof body === 'object' ? body : { message: body }),
+    ...(typeof body === 'object' && 'message' in body ? {} : { message: englishMessage(reason) }),
+    ...messageExtensions(reason),
+  };
+}
 
 /**
  * The one exception filter. GraphQL errors go on to Apollo's formatError (which logs the unexpected ones once);
@@ -47,17 +74,19 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     if (known instanceof DomainException) {
       response
         .status(HTTP_STATUS[known.code])
-        .json({ code: known.code, message: known.message, ...known.details });
+        .json({ message: known.message, ...known.extensions() });
     } else if (exception instanceof HttpException) {
-      response.status(exception.getStatus()).json(exception.getResponse());
+      response.status(exception.getStatus()).json(httpAnswer(exception));
     } else {
       const message = exception instanceof Error ? exception.message : String(exception);
       if (this.repeats.first(message)) {
         this.logger.error(message, exception instanceof Error ? exception.stack : undefined);
       }
-      response
-        .status(HttpStatus.INTERNAL_SERVER_ERROR)
-        .json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+      response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'Internal server error',
+        ...messageExtensions(errorMessage('server.internal')),
+      });
     }
     return undefined;
   }

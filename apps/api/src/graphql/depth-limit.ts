@@ -1,3 +1,4 @@
+import { englishMessage, errorMessage, type ErrorMessage } from '@ogp/common';
 import {
   GraphQLError,
   Kind,
@@ -6,6 +7,11 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+
+/** Why an operation is refused: its fields, or its fragments within fragments, go deeper than `max`. */
+function reason(what: 'fields' | 'fragments', max: number): ErrorMessage {
+  return errorMessage(what === 'fields' ? 'query.tooDeep' : 'query.fragmentsTooDeep', { max });
+}
 
 /** How far a selection set reaches below its own level: fields, and fragments (named or inline) within it. */
 interface Reach {
@@ -109,12 +115,15 @@ export function depthLimit(max: number, options: DepthLimitOptions = {}): Valida
         } catch (error) {
           if (!(error instanceof TooDeep)) throw error;
           context.reportError(
-            new GraphQLError(
-              error.what === 'fields'
-                ? `Query is nested deeper than the limit of ${max} levels`
-                : `Fragments are nested deeper than the limit of ${max} levels (a fragment within a fragment is one level)`,
-              { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', field: 'query' } },
-            ),
+            new GraphQLError(englishMessage(reason(error.what, max)), {
+              nodes: [operation],
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                field: 'query',
+                messageKey: reason(error.what, max).key,
+                messageParams: reason(error.what, max).params,
+              },
+            }),
           );
         }
       },

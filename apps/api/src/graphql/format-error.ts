@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { DomainException, ErrorCode, LogSummariser } from '@ogp/core';
+import { errorMessage, type ErrorMessage } from '@ogp/common';
+import { DomainException, ErrorCode, LogSummariser, messageExtensions } from '@ogp/core';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { databaseAvailability } from '../health/database-availability';
@@ -21,6 +22,24 @@ const CLIENT_CODES = new Set<string>([
   ...Object.values(ErrorCode),
 ]);
 
+// The message of an error GraphQL or Apollo made itself (their English text stays, more precise than the key).
+const CLIENT_MESSAGES: Record<string, ErrorMessage> = {
+  GRAPHQL_PARSE_FAILED: errorMessage('request.unreadable'),
+  GRAPHQL_VALIDATION_FAILED: errorMessage('request.invalid'),
+  BAD_USER_INPUT: errorMessage('request.badValue'),
+};
+
+/** The message key of an error that has none: by its code, so every answer's error can be translated. */
+export function withMessageKey(extensions: Record<string, unknown>): Record<string, unknown> {
+  if (typeof extensions.messageKey === 'string') return extensions;
+  const code = typeof extensions.code === 'string' ? extensions.code : '';
+  const reason =
+    code === 'INTERNAL_SERVER_ERROR'
+      ? errorMessage('server.internal')
+      : (CLIENT_MESSAGES[code] ?? errorMessage('request.bad'));
+  return { ...extensions, ...messageExtensions(reason) };
+}
+
 /**
  * The one place errors become answers: an unavailable database (or an abandoned request) answers
  * SERVICE_UNAVAILABLE with a retry hint and is logged by the availability monitor, not here; domain exceptions
@@ -39,7 +58,7 @@ export function formatError(
       message: refusal.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { ...refusal.details, code: refusal.code },
+      extensions: refusal.extensions(),
     };
   }
   if (original instanceof DomainException) {
@@ -47,13 +66,13 @@ export function formatError(
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { ...original.details, code: original.code },
+      extensions: original.extensions(),
     };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: withMessageKey(extensions) };
   }
   const message = `Unexpected error at ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.message : String(original)}`;
   if (repeats.first(message)) {
@@ -63,6 +82,6 @@ export function formatError(
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: withMessageKey({ code: 'INTERNAL_SERVER_ERROR' }),
   };
 }

@@ -1,5 +1,12 @@
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { ANONYMOUS, DomainException, type Actor, type AppConfig } from '@ogp/core';
+import { englishMessage, errorMessage } from '@ogp/common';
+import {
+  ANONYMOUS,
+  DomainException,
+  messageExtensions,
+  type Actor,
+  type AppConfig,
+} from '@ogp/core';
 import { RequestLoaders, type AuthenticationService, type RequestContext } from '@ogp/domain';
 import type { LiveConnection, SubscriptionRights } from '@ogp/domain/plans/subscription-rights';
 import type { Request, Response } from 'express';
@@ -17,7 +24,7 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { depthLimit } from './depth-limit';
 import { introspectionEnabled } from './introspection';
-import { formatError } from './format-error';
+import { formatError, withMessageKey } from './format-error';
 import { subscribeWithStringInputs } from './string-inputs';
 
 /** What one websocket connection carries: its registration, whose viewer SubscriptionRights keeps current. */
@@ -38,7 +45,7 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
     positions: error.positions,
     path: error.path,
     originalError: error.originalError,
-    extensions: { ...error.extensions, code },
+    extensions: withMessageKey({ ...error.extensions, code }),
   });
 }
 
@@ -121,11 +128,15 @@ export function graphqlWsOptions(
       }
       const operation = getOperationAST(document, payload.operationName);
       if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+        const overHttp = errorMessage(
+          operation.operation === OperationTypeNode.QUERY
+            ? 'request.queriesOverWebsocket'
+            : 'request.mutationsOverWebsocket',
+        );
         return [
-          new GraphQLError(
-            `Send ${operation.operation === OperationTypeNode.QUERY ? 'queries' : 'mutations'} over HTTP (POST /graphql); a websocket only subscribes`,
-            { extensions: { code: 'BAD_REQUEST' } },
-          ),
+          new GraphQLError(englishMessage(overHttp), {
+            extensions: { code: 'BAD_REQUEST', ...messageExtensions(overHttp) },
+          }),
         ];
       }
       return undefined;

@@ -20,7 +20,7 @@ import { databaseAvailability } from '../health/database-availability';
  */
 export function refusalFor(error: unknown): DomainException | null {
   const scope = currentRequestScope();
-  if (scope?.aborted) return busy(scope.abortError().message);
+  if (scope?.aborted) return busy(scope.refusalReason());
   return serviceUnavailable(error);
 }
 
@@ -34,7 +34,7 @@ function retryAfter(extensions: Record<string, unknown> | undefined): string {
  * context itself (500 by default), so the status and Retry-After travel in the error's `http` extension.
  */
 export function contextRefusal(refusal: DomainException): GraphQLError {
-  const extensions = { ...refusal.details, code: refusal.code };
+  const extensions = refusal.extensions();
   return new GraphQLError(refusal.message, {
     extensions: {
       ...extensions,
@@ -97,7 +97,7 @@ export function shedLoad(guard: PoolGuard, maxInFlight: number, busyInFlight: nu
   const load = loopLoad();
   const refusal = busy();
   const body = JSON.stringify({
-    errors: [{ message: refusal.message, extensions: { ...refusal.details, code: refusal.code } }],
+    errors: [{ message: refusal.message, extensions: refusal.extensions() }],
   });
   return (req: Request, res: Response, next: NextFunction): void => {
     const saturated = inFlight >= busyInFlight && load() > LOOP_SATURATED;

@@ -1,5 +1,6 @@
+import { errorMessage, type ErrorMessage } from '@ogp/common';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { invalidInput, type InputProblem } from '@ogp/core';
+import { inputProblem, invalidInput, type InputProblem } from '@ogp/core';
 import {
   GraphQLError,
   Kind,
@@ -25,14 +26,17 @@ export const STRING_INPUT_MAX = 100_000;
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What is wrong with one string value, or undefined when it can be stored as it is. */
-export function stringProblem(value: string): string | undefined {
+export function stringProblem(value: string): ErrorMessage | undefined {
   const found = UNSTORABLE.exec(value);
   if (found) {
     const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return `contains a character that cannot be stored (U+${code}${code === '0000' ? '' : ', half of a surrogate pair'})`;
+    return errorMessage(
+      code === '0000' ? 'field.unstorableCharacter' : 'field.unstorableSurrogate',
+      { code },
+    );
   }
   if (value.length > STRING_INPUT_MAX) {
-    return `must be at most ${STRING_INPUT_MAX} characters long (it has ${value.length})`;
+    return errorMessage('field.stringTooLong', { max: STRING_INPUT_MAX, length: value.length });
   }
   return undefined;
 }
@@ -65,7 +69,7 @@ export function stringInputProblems(
   const checkValue = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
       const problem = stringProblem(value);
-      if (problem) problems.push({ field: path, message: problem });
+      if (problem) problems.push(inputProblem(path, problem));
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => checkValue(item, `${path}[${index}]`));
     } else if (value !== null && typeof value === 'object') {
@@ -77,7 +81,7 @@ export function stringInputProblems(
     switch (node.kind) {
       case Kind.STRING: {
         const problem = stringProblem(node.value);
-        if (problem) problems.push({ field: path, message: problem });
+        if (problem) problems.push(inputProblem(path, problem));
         return;
       }
       case Kind.LIST:
@@ -139,8 +143,7 @@ export function stringInputRefusal(
   const refusal = invalidInput(problems);
   return new GraphQLError(refusal.message, {
     extensions: {
-      ...refusal.details,
-      code: refusal.code,
+      ...refusal.extensions(),
       ...(overHttp ? { http: { status: 400 } } : {}),
     },
   });

@@ -1,7 +1,12 @@
-/** A problem with one input field, as the API lists them in `extensions.problems`. */
+/**
+ * A problem with one input field, as the API lists them in `extensions.problems`: the English `message` (for
+ * scripts) and the message key with its parameters, from which the page says it in its own language.
+ */
 export interface FieldProblem {
   field: string;
   message: string;
+  messageKey?: string;
+  messageParams?: Record<string, unknown>;
 }
 
 /** A GraphQL error as the API returns it, with its extension code (e.g. NOT_FOUND) and details. */
@@ -19,7 +24,9 @@ export class GraphqlError extends Error {
     const listed = this.extensions.problems;
     if (Array.isArray(listed)) return listed as FieldProblem[];
     const field = this.extensions.field;
-    return typeof field === 'string' ? [{ field, message: this.message }] : [];
+    if (typeof field !== 'string') return [];
+    const { messageKey, messageParams } = this.extensions as Partial<FieldProblem>;
+    return [{ field, message: this.message, messageKey, messageParams }];
   }
 }
 

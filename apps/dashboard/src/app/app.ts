@@ -2,6 +2,7 @@ import { isIsoDate, type Locale } from '@ogp/common';
 import { graphql, GraphqlError } from '../api/client';
 import { h } from '../dom';
 import { formatLongDate, translator, type Translate } from '../i18n';
+import { describeError } from '../i18n/error-text';
 import { Chrome } from './chrome';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
@@ -217,11 +218,10 @@ export class App {
         this.go('/sign-in', { next: `${url.pathname}${url.search}` }, { replace: true });
         return;
       }
-      const message = error instanceof Error ? error.message : String(error);
       this.showMessage(
         error instanceof GraphqlError && error.code === 'NOT_FOUND'
           ? t('notFound')
-          : t('error', { message }),
+          : t('error', { message: describeError(error, locale) }),
         t,
         'error',
       );

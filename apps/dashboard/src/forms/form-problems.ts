@@ -1,9 +1,10 @@
 import { GraphqlError } from '../api/client';
 import type { PageContext } from '../app/page';
 import type { Translate } from '../i18n';
+import { describeError, errorText } from '../i18n/error-text';
 import type { ErrorSummary, SummaryItem } from './error-summary';
 import type { ChoiceField, FieldGroup } from './field';
-import { problemKey, problemPath, problemText } from './problems';
+import { problemKey, problemPath } from './problems';
 
 /** A field a form's problems can be placed next to. */
 export interface ProblemTarget {
@@ -23,7 +24,8 @@ export interface ProblemItem {
 
 /**
  * The problems of one form: each next to its field (aria-invalid, aria-describedby by the field helpers) and
- * all of them in a summary that takes focus. The API's messages are English: marked so on a Danish page.
+ * all of them in a summary that takes focus. The API's refusals are said in the page's language, from the
+ * message key each carries.
  */
 export class FormProblems {
   constructor(
@@ -48,36 +50,21 @@ export class FormProblems {
   }
 
   /**
-   * Shows what a failed request said: field problems by their path (argument name dropped), else the message.
-   * `adjust` may rewrite an item first (a message the page can say in its own language).
+   * Shows what a failed request said, in the page's language: field problems by their path (argument name
+   * dropped), else the refusal as a whole.
    */
-  showError(
-    error: unknown,
-    context: PageContext,
-    argument = 'input',
-    adjust: (item: ProblemItem) => ProblemItem = (item) => item,
-  ): void {
-    const { t } = context;
-    const lang = context.locale === 'en' ? undefined : 'en';
+  showError(error: unknown, context: PageContext, argument = 'input'): void {
+    const { t, locale } = context;
     if (!(error instanceof GraphqlError)) {
       this.show(t('rvErrorSummary'), [{ key: null, text: t('rvNetworkError') }]);
       return;
     }
     const keys = Object.keys(this.targets);
-    const items: ProblemItem[] = error.problems.map((problem) =>
-      adjust({
-        key: problemKey(problemPath(problem.field, argument), keys),
-        text: problemText(problem),
-        lang,
-      }),
-    );
-    if (items.length === 0) {
-      items.push(
-        error.code === 'FORBIDDEN'
-          ? { key: null, text: t('rvForbidden'), lang: undefined }
-          : { key: null, text: error.message, lang },
-      );
-    }
+    const items: ProblemItem[] = error.problems.map((problem) => ({
+      key: problemKey(problemPath(problem.field, argument), keys),
+      text: errorText(problem, locale),
+    }));
+    if (items.length === 0) items.push({ key: null, text: describeError(error, locale) });
     this.show(t('rvErrorSummary'), items);
   }
 }

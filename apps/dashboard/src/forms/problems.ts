@@ -22,14 +22,6 @@ export function groupProblems<P extends { field: string }>(
   return grouped;
 }
 
-/** A problem's message without the field the API puts in front when it names a single field ("input.x: ..."). */
-export function problemText(problem: { field: string; message: string }): string {
-  const prefix = `${problem.field}: `;
-  return problem.message.startsWith(prefix)
-    ? problem.message.slice(prefix.length)
-    : problem.message;
-}
-
 /**
  * Which of a form's keys a problem path belongs to: the first key equal to the path or a prefix of it
  * (`evidence` takes `evidence.0.url`); list a broader key after narrower ones it would otherwise take.

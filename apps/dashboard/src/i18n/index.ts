@@ -7,6 +7,8 @@ import commonDa from './common/da.json';
 import commonEn from './common/en.json';
 import coordinatorDa from './coordinator/da.json';
 import coordinatorEn from './coordinator/en.json';
+import errorsDa from './errors/da.json';
+import errorsEn from './errors/en.json';
 import overviewDa from './overview/da.json';
 import overviewEn from './overview/en.json';
 import publicDa from './public/da.json';
@@ -42,6 +44,15 @@ const messages: Record<Locale, Record<MessageKey, string>> = {
     ...adminEn,
     ...accessibilityEn,
   },
+};
+
+/**
+ * The API's refusals, one text per key of its message catalogue (@ogp/common's ERROR_MESSAGES): looked up by
+ * the key an error carries (see error-text.ts), so kept apart from the dashboard's own words.
+ */
+export const ERROR_TEXTS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  da: errorsDa,
+  en: errorsEn,
 };
 
 export const LOCALES: readonly Locale[] = ['da', 'en'];

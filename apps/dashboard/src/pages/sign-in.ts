@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '@ogp/common';
-import { GraphqlError } from '../api/client';
+import { GraphqlError, type FieldProblem } from '../api/client';
 import { landingPath, login, safeNextPath, signInWait } from '../api/coordinator/sign-in';
 import { localized } from '../api/dashboard';
 import type { PageContext, PageView, RenderResult } from '../app/page';
@@ -9,6 +9,7 @@ import { textField } from '../forms/field';
 import { Busy, onSubmit } from '../forms/form';
 import { countedHeading } from '../forms/form-problems';
 import type { MessageKey } from '../i18n';
+import { describeError, errorText } from '../i18n/error-text';
 import '../styles/forms.css';
 import '../styles/coordinator.css';
 
@@ -16,7 +17,8 @@ type Failure =
   | { kind: 'fields'; email: boolean; password: boolean }
   | { kind: 'wrong' }
   | { kind: 'locked'; wait: { seconds: number } | { minutes: number } }
-  | { kind: 'other'; message: string };
+  | { kind: 'refused'; field: 'email' | 'password'; problem: FieldProblem }
+  | { kind: 'other'; error: unknown };
 
 /** Signing in with email and password; the API sets an HttpOnly session cookie. */
 export class SignInPage implements PageView {
@@ -155,6 +157,11 @@ export class SignInPage implements PageView {
         this.password.setError(t('signInPasswordMissing'));
         items.push({ text: t('signInPasswordMissing'), targetId: this.password.id });
       }
+    } else if (failure.kind === 'refused') {
+      const field = failure.field === 'email' ? this.email : this.password;
+      const text = errorText(failure.problem, context.locale);
+      field.setError(text);
+      items.push({ label: field.label.textContent ?? '', text, targetId: field.id });
     } else {
       const text =
         failure.kind === 'wrong'
@@ -163,7 +170,7 @@ export class SignInPage implements PageView {
             ? 'seconds' in failure.wait
               ? t('signInLockedSeconds', { seconds: failure.wait.seconds })
               : t('signInLocked', { minutes: failure.wait.minutes })
-            : t('signInFailed', { message: failure.message });
+            : t('signInFailed', { message: describeError(failure.error, context.locale) });
       // The API does not say which was wrong; the password is asked for again, so the message goes there.
       this.password.setError(text);
       items.push({ text, targetId: this.password.id });
@@ -184,5 +191,10 @@ function failureOf(error: unknown): Failure {
     const wait = signInWait(error);
     return wait === null ? { kind: 'wrong' } : { kind: 'locked', wait };
   }
-  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+  // A refused address or password (too long, not an address): said on its field.
+  const problem = error instanceof GraphqlError ? error.problems[0] : undefined;
+  if (problem?.field === 'email' || problem?.field === 'password') {
+    return { kind: 'refused', field: problem.field, problem };
+  }
+  return { kind: 'other', error };
 }

@@ -10,7 +10,7 @@ import type { PageContext, PageView, RenderResult } from '../app/page';
 import { h } from '../dom';
 import { ChoiceField, textAreaField } from '../forms/field';
 import { Busy } from '../forms/form';
-import { choiceTarget, fieldTarget, FormProblems, type ProblemItem } from '../forms/form-problems';
+import { choiceTarget, fieldTarget, FormProblems } from '../forms/form-problems';
 import { FormSection } from '../forms/form-section';
 import { formatDateTime, type Translate } from '../i18n';
 import '../styles/forms.css';
@@ -200,13 +200,7 @@ export class VerifyMilestonePage implements PageView {
           this.showNotice(t('rvReportedAgain'));
           return;
         }
-        // A dispute without a note is the usual one: say it in the page's language.
-        const disputed = this.verdict.value === 'DISPUTED';
-        this.problems.showError(error, context, 'input', (item: ProblemItem) =>
-          disputed && item.key?.startsWith('note') && /needs a note/.test(item.text)
-            ? { ...item, text: t('rvDisputeNeedsNote'), lang: undefined }
-            : item,
-        );
+        this.problems.showError(error, context, 'input');
       }
     });
   }

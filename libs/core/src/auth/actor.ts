@@ -1,4 +1,4 @@
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import { DomainException, ErrorCode } from '../errors/domain.exception';
 
 export interface AnonymousActor {
@@ -34,7 +34,7 @@ export const seesEverything = (actor: Actor): actor is UserActor =>
 
 export function requireSignedIn(actor: Actor): UserActor {
   if (actor.kind !== 'user') {
-    throw new DomainException(ErrorCode.UNAUTHENTICATED, 'Sign in first');
+    throw new DomainException(ErrorCode.UNAUTHENTICATED, errorMessage('auth.signInFirst'));
   }
   return actor;
 }
@@ -43,7 +43,7 @@ export function requireSignedIn(actor: Actor): UserActor {
 export function requireRole(actor: Actor, ...roles: Role[]): UserActor {
   const user = requireSignedIn(actor);
   if (!roles.some((role) => user.roles.has(role))) {
-    throw new DomainException(ErrorCode.FORBIDDEN, `This needs the role ${roles.join(' or ')}`, {
+    throw new DomainException(ErrorCode.FORBIDDEN, errorMessage('auth.roleRequired', { roles }), {
       requiredRoles: roles,
     });
   }

@@ -1,3 +1,4 @@
+import { errorMessage, type ErrorMessage } from '@ogp/common';
 import { DomainException, ErrorCode } from '../errors/domain.exception';
 
 /**
@@ -112,9 +113,9 @@ export function classifyDatabaseError(error: unknown): DatabaseUnavailability | 
   return null;
 }
 
-const MESSAGES: Record<DatabaseUnavailability, string> = {
-  unreachable: 'The database is unavailable; try again shortly',
-  overloaded: 'The server is busy; try again shortly',
+const MESSAGES: Record<DatabaseUnavailability, ErrorMessage> = {
+  unreachable: errorMessage('service.databaseUnavailable'),
+  overloaded: errorMessage('service.busy'),
 };
 
 /**
@@ -133,8 +134,8 @@ export function serviceUnavailable(error: unknown): DomainException | null {
 }
 
 /** A refusal of the tracker's own making (busy, deadline), as clients see it. */
-export function busy(message = MESSAGES.overloaded): DomainException {
-  return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, message, {
+export function busy(reason: ErrorMessage = MESSAGES.overloaded): DomainException {
+  return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, reason, {
     retryAfterSeconds: RETRY_AFTER_SECONDS.overloaded,
   });
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { errorMessage, type ErrorMessage } from '@ogp/common';
 import { DatabaseUnavailableError } from './database-errors';
 
 export type AbortReason = 'client gone' | 'deadline';
@@ -37,6 +38,13 @@ export class RequestScope {
         ? `The request took longer than ${this.deadlineMs} ms`
         : 'The client went away',
     );
+  }
+
+  /** Why the request was refused once aborted, as the message clients get. */
+  refusalReason(): ErrorMessage {
+    return this.abortedBy === 'deadline'
+      ? errorMessage('service.deadline', { ms: this.deadlineMs })
+      : errorMessage('service.clientGone');
   }
 
   abort(reason: AbortReason): void {

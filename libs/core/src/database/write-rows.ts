@@ -7,8 +7,9 @@ import {
   type ObjectLiteral,
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DomainException } from '../errors/domain.exception';
-import { invalidInput } from '../validation/input-problems';
+import { DomainException, type MissingThing } from '../errors/domain.exception';
+import { errorMessage } from '@ogp/common';
+import { inputProblem, invalidInput } from '../validation/input-problems';
 import { assertUuid } from '../validation/ids';
 
 // The write path's row handling shared by every administration mutation: one transaction per mutation, rows
@@ -39,9 +40,7 @@ export async function writeTransaction<T>(
     if (driver?.code !== '23505') throw error;
     const columns = /^Key \(([^)]*)\)=/.exec(driver.detail ?? '')?.[1];
     const field = (columns !== undefined ? uniqueFields[columns] : undefined) ?? 'input';
-    throw invalidInput([
-      { field, message: 'is already taken (another change took it at the same moment)' },
-    ]);
+    throw invalidInput([inputProblem(field, errorMessage('field.takenMeanwhile'))]);
   }
 }
 
@@ -52,7 +51,7 @@ export async function writeTransaction<T>(
 export async function lockedRow<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
-  what: string,
+  what: MissingThing,
   field: keyof E & string,
   value: unknown,
 ): Promise<E> {

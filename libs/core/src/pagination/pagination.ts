@@ -1,3 +1,4 @@
+import { errorMessage } from '@ogp/common';
 import { DomainException } from '../errors/domain.exception';
 
 export interface PageRequest {
@@ -24,7 +25,7 @@ export function toPage(request: PageRequest, maxPageSize: number): Page {
   if (!Number.isInteger(first) || first < 0 || first > maxPageSize) {
     throw DomainException.badInput(
       'first',
-      `must be a whole number from 0 to ${maxPageSize}`,
+      errorMessage('page.first', { max: maxPageSize }),
       first,
     );
   }
@@ -36,7 +37,7 @@ export function toPage(request: PageRequest, maxPageSize: number): Page {
     );
     const position = match ? Number(match[1]) : NaN;
     if (!Number.isSafeInteger(position)) {
-      throw DomainException.badInput('after', 'is not a cursor this API gave out', request.after);
+      throw DomainException.badInput('after', errorMessage('page.after'), request.after);
     }
     offset = position + 1;
   }

@@ -1,4 +1,11 @@
-import { PartialDateError, isIsoDate, parsePartialDate, type DatePrecision } from '@ogp/common';
+import {
+  PartialDateError,
+  errorMessage,
+  isIsoDate,
+  parsePartialDate,
+  type DatePrecision,
+  type ErrorMessage,
+} from '@ogp/common';
 import { isGiven, type InputProblems } from './input-problems';
 
 // The reusable field checks: each reports its problems (path and message) into an InputProblems and returns the
@@ -7,8 +14,7 @@ import { isGiven, type InputProblems } from './input-problems';
 
 /** Agency slugs and theme keys: lower-case letters and digits in parts joined by single hyphens or underscores. */
 export const KEY = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
-export const KEY_SHAPE =
-  'lower-case letters and digits in parts joined by single hyphens or underscores, e.g. "open_data"';
+export const KEY_SHAPE = errorMessage('field.keyShape');
 
 /** varchar(100) columns: slugs and keys. */
 export const SLUG_MAX = 100;
@@ -23,18 +29,19 @@ export function checkKey(
   value: string | null | undefined,
   pattern: RegExp,
   max: number,
-  shape: string,
+  /** The message saying what shape the value must have. */
+  shape: ErrorMessage,
 ): string | undefined {
   if (value == null) {
-    problems.add(field, 'is required');
+    problems.add(field, errorMessage('field.required'));
     return undefined;
   }
   if (value.length > max) {
-    problems.add(field, `must be at most ${max} characters long`, value);
+    problems.add(field, errorMessage('field.tooLong', { max }), value);
     return undefined;
   }
   if (!pattern.test(value)) {
-    problems.add(field, `must be ${shape}`, value);
+    problems.add(field, shape, value);
     return undefined;
   }
   return value;
@@ -49,14 +56,14 @@ export function checkText(
 ): string | null | undefined {
   if (value == null) {
     if (nullable) return null;
-    problems.add(field, 'is required');
+    problems.add(field, errorMessage('field.required'));
     return undefined;
   }
   const trimmed = value.trim();
   if (trimmed.length < 1 || trimmed.length > max) {
     problems.add(
       field,
-      `must be 1 to ${max} characters long${nullable ? ' (null for none)' : ''}`,
+      errorMessage(nullable ? 'field.textLengthOrNull' : 'field.textLength', { max }),
       value,
     );
     return undefined;
@@ -93,14 +100,14 @@ export function checkLocalized(
     if (value === undefined) continue;
     const trimmed = value === null ? '' : value.trim();
     if (trimmed.length > max) {
-      problems.add(`${field}.${language}`, `must be at most ${max} characters long`);
+      problems.add(`${field}.${language}`, errorMessage('field.tooLong', { max }));
       valid = false;
     }
     next[language] = trimmed === '' ? null : trimmed;
   }
   if (!valid) return undefined;
   if (required && next.da === null && next.en === null) {
-    problems.add(field, 'needs Danish or English text (at least one language)');
+    problems.add(field, errorMessage('field.localizedRequired'));
     return undefined;
   }
   return next;
@@ -114,7 +121,7 @@ export function checkCalendarDate(
 ): string | null | undefined {
   if (value === null) return null;
   if (!isIsoDate(value)) {
-    problems.add(field, 'must be a calendar date written YYYY-MM-DD', value);
+    problems.add(field, errorMessage('field.calendarDate'), value);
     return undefined;
   }
   return value;
@@ -137,7 +144,7 @@ export function checkPeriod(
   fields: { start: string; end: string },
   input: { start: string | null | undefined; end: string | null | undefined },
   current: PeriodColumns,
-  what: string,
+  what: 'plan' | 'milestone',
 ): Partial<PeriodColumns> {
   const changes: Partial<PeriodColumns> = {};
   const parse = (field: string, value: string) => {
@@ -145,7 +152,7 @@ export function checkPeriod(
       return parsePartialDate(value);
     } catch (error) {
       if (!(error instanceof PartialDateError)) throw error;
-      problems.add(field, error.message, value);
+      problems.add(field, error.reason, value);
       return undefined;
     }
   };
@@ -170,7 +177,7 @@ export function checkPeriod(
     const field = isGiven(input.end) ? fields.end : fields.start;
     problems.add(
       field,
-      `the ${what} would start (${start}) after it ends (${end}): the start may not come after the end`,
+      errorMessage(`${what}.startAfterEnd`, { start, end }),
       field === fields.end ? input.end : input.start,
     );
   }
@@ -184,11 +191,11 @@ export function checkPositiveInteger(
   value: number | null | undefined,
 ): number | undefined {
   if (value == null) {
-    problems.add(field, 'is required');
+    problems.add(field, errorMessage('field.required'));
     return undefined;
   }
   if (!Number.isInteger(value) || value < 1) {
-    problems.add(field, 'must be a whole number from 1 up', value);
+    problems.add(field, errorMessage('field.positiveInteger'), value);
     return undefined;
   }
   return value;
@@ -237,7 +244,7 @@ export function checkPrefixedPeriod<P extends string>(
   prefix: P,
   input: Partial<Record<`${P}Start` | `${P}End`, string | null>>,
   current: PrefixedPeriod<P> | null,
-  what: string,
+  what: 'plan' | 'milestone',
   changes: Partial<PrefixedPeriod<P>>,
 ): void {
   const start = `${prefix}Start` as const;

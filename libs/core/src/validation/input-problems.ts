@@ -1,3 +1,4 @@
+import { englishMessage, errorMessage, type ErrorMessage } from '@ogp/common';
 import { DomainException, ErrorCode } from '../errors/domain.exception';
 
 // The one way inputs are checked: each service runs the reusable checks of input-checks.ts (and its own rules)
@@ -6,8 +7,22 @@ import { DomainException, ErrorCode } from '../errors/domain.exception';
 export interface InputProblem {
   /** Path of the argument or input field, e.g. "input.plannedEnd". */
   field: string;
+  /** The problem in English (made from the key and parameters). */
   message: string;
+  messageKey: ErrorMessage['key'];
+  messageParams: ErrorMessage['params'];
   value?: unknown;
+}
+
+/** One problem of a field: the English message beside its key and parameters. */
+export function inputProblem(field: string, reason: ErrorMessage, value?: unknown): InputProblem {
+  const problem: InputProblem = {
+    field,
+    message: englishMessage(reason),
+    messageKey: reason.key,
+    messageParams: reason.params,
+  };
+  return value === undefined ? problem : { ...problem, value };
 }
 
 /**
@@ -17,8 +32,8 @@ export interface InputProblem {
 export class InputProblems {
   private readonly problems: InputProblem[] = [];
 
-  add(field: string, message: string, value?: unknown): void {
-    this.problems.push(value === undefined ? { field, message } : { field, message, value });
+  add(field: string, reason: ErrorMessage, value?: unknown): void {
+    this.problems.push(inputProblem(field, reason, value));
   }
 
   /** True when `field` (or a part of it) already has a problem: checks that build on it are skipped. */
@@ -32,11 +47,22 @@ export class InputProblems {
   }
 }
 
-/** One BAD_USER_INPUT for the problems: the first one's path as `field`, all of them in `problems`. */
+/** A BAD_USER_INPUT of several problems: its English message lists them all. */
+class InputProblemsException extends DomainException {
+  constructor(reason: ErrorMessage, message: string, details: Record<string, unknown>) {
+    super(ErrorCode.BAD_USER_INPUT, reason, details);
+    this.message = message;
+  }
+}
+
+/**
+ * One BAD_USER_INPUT for the problems: the first one's path as `field` and its message key as the error's, all
+ * of them in `problems`.
+ */
 export function invalidInput(problems: InputProblem[]): DomainException {
   const [first] = problems;
-  return new DomainException(
-    ErrorCode.BAD_USER_INPUT,
+  return new InputProblemsException(
+    { key: first.messageKey, params: first.messageParams },
     problems.map((p) => `${p.field}: ${p.message}`).join('; '),
     {
       field: first.field,
@@ -52,10 +78,10 @@ export function isGiven<T>(value: T | undefined): value is T {
 }
 
 /** The answer to a change of an archived item: it stays as it was archived, for its history. */
-export function archivedItem(field: string, what: string, key: string): DomainException {
-  return DomainException.badInput(
-    field,
-    `${what} "${key}" is archived: archived items keep their history and cannot be changed`,
-    key,
-  );
+export function archivedItem(
+  field: string,
+  what: 'plan' | 'theme' | 'commitment' | 'milestone' | 'agency',
+  key: string,
+): DomainException {
+  return DomainException.badInput(field, errorMessage(`archived.${what}`, { key }), key);
 }

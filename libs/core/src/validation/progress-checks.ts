@@ -1,4 +1,4 @@
-import { PartialDateError, parsePartialDate, type PartialDate } from '@ogp/common';
+import { PartialDateError, errorMessage, parsePartialDate, type PartialDate } from '@ogp/common';
 import {
   DESCRIPTION_MAX,
   TITLE_MAX,
@@ -25,7 +25,7 @@ export function checkHttpUrl(
   value: string | null | undefined,
 ): string | undefined {
   if (value == null || value.trim() === '') {
-    problems.add(field, 'is required (an http or https address)');
+    problems.add(field, errorMessage('field.urlRequired'));
     return undefined;
   }
   const trimmed = value.trim();
@@ -36,11 +36,11 @@ export function checkHttpUrl(
     parsed = null;
   }
   if (trimmed.length > URL_MAX) {
-    problems.add(field, `must be at most ${URL_MAX} characters long`, value);
+    problems.add(field, errorMessage('field.tooLong', { max: URL_MAX }), value);
     return undefined;
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.host) {
-    problems.add(field, 'must be an absolute http:// or https:// address', value);
+    problems.add(field, errorMessage('field.urlAbsolute'), value);
     return undefined;
   }
   return trimmed;
@@ -59,7 +59,7 @@ export function checkPastPartialDate(
     parsed = parsePartialDate(value);
   } catch (error) {
     if (!(error instanceof PartialDateError)) throw error;
-    problems.add(field, error.message, value);
+    problems.add(field, error.reason, value);
     return undefined;
   }
   const compared = ended ? parsed.end : parsed.start;
@@ -67,8 +67,8 @@ export function checkPastPartialDate(
     problems.add(
       field,
       ended
-        ? `is in the future: ${value} ends ${parsed.end}, after today (${today})`
-        : `is in the future: ${value} begins ${parsed.start}, after today (${today})`,
+        ? errorMessage('field.futureEnds', { value, end: parsed.end, today })
+        : errorMessage('field.futureBegins', { value, start: parsed.start, today }),
       value,
     );
     return undefined;
@@ -101,7 +101,10 @@ export function checkEvidence(
 ): { url: string; title: string }[] {
   const links = input ?? [];
   if (links.length > EVIDENCE_MAX) {
-    problems.add(field, `may hold at most ${EVIDENCE_MAX} links, got ${links.length}`);
+    problems.add(
+      field,
+      errorMessage('evidence.tooMany', { max: EVIDENCE_MAX, count: links.length }),
+    );
     return [];
   }
   const result: { url: string; title: string }[] = [];
@@ -111,7 +114,7 @@ export function checkEvidence(
     if (title.length < 1 || title.length > TITLE_MAX) {
       problems.add(
         `${field}[${index}].title`,
-        `is required: 1 to ${TITLE_MAX} characters saying what the link shows`,
+        errorMessage('evidence.titleRequired', { max: TITLE_MAX }),
         link?.title ?? null,
       );
       continue;

@@ -1,4 +1,4 @@
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   DomainException,
@@ -80,7 +80,7 @@ export class AgenciesAdminService {
           const ogpIds = leads.map((row) => row.ogp_id);
           throw DomainException.badInput(
             'slug',
-            `agency "${agency.slug}" still leads unarchived commitments: ${ogpIds.join(', ')}; give them another lead or archive them first`,
+            errorMessage('agency.leadsCommitments', { slug: agency.slug, ogpIds }),
             ogpIds,
           );
         }
@@ -107,7 +107,7 @@ async function checkAgency(
       if (taken) {
         problems.add(
           'input.slug',
-          `is taken by ${taken.archivedAt ? 'an archived' : 'another'} agency`,
+          errorMessage(taken.archivedAt ? 'agency.slugTakenArchived' : 'agency.slugTaken'),
           slug,
         );
       } else changes.slug = slug;
@@ -136,8 +136,8 @@ async function checkAgency(
         problems.add(
           'input.parentSlug',
           parent.id === current.id
-            ? 'names the agency itself: an agency cannot sit under itself'
-            : `names ${parent.slug}, which sits under this agency: parents cannot form a loop`,
+            ? errorMessage('agency.parentIsSelf')
+            : errorMessage('agency.parentLoop', { parent: parent.slug }),
           input.parentSlug,
         );
       } else if (parent) changes.parentId = parent.id;

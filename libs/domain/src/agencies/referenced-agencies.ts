@@ -1,3 +1,4 @@
+import { errorMessage } from '@ogp/common';
 import { type InputProblems } from '@ogp/core';
 import { In, type EntityManager } from 'typeorm';
 import { AgencyEntity } from './agency.entity';
@@ -21,10 +22,10 @@ export async function referencedAgencies(
   const missing = unique.filter((slug) => !found.some((a) => a.slug === slug));
   const archived = found.filter((a) => a.archivedAt !== null).map((a) => a.slug);
   if (missing.length > 0) {
-    problems.add(field, `names no agency: ${missing.join(', ')}`, missing);
+    problems.add(field, errorMessage('agency.unknown', { slugs: missing }), missing);
   }
   if (archived.length > 0) {
-    problems.add(field, `names archived agencies: ${archived.join(', ')}`, archived);
+    problems.add(field, errorMessage('agency.archivedReference', { slugs: archived }), archived);
   }
   if (missing.length > 0 || archived.length > 0) return undefined;
   return unique.map((slug) => found.find((a) => a.slug === slug)!);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   DomainException,
@@ -47,7 +47,7 @@ export class AssessmentsService {
       if (commitment.archived) {
         throw DomainException.badInput(
           'input.commitmentOgpId',
-          'the commitment (or its plan) is archived',
+          errorMessage('assessment.archived'),
           input.commitmentOgpId,
         );
       }
@@ -69,7 +69,7 @@ export class AssessmentsService {
       });
       const relevant = input.relevantOgpValues ?? null;
       if (relevant !== null && new Set(relevant).size !== relevant.length) {
-        problems.add('input.relevantOgpValues', 'names a value more than once', relevant);
+        problems.add('input.relevantOgpValues', errorMessage('field.valueTwice'), relevant);
       }
       const note = checkNote(problems, 'input.note', input.note);
       problems.throwIfAny();

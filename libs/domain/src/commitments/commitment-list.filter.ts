@@ -1,3 +1,4 @@
+import { errorMessage } from '@ogp/common';
 import { DomainException } from '@ogp/core';
 import { IsNull, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
@@ -21,7 +22,7 @@ export async function narrowToThemeAndAgency(
     if (!theme)
       throw DomainException.badInput(
         'filter.themeKey',
-        `no theme "${filter.themeKey}" in plan ${plan.slug}`,
+        errorMessage('filter.noTheme', { key: filter.themeKey, plan: plan.slug }),
         filter.themeKey,
       );
     query.andWhere('c.theme_id = :themeId', { themeId: theme.id });
@@ -33,7 +34,7 @@ export async function narrowToThemeAndAgency(
     if (!agency)
       throw DomainException.badInput(
         'filter.agencySlug',
-        `no agency "${filter.agencySlug}"`,
+        errorMessage('filter.noAgency', { slug: filter.agencySlug }),
         filter.agencySlug,
       );
     query.andWhere(

@@ -1,4 +1,4 @@
-import { AgencyRole, OgpValue, Role } from '@ogp/common';
+import { AgencyRole, OgpValue, Role, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   requireRole,
@@ -60,8 +60,10 @@ export class CommitmentsAdminService {
               lock: { mode: 'for_no_key_update' },
             })
           : null;
-      if (!plan) problems.add('input.planSlug', 'names no plan', input.planSlug);
-      else if (plan.archivedAt) problems.add('input.planSlug', 'names an archived plan', plan.slug);
+      if (!plan) problems.add('input.planSlug', errorMessage('plan.unknown'), input.planSlug);
+      else if (plan.archivedAt) {
+        problems.add('input.planSlug', errorMessage('plan.archivedReference'), plan.slug);
+      }
       const usable = plan && !plan.archivedAt ? plan : null;
       const { changes, agencies } = await checkCommitment(manager, problems, input, null, usable);
       problems.throwIfAny();
@@ -159,7 +161,7 @@ async function checkCommitment(
   const commitments = manager.getRepository(CommitmentEntity);
 
   if (creating || isGiven(input.themeKey)) {
-    if (input.themeKey == null) problems.add('input.themeKey', 'is required');
+    if (input.themeKey == null) problems.add('input.themeKey', errorMessage('field.required'));
     else if (plan) {
       // Read FOR SHARE: the theme cannot be archived before this commitment is in it.
       const theme = await manager.getRepository(ThemeEntity).findOne({
@@ -167,9 +169,13 @@ async function checkCommitment(
         lock: { mode: 'pessimistic_read' },
       });
       if (!theme) {
-        problems.add('input.themeKey', `names no theme of plan ${plan.slug}`, input.themeKey);
+        problems.add(
+          'input.themeKey',
+          errorMessage('theme.unknownInPlan', { plan: plan.slug }),
+          input.themeKey,
+        );
       } else if (theme.archivedAt) {
-        problems.add('input.themeKey', 'names an archived theme', input.themeKey);
+        problems.add('input.themeKey', errorMessage('theme.archivedReference'), input.themeKey);
       } else if (theme.id !== current?.themeId) changes.themeId = theme.id;
     }
   }
@@ -183,7 +189,12 @@ async function checkCommitment(
       if (clash) {
         problems.add(
           'input.ogpId',
-          `is taken by ${clash.archivedAt ? 'an archived commitment' : 'a commitment'} of plan ${clash.actionPlan!.slug} (OGP ids are unique across plans)`,
+          errorMessage(
+            clash.archivedAt ? 'commitment.ogpIdTakenArchived' : 'commitment.ogpIdTaken',
+            {
+              plan: clash.actionPlan!.slug,
+            },
+          ),
           ogpId,
         );
       } else changes.ogpId = ogpId;
@@ -199,7 +210,10 @@ async function checkCommitment(
       if (clash) {
         problems.add(
           'input.number',
-          `is taken by ${clash.archivedAt ? 'archived ' : ''}commitment ${clash.ogpId} of the plan`,
+          errorMessage(
+            clash.archivedAt ? 'commitment.numberTakenArchived' : 'commitment.numberTaken',
+            { ogpId: clash.ogpId },
+          ),
           number,
         );
       } else changes.number = number;
@@ -210,7 +224,11 @@ async function checkCommitment(
     const values = [...new Set(input.ogpValues ?? [])];
     const unknown = values.filter((value) => !Object.values(OgpValue).includes(value));
     if (unknown.length > 0) {
-      problems.add('input.ogpValues', `holds unknown OGP values: ${unknown.join(', ')}`, unknown);
+      problems.add(
+        'input.ogpValues',
+        errorMessage('commitment.unknownValues', { values: unknown }),
+        unknown,
+      );
     } else changes.ogpValues = values;
   }
 
@@ -224,7 +242,7 @@ async function checkCommitment(
   let lead = currentLead;
   if (creating || isGiven(input.leadAgencySlug)) {
     if (input.leadAgencySlug == null) {
-      problems.add('input.leadAgencySlug', 'is required: a commitment has exactly one lead agency');
+      problems.add('input.leadAgencySlug', errorMessage('commitment.leadRequired'));
     } else {
       const [found] =
         (await referencedAgencies(manager, problems, 'input.leadAgencySlug', [
@@ -247,7 +265,7 @@ async function checkCommitment(
     if (supporting && lead && supporting.some((agency) => agency.id === lead.id)) {
       problems.add(
         'input.supportingAgencySlugs',
-        `names the lead agency ${lead.slug}: the lead is not also a supporting agency`,
+        errorMessage('commitment.leadAlsoSupporting', { slug: lead.slug }),
         lead.slug,
       );
     } else if (supporting) agencies.supporting = supporting;

@@ -1,3 +1,4 @@
+import { errorMessage } from '@ogp/common';
 import { type InputProblems } from '@ogp/core';
 
 /** milestone.weight is numeric(8, 3). */
@@ -10,7 +11,7 @@ export function checkWeight(
   value: number | null,
 ): number | undefined {
   if (value === null) {
-    problems.add(field, 'is required (the default is 1)');
+    problems.add(field, errorMessage('milestone.weightRequired'));
     return undefined;
   }
   const thousandths = value * 1000;
@@ -20,11 +21,7 @@ export function checkWeight(
     value > WEIGHT_MAX ||
     Math.abs(thousandths - Math.round(thousandths)) > 1e-6
   ) {
-    problems.add(
-      field,
-      `must be a number above 0 and at most ${WEIGHT_MAX}, with at most three decimals`,
-      value,
-    );
+    problems.add(field, errorMessage('milestone.weightRange', { max: WEIGHT_MAX }), value);
     return undefined;
   }
   return value;

@@ -1,4 +1,4 @@
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   assertUuid,
@@ -51,13 +51,17 @@ export class MilestonesAdminService {
         ? await manager.getRepository(ActionPlanEntity).findOneBy({ id: commitment.actionPlanId })
         : null;
       if (!commitment) {
-        problems.add('input.commitmentOgpId', 'names no commitment', input.commitmentOgpId);
+        problems.add(
+          'input.commitmentOgpId',
+          errorMessage('commitment.unknown'),
+          input.commitmentOgpId,
+        );
       } else if (commitment.archivedAt || plan?.archivedAt) {
         problems.add(
           'input.commitmentOgpId',
           commitment.archivedAt
-            ? 'names an archived commitment'
-            : 'names a commitment of an archived plan',
+            ? errorMessage('commitment.archivedReference')
+            : errorMessage('commitment.ofArchivedPlan'),
           input.commitmentOgpId,
         );
       }

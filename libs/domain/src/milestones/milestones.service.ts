@@ -1,4 +1,4 @@
-import { MilestoneFlag } from '@ogp/common';
+import { MilestoneFlag, errorMessage } from '@ogp/common';
 import {
   APP_CONFIG,
   DomainException,
@@ -58,7 +58,7 @@ export class MilestonesService {
       if (!found) {
         throw DomainException.badInput(
           'filter.commitmentOgpId',
-          `no commitment "${filter.commitmentOgpId}" in plan ${plan.slug}`,
+          errorMessage('filter.noCommitment', { ogpId: filter.commitmentOgpId, plan: plan.slug }),
           filter.commitmentOgpId,
         );
       }

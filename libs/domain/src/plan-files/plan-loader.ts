@@ -1,4 +1,4 @@
-import { AgencyRole, OgpValue } from '@ogp/common';
+import { AgencyRole, OgpValue, errorMessage } from '@ogp/common';
 import { DomainException, ErrorCode } from '@ogp/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyEntity } from '../agencies/agency.entity';
@@ -35,8 +35,10 @@ export class PlanFileInvalidException extends DomainException {
   constructor(readonly problems: PlanFileProblem[]) {
     super(
       ErrorCode.BAD_USER_INPUT,
-      `The plan file has ${problems.length} problem(s):\n` +
-        problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'),
+      errorMessage('planFile.invalid', {
+        count: problems.length,
+        problems: problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'),
+      }),
       { problems },
     );
   }

@@ -1,4 +1,4 @@
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   requireRole,
@@ -47,7 +47,7 @@ export class PlansAdminService {
   async update(actor: Actor, slug: string, input: UpdateActionPlanInput): Promise<ActionPlan> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const plan = await lockedRow(manager, ActionPlanEntity, 'action plan', 'slug', slug);
+      const plan = await lockedRow(manager, ActionPlanEntity, 'plan', 'slug', slug);
       if (plan.archivedAt !== null) throw archivedItem('slug', 'plan', slug);
       const changes = await checkPlan(manager, input, plan);
       const plans = manager.getRepository(ActionPlanEntity);
@@ -60,7 +60,7 @@ export class PlansAdminService {
   async archive(actor: Actor, slug: string): Promise<ActionPlan> {
     requireRole(actor, Role.ADMIN);
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
-      const plan = await lockedRow(manager, ActionPlanEntity, 'action plan', 'slug', slug);
+      const plan = await lockedRow(manager, ActionPlanEntity, 'plan', 'slug', slug);
       return toActionPlan(await archiveRow(manager, ActionPlanEntity, plan));
     });
   }
@@ -83,7 +83,7 @@ async function checkPlan(
       if (taken) {
         problems.add(
           'input.slug',
-          `is taken by ${taken.archivedAt ? 'an archived' : 'another'} plan`,
+          errorMessage(taken.archivedAt ? 'plan.slugTakenArchived' : 'plan.slugTaken'),
           slug,
         );
       } else changes.slug = slug;
@@ -130,7 +130,9 @@ async function checkPlan(
   if (isGiven(input.isPublished)) {
     // A new plan may leave it null (unpublished); an existing one is either published or not.
     if (input.isPublished !== null) changes.isPublished = input.isPublished;
-    else if (!creating) problems.add('input.isPublished', 'cannot be cleared: give true or false');
+    else if (!creating) {
+      problems.add('input.isPublished', errorMessage('plan.publishedNotClearable'));
+    }
   }
   problems.throwIfAny();
   return changes;

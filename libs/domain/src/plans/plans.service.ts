@@ -37,7 +37,7 @@ export class PlansService {
   /** A plan `actor` may read; NOT_FOUND, the same as for a slug nobody uses, for one they may not. */
   async bySlug(actor: Actor, slug: string): Promise<ActionPlanEntity> {
     const plan = await this.visible(actor).andWhere('p.slug = :slug', { slug }).getOne();
-    if (!plan) throw DomainException.notFound('action plan', 'slug', slug);
+    if (!plan) throw DomainException.notFound('plan', 'slug', slug);
     return plan;
   }
 

@@ -357,7 +357,7 @@ export class SubscriptionRights implements OnModuleInit, OnModuleDestroy {
       // Not read since the stream's own start check: that check is newer.
       if (!plan || plan.asOf < stream.checkedAt) continue;
       if (!mayReadPlan(stream.connection.actor, plan.visibility)) {
-        stream.fail(DomainException.notFound('action plan', 'slug', stream.planSlug));
+        stream.fail(DomainException.notFound('plan', 'slug', stream.planSlug));
       }
     }
   }

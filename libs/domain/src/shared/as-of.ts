@@ -1,4 +1,4 @@
-import { isIsoDate } from '@ogp/common';
+import { isIsoDate, errorMessage } from '@ogp/common';
 import { DomainException } from '@ogp/core';
 
 const AS_OF_MEANING =
@@ -22,10 +22,10 @@ export function parseAsOf(
   if (value === null || value === undefined) return null;
   // PostgreSQL has no year 0.
   if (!isIsoDate(value) || value < '0001-01-01') {
-    throw DomainException.badInput(field, 'must be a calendar day written YYYY-MM-DD', value);
+    throw DomainException.badInput(field, errorMessage('asOf.malformed'), value);
   }
   if (value > today) {
-    throw DomainException.badInput(field, `must not be in the future (today is ${today})`, value);
+    throw DomainException.badInput(field, errorMessage('asOf.future', { today }), value);
   }
   return value;
 }

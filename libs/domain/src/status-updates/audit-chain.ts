@@ -130,7 +130,7 @@ export class AuditChain {
       'SELECT audit_head_hash, audit_length FROM action_plan WHERE id = $1 FOR UPDATE',
       [planId],
     );
-    if (rows.length === 0) throw DomainException.notFound('action plan', 'id', planId);
+    if (rows.length === 0) throw DomainException.notFound('plan', 'id', planId);
     if (internalOf === null) {
       return new AuditChain(planId, rows[0].audit_head_hash, rows[0].audit_length);
     }
@@ -288,7 +288,7 @@ export async function checkAuditChain(
     'SELECT audit_head_hash, audit_length FROM action_plan WHERE id = $1',
     [planId],
   );
-  if (!plan) throw DomainException.notFound('action plan', 'id', planId);
+  if (!plan) throw DomainException.notFound('plan', 'id', planId);
   const checks = [
     await checkOneChain(manager, planId, null, {
       hash: plan.audit_head_hash,

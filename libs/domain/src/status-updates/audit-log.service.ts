@@ -50,7 +50,7 @@ export class AuditLogService {
       .andWhere('p.slug = :slug', { slug })
       .setParameters(scope.parameters)
       .getOne();
-    if (!plan) throw DomainException.notFound('action plan', 'slug', slug);
+    if (!plan) throw DomainException.notFound('plan', 'slug', slug);
     return plan;
   }
 

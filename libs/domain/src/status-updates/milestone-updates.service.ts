@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Role, Visibility, checkStatusChange, type NoteReason } from '@ogp/common';
+import {
+  Role,
+  Visibility,
+  checkStatusChange,
+  type NoteReason,
+  errorMessage,
+  type ErrorMessage,
+} from '@ogp/common';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainException,
@@ -27,10 +34,10 @@ import type { RecordMilestoneUpdateInput } from './dto/record-milestone-update.i
 import type { RecordMilestoneUpdatePayload } from './record-milestone-update.payload';
 import { StatusUpdateEntity, UpdateOrigin } from './status-update.entity';
 
-const NOTE_REASONS: Record<NoteReason, string> = {
-  REOPEN: 'reopening a completed milestone needs a note saying why',
-  CANCELLATION: 'cancelling a milestone needs a note saying why',
-  PERCENT_BACKWARDS: 'lowering the percent needs a note saying why',
+const NOTE_REASONS: Record<NoteReason, ErrorMessage> = {
+  REOPEN: errorMessage('progress.noteReopen'),
+  CANCELLATION: errorMessage('progress.noteCancel'),
+  PERCENT_BACKWARDS: errorMessage('progress.noteLower'),
 };
 
 /**
@@ -75,7 +82,7 @@ export class MilestoneUpdatesService {
     if (target.archived) {
       throw DomainException.badInput(
         'input.milestoneId',
-        'the milestone (or its commitment or plan) is archived: its history is kept, no progress is recorded',
+        errorMessage('progress.archived'),
         target.milestoneId,
       );
     }
@@ -109,8 +116,9 @@ export class MilestoneUpdatesService {
       if (problem.code === 'INVALID_TRANSITION') {
         throw new DomainException(
           ErrorCode.INVALID_TRANSITION,
-          `input.status: a milestone that is ${problem.from} cannot become ${problem.to}`,
+          errorMessage('progress.transition', { from: problem.from, to: problem.to }),
           { field: 'input.status', from: problem.from, to: problem.to },
+          'input.status',
         );
       }
     }
@@ -227,7 +235,7 @@ async function requireReporter(
   if (target.leadAgencyId !== null && user.agencyIds.has(target.leadAgencyId)) return;
   throw new DomainException(
     ErrorCode.FORBIDDEN,
-    `Only coordinators of the lead agency of ${target.commitmentOgpId} (or administrators) may record its progress`,
+    errorMessage('progress.notLead', { ogpId: target.commitmentOgpId }),
   );
 }
 
@@ -241,12 +249,12 @@ async function conflict(manager: EntityManager, milestoneId: string): Promise<Do
   const latest = await latestStatusUpdate(manager, milestoneId);
   return new DomainException(
     ErrorCode.CONFLICT,
-    `input.expectedVersion: the milestone is at version ${current.version}; someone reported since you looked. ` +
-      'Read the latest update and report again on top of it.',
+    errorMessage('progress.conflict', { version: current.version }),
     {
       field: 'input.expectedVersion',
       currentVersion: current.version,
       latestUpdate: latest ? toStatusUpdate(latest) : null,
     },
+    'input.expectedVersion',
   );
 }

@@ -4,6 +4,7 @@ import {
   Visibility,
   checkStatusChange,
   impliedPercent,
+  errorMessage,
 } from '@ogp/common';
 import {
   InputProblems,
@@ -33,17 +34,17 @@ export function checkInput(input: RecordMilestoneUpdateInput, today: string): Ch
   if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0) {
     problems.add(
       'input.expectedVersion',
-      'must be a whole number from 0 up',
+      errorMessage('progress.versionWholeNumber'),
       input.expectedVersion,
     );
   }
   if (!Object.values(MilestoneStatus).includes(input.status)) {
-    problems.add('input.status', 'is not a milestone status', input.status);
+    problems.add('input.status', errorMessage('progress.unknownStatus'), input.status);
   }
   const implied = impliedPercent(input.status);
   const progressPercent = input.progressPercent ?? implied ?? null;
   if (input.status === MilestoneStatus.IN_PROGRESS && progressPercent === null) {
-    problems.add('input.progressPercent', 'is required while the status is IN_PROGRESS (0-99)');
+    problems.add('input.progressPercent', errorMessage('progress.percentRequired'));
   } else {
     const percentProblem = checkStatusChange({
       from: null,
@@ -51,7 +52,7 @@ export function checkInput(input: RecordMilestoneUpdateInput, today: string): Ch
       hasNote: true,
     }).find((p) => p.code === 'PERCENT_OUT_OF_RANGE');
     if (percentProblem)
-      problems.add('input.progressPercent', percentProblem.message, progressPercent);
+      problems.add('input.progressPercent', percentProblem.reason, progressPercent);
   }
   const effective =
     input.effectiveDate == null

@@ -1,4 +1,4 @@
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   DomainException,
@@ -43,8 +43,10 @@ export class ThemesAdminService {
     return writeTransaction(this.db, UNIQUE_FIELDS, async (manager) => {
       const problems = new InputProblems();
       const plan = await planBySlug(manager, input.planSlug);
-      if (!plan) problems.add('input.planSlug', 'names no plan', input.planSlug);
-      else if (plan.archivedAt) problems.add('input.planSlug', 'names an archived plan', plan.slug);
+      if (!plan) problems.add('input.planSlug', errorMessage('plan.unknown'), input.planSlug);
+      else if (plan.archivedAt) {
+        problems.add('input.planSlug', errorMessage('plan.archivedReference'), plan.slug);
+      }
       const changes = await checkTheme(manager, problems, input, null, plan?.id ?? null);
       problems.throwIfAny();
       const themes = manager.getRepository(ThemeEntity);
@@ -86,7 +88,7 @@ export class ThemesAdminService {
           const ogpIds = holding.map((c) => c.ogpId);
           throw DomainException.badInput(
             'id',
-            `theme "${theme.key}" still holds unarchived commitments: ${ogpIds.join(', ')}; move or archive them first`,
+            errorMessage('theme.holdsCommitments', { key: theme.key, ogpIds }),
             ogpIds,
           );
         }
@@ -115,14 +117,15 @@ async function checkTheme(
   const changes: Partial<ThemeEntity> = {};
   const creating = current === null;
   const themes = manager.getRepository(ThemeEntity);
-  const taken = (theme: ThemeEntity) => `${theme.archivedAt ? 'an archived' : 'another'} theme`;
 
   if (creating || isGiven(input.key)) {
     const key = checkKey(problems, 'input.key', input.key, KEY, SLUG_MAX, KEY_SHAPE);
     if (key !== undefined && key !== current?.key) {
       const clash = planId ? await themes.findOneBy({ actionPlanId: planId, key }) : null;
-      if (clash) problems.add('input.key', `is taken by ${taken(clash)} of the plan`, key);
-      else changes.key = key;
+      if (clash) {
+        const reason = clash.archivedAt ? 'theme.keyTakenArchived' : 'theme.keyTaken';
+        problems.add('input.key', errorMessage(reason), key);
+      } else changes.key = key;
     }
   }
   if (creating || isGiven(input.number)) {
@@ -132,7 +135,9 @@ async function checkTheme(
       if (clash) {
         problems.add(
           'input.number',
-          `is taken by ${taken(clash)} of the plan ("${clash.key}")`,
+          errorMessage(clash.archivedAt ? 'theme.numberTakenArchived' : 'theme.numberTaken', {
+            key: clash.key,
+          }),
           number,
         );
       } else changes.number = number;

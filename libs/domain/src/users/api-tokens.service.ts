@@ -56,7 +56,7 @@ export class ApiTokensService {
     const user = requireSignedIn(actor);
     const repository = this.db.getRepository(ApiTokenEntity);
     const token = await repository.findOneBy({ id: assertUuid('id', id), userId: user.userId });
-    if (!token) throw DomainException.notFound('API token', 'id', id);
+    if (!token) throw DomainException.notFound('apiToken', 'id', id);
     await repository.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
     return toApiToken(await repository.findOneByOrFail({ id }));
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@ogp/common';
 import argon2 from 'argon2';
 import { DomainException } from '@ogp/core';
 // The 3,000 most common passwords, most common first: the first 3,000 entries of the `passwords` dictionary of
@@ -36,18 +37,26 @@ export function checkPassword(
   field = 'password',
   owner: PasswordOwner = {},
 ): string {
-  if (typeof password !== 'string') throw DomainException.badInput(field, 'is required');
+  if (typeof password !== 'string') {
+    throw DomainException.badInput(field, errorMessage('field.required'));
+  }
   const characters = [...password];
   const length = characters.length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
     throw DomainException.badInput(
       field,
-      `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long (it has ${length})`,
+      errorMessage('password.length', {
+        min: PASSWORD_MIN_LENGTH,
+        max: PASSWORD_MAX_LENGTH,
+        length,
+      }),
     );
   }
-  if (password.trim() === '') throw DomainException.badInput(field, 'must not be only whitespace');
+  if (password.trim() === '') {
+    throw DomainException.badInput(field, errorMessage('password.whitespace'));
+  }
   if (new Set(characters).size === 1) {
-    throw DomainException.badInput(field, 'must not be one character repeated');
+    throw DomainException.badInput(field, errorMessage('password.repeated'));
   }
   const lower = password.toLowerCase();
   const email = owner.email?.trim().toLowerCase() ?? '';
@@ -56,17 +65,14 @@ export function checkPassword(
     email !== '' &&
     (lower.trim() === email || (localPart !== '' && lower.trim() === localPart))
   ) {
-    throw DomainException.badInput(field, 'must not be the email address or its part before the @');
+    throw DomainException.badInput(field, errorMessage('password.email'));
   }
   const name = owner.displayName?.trim().toLowerCase() ?? '';
   if (name !== '' && lower.trim() === name) {
-    throw DomainException.badInput(field, 'must not be the display name');
+    throw DomainException.badInput(field, errorMessage('password.displayName'));
   }
   if (COMMON_PASSWORDS.has(lower)) {
-    throw DomainException.badInput(
-      field,
-      'is one of the 3,000 most common passwords: choose another',
-    );
+    throw DomainException.badInput(field, errorMessage('password.common'));
   }
   return password;
 }

@@ -1,3 +1,4 @@
+import { errorMessage, type ErrorMessage } from '@ogp/common';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   APP_CONFIG,
@@ -20,11 +21,11 @@ export interface SignIn {
   expiresAt: Date;
 }
 
-const WRONG_CREDENTIALS = 'Wrong email or password';
-
 /** "40 second(s)" under a minute, else "3 minute(s)" rounded up. */
-function waitInWords(seconds: number): string {
-  return seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
+function waitInWords(seconds: number): ErrorMessage {
+  return seconds < 60
+    ? errorMessage('signIn.waitSeconds', { seconds })
+    : errorMessage('signIn.waitMinutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 @Injectable()
@@ -49,28 +50,26 @@ export class SessionsService {
     const throttle = new LoginThrottle(this.db, normalized, client.ip ?? 'unknown');
     const wait = await throttle.recordAttempt();
     if (wait > 0) {
-      throw new DomainException(
-        ErrorCode.UNAUTHENTICATED,
-        `Too many failed sign-ins: try again in ${waitInWords(wait)}`,
-        { retryAfterSeconds: wait },
-      );
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, waitInWords(wait), {
+        retryAfterSeconds: wait,
+      });
     }
     if (!isEmailAddress(normalized)) {
       throw DomainException.badInput(
         'email',
-        `is not an email address of at most ${EMAIL_MAX_LENGTH} characters`,
+        errorMessage('signIn.email', { max: EMAIL_MAX_LENGTH }),
       );
     }
     if (password === '' || [...password].length > PASSWORD_MAX_LENGTH) {
       throw DomainException.badInput(
         'password',
-        `must be 1 to ${PASSWORD_MAX_LENGTH} characters long`,
+        errorMessage('signIn.passwordLength', { max: PASSWORD_MAX_LENGTH }),
       );
     }
     const user = await this.db.getRepository(UserEntity).findOneBy({ email: normalized });
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid || !user.isActive) {
-      throw new DomainException(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, errorMessage('signIn.wrong'));
     }
     await throttle.succeeded();
     const { token, hash } = newSecretToken('ogps');

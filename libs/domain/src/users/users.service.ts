@@ -1,4 +1,4 @@
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   DomainException,
@@ -59,24 +59,28 @@ async function agenciesFor(
     : [];
   const missing = unique.filter((slug) => !agencies.some((a) => a.slug === slug));
   if (missing.length > 0) {
-    throw DomainException.badInput(field, `names no agency: ${missing.join(', ')}`, missing);
+    throw DomainException.badInput(
+      field,
+      errorMessage('agency.unknown', { slugs: missing }),
+      missing,
+    );
   }
   if (roles.includes(Role.COORDINATOR) && agencies.length === 0) {
-    throw DomainException.badInput(field, 'a coordinator needs at least one agency');
+    throw DomainException.badInput(field, errorMessage('user.coordinatorNeedsAgency'));
   }
   if (!roles.includes(Role.COORDINATOR) && agencies.length > 0) {
-    throw DomainException.badInput(field, 'only coordinators report for agencies');
+    throw DomainException.badInput(field, errorMessage('user.agenciesOnlyForCoordinators'));
   }
   return agencies;
 }
 
 function checkRoles(roles: unknown, field: string): Role[] {
   if (!Array.isArray(roles) || roles.length === 0) {
-    throw DomainException.badInput(field, 'needs at least one role');
+    throw DomainException.badInput(field, errorMessage('user.roleRequired'));
   }
   const unknown = roles.filter((role) => !Object.values(Role).includes(role as Role));
   if (unknown.length > 0)
-    throw DomainException.badInput(field, `holds unknown roles: ${unknown.join(', ')}`);
+    throw DomainException.badInput(field, errorMessage('user.unknownRoles', { roles: unknown }));
   return [...new Set(roles as Role[])].sort();
 }
 
@@ -90,7 +94,7 @@ export async function createUserRecord(
 ): Promise<UserEntity> {
   const email = input.email.trim().toLowerCase();
   if (!isEmailAddress(email)) {
-    throw DomainException.badInput('input.email', 'is not an email address', input.email);
+    throw DomainException.badInput('input.email', errorMessage('user.email'), input.email);
   }
   const problems = new InputProblems();
   const checkedName = checkText(problems, 'input.displayName', input.displayName, {
@@ -103,7 +107,7 @@ export async function createUserRecord(
   const roles = checkRoles(input.roles, 'input.roles');
   const agencies = await agenciesFor(manager, roles, input.agencySlugs ?? [], 'input.agencySlugs');
   if (await manager.getRepository(UserEntity).existsBy({ email })) {
-    throw DomainException.badInput('input.email', 'belongs to another user already', email);
+    throw DomainException.badInput('input.email', errorMessage('user.emailTaken'), email);
   }
   const user = manager.getRepository(UserEntity).create({
     email,
@@ -156,7 +160,7 @@ export class UsersService {
       if (!user) throw DomainException.notFound('user', 'id', userId);
       const checked = checkRoles(roles, 'roles');
       if (actor.kind === 'user' && actor.userId === id && !checked.includes(Role.ADMIN)) {
-        throw DomainException.badInput('roles', 'you cannot take the ADMIN role from yourself');
+        throw DomainException.badInput('roles', errorMessage('user.ownAdminRole'));
       }
       user.roles = checked;
       user.agencies = await agenciesFor(manager, checked, agencySlugs, 'agencySlugs');
@@ -170,7 +174,7 @@ export class UsersService {
     requireRole(actor, Role.ADMIN);
     const id = assertUuid('userId', userId);
     if (actor.kind === 'user' && actor.userId === id) {
-      throw DomainException.badInput('userId', 'you cannot deactivate yourself');
+      throw DomainException.badInput('userId', errorMessage('user.deactivateSelf'));
     }
     await this.db.transaction(async (manager) => {
       if (!(await manager.getRepository(UserEntity).existsBy({ id }))) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role, Verification, Visibility } from '@ogp/common';
+import { Role, Verification, Visibility, errorMessage } from '@ogp/common';
 import { Injectable } from '@nestjs/common';
 import {
   assertUuid,
@@ -46,7 +46,7 @@ export class VerificationsService {
       if (target.archived) {
         throw DomainException.badInput(
           'input.milestoneId',
-          'the milestone (or its commitment or plan) is archived',
+          errorMessage('verification.archived'),
           target.milestoneId,
         );
       }
@@ -57,7 +57,7 @@ export class VerificationsService {
         !hasText(note) &&
         !problems.has('input.note')
       ) {
-        problems.add('input.note', 'a dispute needs a note saying what is wrong');
+        problems.add('input.note', errorMessage('verification.disputeNeedsNote'));
       }
       problems.throwIfAny();
 
@@ -67,7 +67,7 @@ export class VerificationsService {
       if (!latest) {
         throw DomainException.badInput(
           'input.milestoneId',
-          'the milestone has never been reported: there is no progress to verify',
+          errorMessage('verification.neverReported'),
           target.milestoneId,
         );
       }
@@ -75,9 +75,9 @@ export class VerificationsService {
         // A verdict on a report that is no longer the latest would land on one the reviewer never read.
         throw new DomainException(
           ErrorCode.CONFLICT,
-          'input.statusUpdateId: the milestone has been reported again since the update you read; ' +
-            'read the latest update and judge that one.',
+          errorMessage('verification.conflict'),
           { field: 'input.statusUpdateId', latestUpdate: toStatusUpdate(latest) },
+          'input.statusUpdateId',
         );
       }
       const verdict =

@@ -116,48 +116,16 @@ export function evidenceRowIndex(
   return null;
 }
 
-/** A known API problem message, as a message key with its values, so it can be shown in the page's language. */
+/** A problem the form finds itself, as a message key with its values, so it can be shown in the page's language. */
 export interface KnownProblem {
   key: MessageKey;
   vars?: Record<string, string | number>;
 }
 
+// The API's problems carry message keys (said through i18n/error-text.ts); these are the form's own.
 const KNOWN_PROBLEMS: [RegExp, (match: RegExpExecArray) => KnownProblem][] = [
   [/^choose a status$/, () => ({ key: 'reportProblemChooseStatus' })],
-  [/^is required while the status is IN_PROGRESS/, () => ({ key: 'reportProblemPercentRequired' })],
   [/^must be a whole number, got/, () => ({ key: 'reportProblemPercentWhole' })],
-  [
-    /^progressPercent must be a whole number from 0 to 99/,
-    () => ({ key: 'reportProblemPercentRange' }),
-  ],
-  [/^progressPercent must be empty \(null\)/, () => ({ key: 'reportProblemPercentEmpty' })],
-  [
-    /^progressPercent must be (\d+) when the status is/,
-    (match) => ({ key: 'reportProblemPercentImplied', vars: { percent: Number(match[1]) } }),
-  ],
-  [/^is required \(an http or https address\)/, () => ({ key: 'reportProblemUrlRequired' })],
-  [/^must be an absolute http:\/\/ or https:\/\/ address/, () => ({ key: 'reportProblemUrl' })],
-  [
-    /^is required: 1 to \d+ characters saying what the link shows/,
-    () => ({ key: 'reportProblemLinkTitle' }),
-  ],
-  [
-    /^may hold at most (\d+) links/,
-    (match) => ({ key: 'reportProblemTooManyLinks', vars: { max: Number(match[1]) } }),
-  ],
-  [/^is in the future/, () => ({ key: 'reportProblemFutureDate' })],
-  [/^Invalid partial date|^A partial date must be/, () => ({ key: 'reportProblemPartialDate' })],
-  [
-    /^the milestone would start \(.*\) after it ends/,
-    () => ({ key: 'reportProblemStartAfterEnd' }),
-  ],
-  [
-    /^must be at most (\d+) characters long/,
-    (match) => ({ key: 'reportProblemTooLong', vars: { max: Number(match[1]) } }),
-  ],
-  [/^reopening a completed milestone needs a note/, () => ({ key: 'reportProblemNoteReopen' })],
-  [/^cancelling a milestone needs a note/, () => ({ key: 'reportProblemNoteCancel' })],
-  [/^lowering the percent needs a note/, () => ({ key: 'reportProblemNoteLower' })],
 ];
 
 export function knownProblem(message: string): KnownProblem | null {

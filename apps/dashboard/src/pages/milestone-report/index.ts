@@ -13,6 +13,7 @@ import type { PageContext, PageView, RenderResult } from '../../app/page';
 import { hasRole } from '../../app/session';
 import { h } from '../../dom';
 import { Busy } from '../../forms/form';
+import { describeError } from '../../i18n/error-text';
 import '../../styles/forms.css';
 import '../../styles/coordinator.css';
 import { ReportForm } from './report-form';
@@ -201,7 +202,7 @@ export class MilestoneReportPage implements PageView {
     } catch (error) {
       context.announce(
         context.t('reportFailed', {
-          message: error instanceof Error ? error.message : String(error),
+          message: describeError(error, context.locale),
         }),
       );
       return;

@@ -1,4 +1,4 @@
-import { MILESTONE_STATUS_LABELS, type Locale, type MilestoneStatus } from '@ogp/common';
+import type { Locale } from '@ogp/common';
 import { GraphqlError, type FieldProblem } from '../../api/client';
 import {
   evidenceRowIndex,
@@ -7,8 +7,8 @@ import {
   type ReportDraft,
 } from '../../api/coordinator/report-input';
 import type { ChoiceField, FieldGroup, FormField } from '../../forms/field';
-import { problemText } from '../../forms/problems';
 import type { MessageKey, Translate } from '../../i18n';
+import { describeError, errorText } from '../../i18n/error-text';
 import type { ReportForm } from './report-form';
 
 /** Where a problem shows: a field of the form (with how to name it), or the form as a whole. */
@@ -16,7 +16,7 @@ export interface PlacedProblem {
   target: FormField<HTMLInputElement | HTMLTextAreaElement> | ChoiceField | FieldGroup | null;
   label: (t: Translate) => string;
   focusId: string | null;
-  /** The message in the page's language, when it is one we can translate; else the API's English text. */
+  /** The message in the page's language. */
   text: (t: Translate, locale: Locale) => { text: string; lang?: string };
 }
 
@@ -27,10 +27,11 @@ export function placeProblems(
   form: ReportForm,
 ): PlacedProblem[] {
   return problems.map((problem): PlacedProblem => {
-    const message = problemText(problem);
-    const known = knownProblem(message);
-    const text = (t: Translate) =>
-      known ? { text: t(known.key, known.vars) } : { text: message, lang: 'en' };
+    // The API's problems carry their message key; the form's own (no status chosen, ...) are known by text.
+    const known = problem.messageKey === undefined ? knownProblem(problem.message) : null;
+    const text = (t: Translate, locale: Locale) => ({
+      text: known ? t(known.key, known.vars) : errorText(problem, locale),
+    });
     const field = reportFieldOf(problem.field);
     const simple: Record<string, [PlacedProblem['target'], MessageKey, string | null]> = {
       status: [form.status, 'reportFieldStatus', form.status.focusTarget.id],
@@ -71,38 +72,28 @@ export function placeProblems(
 
 /** A move the transition table does not allow: said on the status field, in the page's language. */
 export function transitionProblem(error: GraphqlError, form: ReportForm): PlacedProblem {
-  const { from, to } = error.extensions as { from?: MilestoneStatus; to?: MilestoneStatus };
   return {
     target: form.status,
     focusId: form.status.focusTarget.id,
     label: (t) => t('reportFieldStatus'),
-    text: (t, locale) =>
-      from && to
-        ? {
-            text: t('reportProblemTransition', {
-              from: MILESTONE_STATUS_LABELS[from][locale],
-              to: MILESTONE_STATUS_LABELS[to][locale],
-            }),
-          }
-        : { text: error.message, lang: 'en' },
+    text: (_t, locale) => ({ text: describeError(error, locale) }),
   };
 }
 
 /** Any other failure: about the form as a whole (refused, signed out, or what went wrong). */
 export function failureProblem(error: unknown): PlacedProblem {
-  const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof GraphqlError ? error.code : undefined;
   return {
     target: null,
     focusId: null,
     label: () => '',
-    text: (t) => ({
+    text: (t, locale) => ({
       text:
         code === 'FORBIDDEN'
           ? t('reportForbidden')
           : code === 'UNAUTHENTICATED'
             ? t('reportSignedOut')
-            : t('reportFailed', { message }),
+            : t('reportFailed', { message: describeError(error, locale) }),
     }),
   };
 }
