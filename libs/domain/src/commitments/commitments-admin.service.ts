@@ -227,9 +227,13 @@ async function checkCommitment(
       problems.add('input.leadAgencySlug', 'is required: a commitment has exactly one lead agency');
     } else {
       const [found] =
-        (await referencedAgencies(manager, problems, 'input.leadAgencySlug', [
-          input.leadAgencySlug,
-        ])) ?? [];
+        (await referencedAgencies(
+          manager,
+          problems,
+          'input.leadAgencySlug',
+          [input.leadAgencySlug],
+          plan?.countryCode,
+        )) ?? [];
       if (found) {
         lead = found;
         if (found.id !== currentLead?.id) agencies.lead = found;
@@ -243,6 +247,7 @@ async function checkCommitment(
       problems,
       'input.supportingAgencySlugs',
       slugs,
+      plan?.countryCode,
     );
     if (supporting && lead && supporting.some((agency) => agency.id === lead.id)) {
       problems.add(

@@ -121,9 +121,13 @@ async function checkPlan(
     if (input.coordinatingAgencySlug === null) changes.coordinatingAgencyId = null;
     else {
       const [agency] =
-        (await referencedAgencies(manager, problems, 'input.coordinatingAgencySlug', [
-          input.coordinatingAgencySlug,
-        ])) ?? [];
+        (await referencedAgencies(
+          manager,
+          problems,
+          'input.coordinatingAgencySlug',
+          [input.coordinatingAgencySlug],
+          changes.countryCode ?? current?.countryCode,
+        )) ?? [];
       if (agency) changes.coordinatingAgencyId = agency.id;
     }
   }
