@@ -70,7 +70,7 @@ class AgencyFields {
       h('option', { value: '' }, t('admNoParent')),
       ...agencies
         .filter((agency) => agency.slug !== exclude)
-        .map((agency) => h('option', { value: agency.slug }, titleIn(agency.name, locale))),
+        .map((agency) => h('option', { value: agency.slug }, titleIn(agency.name, locale, t))),
     );
     this.parent.control.value = chosen;
   }
@@ -172,7 +172,7 @@ export class AdminAgenciesPage implements PageView {
     this.editor.show(this.agencies, context, {
       render: (agency) => {
         const section = this.editor.section;
-        section.heading.textContent = t('admEditAgency', { name: titleIn(agency.name, locale) });
+        section.heading.textContent = t('admEditAgency', { name: titleIn(agency.name, locale, t) });
         this.edit.render(this.agencies, agency.slug, t, locale);
         section.submit.textContent = t('admSaveAgency');
       },
@@ -203,7 +203,7 @@ export class AdminAgenciesPage implements PageView {
             { label: t('rvAction') },
           ],
           this.agencies.map((agency) => {
-            const name = titleIn(agency.name, locale);
+            const name = titleIn(agency.name, locale, t);
             const archive = h(
               'button',
               { type: 'button', class: 'secondary ra-archive' },
@@ -217,7 +217,7 @@ export class AdminAgenciesPage implements PageView {
               cells: [
                 { text: agency.slug },
                 { text: agency.abbreviation ?? t('admNone') },
-                { text: agency.parent ? titleIn(agency.parent.name, locale) : t('admNone') },
+                { text: agency.parent ? titleIn(agency.parent.name, locale, t) : t('admNone') },
                 {
                   text: h(
                     'div',
@@ -247,7 +247,7 @@ export class AdminAgenciesPage implements PageView {
     this.changes.problems.clear();
     this.changes.ask(
       {
-        question: t('admArchiveQuestion', { name: titleIn(agency.name, locale) }),
+        question: t('admArchiveQuestion', { name: titleIn(agency.name, locale, t) }),
         yes: t('admConfirmArchive'),
         no: t('admCancel'),
       },
@@ -257,7 +257,7 @@ export class AdminAgenciesPage implements PageView {
         make: () => archiveAgency(agency.slug),
         done: () => {
           const { t, locale } = this.ctx!;
-          return this.done(t('admArchived', { name: titleIn(agency.name, locale) }));
+          return this.done(t('admArchived', { name: titleIn(agency.name, locale, t) }));
         },
         // Refused while it leads commitments: the API names them.
         argument: 'slug',
@@ -275,7 +275,7 @@ export class AdminAgenciesPage implements PageView {
         const agency = await createAgency(this.create.read(null));
         this.createSection.form.reset();
         await this.done(
-          context.t('admAgencyCreated', { name: titleIn(agency.name, context.locale) }),
+          context.t('admAgencyCreated', { name: titleIn(agency.name, context.locale, context.t) }),
         );
       } catch (error) {
         this.create.problems.showError(error, context);
@@ -293,7 +293,7 @@ export class AdminAgenciesPage implements PageView {
         const saved = await updateAgency(current.slug, this.edit.read(current));
         this.editor.close();
         this.changes.status.textContent = context.t('admAgencySaved', {
-          name: titleIn(saved.name, context.locale),
+          name: titleIn(saved.name, context.locale, context.t),
         });
         context.navigate('/admin/agencies', { edit: null });
       } catch (error) {

@@ -8,6 +8,7 @@ import {
   type CommitmentRow,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
+import { fallbackString } from '../components/fallback-text';
 import { showCommitments, showOverallProgress } from '../components/public-progress';
 import {
   agencyLabel,
@@ -21,6 +22,7 @@ import {
   localizedNode,
   percentText,
   planBreadcrumbs,
+  syntheticNotice,
   plainText,
   statusText,
   themeLink,
@@ -93,7 +95,8 @@ export class AgencyPage implements PageView {
     const supported = rows.filter((row) => row.leadAgency.slug !== agency.slug);
     const progress = plan.byAgency.find((row) => row.agency.slug === agency.slug)?.progress ?? null;
     this.crumbs.replaceChildren(
-      planBreadcrumbs(context, plan.plan, { label: plainText(agency.name, locale) }),
+      planBreadcrumbs(context, plan.plan, { label: fallbackString(agency.name, locale, t) }),
+      ...syntheticNotice(plan.plan, t),
     );
     this.title.replaceChildren(agencyLabel(agency, locale, t));
     this.renderOverall(progress, led.length, context);

@@ -9,6 +9,8 @@ import {
   countOf,
   themeCompletionChart,
 } from '../charts/configs';
+import { fallbackString } from '../components/fallback-text';
+import { localizedNode, syntheticNotice } from '../components/public-ui';
 import { dataTable, h } from '../dom';
 import { formatPercent, type Translate } from '../i18n';
 
@@ -51,6 +53,7 @@ function chartSection(id: string, options: { folded?: boolean } = {}): ChartSect
 export class OverviewPage implements PageView {
   readonly element: HTMLElement;
   private readonly title = h('h1', { id: 'plan-title' });
+  private readonly notice = h('div', { class: 'plan-notice' });
   private readonly overall = h('section', { id: 'overall', 'aria-labelledby': 'overall-heading' });
   private readonly themes = chartSection('by-theme');
   private readonly agencies = chartSection('by-agency');
@@ -62,6 +65,7 @@ export class OverviewPage implements PageView {
       'div',
       { class: 'overview' },
       this.title,
+      this.notice,
       this.overall,
       this.themes.section,
       this.agencies.section,
@@ -83,7 +87,8 @@ export class OverviewPage implements PageView {
     const { locale, t } = context;
     const noData = t('noData');
     const pct = (value: number | null): string => formatPercent(value, locale, noData);
-    this.title.textContent = localized(data.plan.title, locale);
+    this.title.replaceChildren(localizedNode(data.plan.title, locale, t));
+    this.notice.replaceChildren(...syntheticNotice(data.plan, t));
     this.renderOverall(data, t, pct);
     this.renderThemes(data, context);
     this.renderAgencies(data, context, pct);
@@ -153,7 +158,7 @@ export class OverviewPage implements PageView {
           header: h(
             'a',
             { href: href(`/plans/${data.plan.slug}/themes/${encodeURIComponent(row.theme.key)}`) },
-            localized(row.theme.title, locale),
+            localizedNode(row.theme.title, locale, t),
           ),
           cells: COMPLETION_ORDER.map((level) => {
             const count = countOf(row.progress.completionCounts, level);
@@ -180,7 +185,7 @@ export class OverviewPage implements PageView {
       withData: withData.length,
       total: data.byAgency.length,
       best: best
-        ? `${localized(best.agency.name, locale)} (${pct(best.progress.percent)})`
+        ? `${fallbackString(best.agency.name, locale, t)} (${pct(best.progress.percent)})`
         : NO_DATA_LABEL[locale],
     });
     s.canvas.setAttribute('aria-label', t('agencyCaption'));
@@ -202,7 +207,7 @@ export class OverviewPage implements PageView {
                 `/plans/${data.plan.slug}/agencies/${encodeURIComponent(row.agency.slug)}`,
               ),
             },
-            localized(row.agency.name, locale),
+            localizedNode(row.agency.name, locale, t),
           ),
           cells: [
             { text: pct(row.progress.percent), value: row.progress.percent },
@@ -281,13 +286,14 @@ export class OverviewPage implements PageView {
                 ],
                 rows.map((row) => ({
                   key: row.id,
-                  header: localized(row.title, locale),
+                  header: localizedNode(row.title, locale, t),
                   cells: [
                     {
                       text: h(
                         'a',
                         { href: href(`/commitments/${encodeURIComponent(row.commitment.ogpId)}`) },
-                        `${row.commitment.number} ${localized(row.commitment.title, locale)}`,
+                        `${row.commitment.number} `,
+                        localizedNode(row.commitment.title, locale, t),
                       ),
                     },
                     { text: row.plannedEnd?.label ?? t('noData') },

@@ -8,6 +8,7 @@ import {
   type ThemePlan,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
+import { fallbackString } from '../components/fallback-text';
 import { showCommitments, showOverallProgress } from '../components/public-progress';
 import {
   agencyLink,
@@ -17,6 +18,7 @@ import {
   labelledSection,
   localizedNode,
   planBreadcrumbs,
+  syntheticNotice,
   planPath,
   plainText,
   sourceList,
@@ -66,7 +68,8 @@ export class ThemePage implements PageView {
   private show(plan: ThemePlan, theme: ThemeDetail, rows: CommitmentRow[], context: PageContext) {
     const { locale, t, href } = context;
     this.crumbs.replaceChildren(
-      planBreadcrumbs(context, plan, { label: plainText(theme.title, locale) }),
+      planBreadcrumbs(context, plan, { label: fallbackString(theme.title, locale, t) }),
+      ...syntheticNotice(plan, t),
     );
     this.title.replaceChildren(
       `${t('pubThemeNumber', { number: theme.number })}: `,

@@ -123,10 +123,7 @@ const KNOWN_PROBLEMS: [RegExp, (match: RegExpExecArray) => KnownProblem][] = [
     /^is required: 1 to \d+ characters saying what the link shows/,
     () => ({ key: 'reportProblemLinkTitle' }),
   ],
-  [
-    /^is required when the status is COMPLETED/,
-    () => ({ key: 'reportProblemEvidenceRequired' }),
-  ],
+  [/^is required when the status is COMPLETED/, () => ({ key: 'reportProblemEvidenceRequired' })],
   [
     /^may hold at most (\d+) links/,
     (match) => ({ key: 'reportProblemTooManyLinks', vars: { max: Number(match[1]) } }),

@@ -187,7 +187,7 @@ export class AdminUsersPage implements PageView {
                 },
                 {
                   text: user.agencies.length
-                    ? user.agencies.map((a) => titleIn(a.name, locale)).join(', ')
+                    ? user.agencies.map((a) => titleIn(a.name, locale, t)).join(', ')
                     : t('admNone'),
                 },
                 {

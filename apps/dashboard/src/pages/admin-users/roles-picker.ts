@@ -51,7 +51,7 @@ export class RolesPicker {
           'div',
           { class: 'choice' },
           input,
-          h('label', { for: input.id }, titleIn(agency.name, locale)),
+          h('label', { for: input.id }, titleIn(agency.name, locale, t)),
         );
       }),
     );
