@@ -5,6 +5,7 @@ import { formatLongDate, translator, type Translate } from '../i18n';
 import { Chrome } from './chrome';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
+import { notFoundContent } from './not-found';
 import { matchRoute, type RouteMatch } from './routes';
 import { fetchSessionUser, hasRole, type SessionUser } from './session';
 import { appHref, applyQuery, pageLocale } from './url';
@@ -146,7 +147,7 @@ export class App {
     }
     try {
       if (!match) {
-        this.showMessage(t('pageNotFound'), t);
+        await this.showNotFound(t('pageNotFound'), null, locale, t, controller.signal);
         return;
       }
       if (asOfParam.kind === 'malformed' || asOfParam.kind === 'future') {
@@ -198,14 +199,12 @@ export class App {
         this.go('/sign-in', { next: `${url.pathname}${url.search}` }, { replace: true });
         return;
       }
+      if (error instanceof GraphqlError && error.code === 'NOT_FOUND') {
+        await this.showNotFound(t('notFound'), match, locale, t, controller.signal);
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
-      this.showMessage(
-        error instanceof GraphqlError && error.code === 'NOT_FOUND'
-          ? t('notFound')
-          : t('error', { message }),
-        t,
-        'error',
-      );
+      this.showMessage(t('error', { message }), t, 'error');
     } finally {
       if (this.inFlight === controller) {
         this.main.removeAttribute('aria-busy');
@@ -244,6 +243,20 @@ export class App {
     this.page = { key, view };
     this.content.replaceChildren(view.element);
     return view;
+  }
+
+  /** A page that finds nothing, with links on to the plan list and the likely plan's overview. */
+  private async showNotFound(
+    heading: string,
+    match: RouteMatch | null,
+    locale: Locale,
+    t: Translate,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const content = await notFoundContent(heading, match, locale, t, signal);
+    if (signal.aborted) return;
+    this.showMessage(heading, t);
+    this.content.replaceChildren(...content);
   }
 
   private showMessage(text: string, t: Translate, kind: 'message' | 'error' = 'message'): void {
