@@ -71,7 +71,15 @@ export class AgencyPage implements PageView {
     const { slug, agencySlug } = context.params;
     const [plan, rows] = await Promise.all([
       fetchAgencyPlan(slug, context.asOf, context.signal),
-      fetchCommitmentRows(slug, { agencySlug }, context.asOf, context.signal),
+      fetchCommitmentRows(slug, { agencySlug }, context.asOf, context.signal).catch(
+        (error: unknown) => {
+          // An agency that does not exist is refused by the commitment list: the page says it is not found.
+          if (error instanceof GraphqlError && error.extensions.field === 'filter.agencySlug') {
+            throw new GraphqlError(`No agency ${agencySlug}`, 'NOT_FOUND');
+          }
+          throw error;
+        },
+      ),
     ]);
     if (context.signal.aborted) return { title: '' };
     const agency =

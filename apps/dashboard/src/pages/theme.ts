@@ -49,13 +49,15 @@ export class ThemePage implements PageView {
 
   async render(context: PageContext): Promise<RenderResult> {
     const { slug, themeKey } = context.params;
-    const [plan, rows] = await Promise.all([
-      fetchThemePlan(slug, context.asOf, context.signal),
-      fetchCommitmentRows(slug, { themeKey }, context.asOf, context.signal),
-    ]);
+    // Read side by side; an unknown theme is refused by the commitment list too, and is said as not found.
+    const pending = fetchCommitmentRows(slug, { themeKey }, context.asOf, context.signal);
+    pending.catch(() => undefined);
+    const plan = await fetchThemePlan(slug, context.asOf, context.signal);
     if (context.signal.aborted) return { title: '' };
     const theme = plan.themes.find((candidate) => candidate.key === themeKey);
     if (!theme) throw new GraphqlError(`No theme ${themeKey}`, 'NOT_FOUND');
+    const rows = await pending;
+    if (context.signal.aborted) return { title: '' };
     keepFocus(this.element, () => this.show(plan, theme, rows, context));
     return { title: plainText(theme.title, context.locale), livePlan: plan.slug };
   }
