@@ -364,22 +364,31 @@ describe('administration mutations over HTTP', () => {
 
     it('createActionPlan makes a published plan the public can read, with every field', async () => {
       const slug = unique('plan');
-      const created = await ok(
-        asAdmin(CREATE_PLAN, {
-          input: {
-            slug,
-            countryCode: 'NO',
-            title: { da: ' Norsk plan ', en: 'Norwegian plan' },
-            description: { en: 'Fifth plan' },
-            actionPlanNumber: 5,
-            periodStart: '2021-H1',
-            periodEnd: '2023-Q2',
-            publishedOn: '2021-01-15',
-            coordinatingAgencySlug: fixture.agencies[0],
-            isPublished: true,
-          },
+      // A Norwegian plan is coordinated by a Norwegian agency: the fixture's Danish one is refused.
+      const norwegian = unique('direktoratet');
+      await ok(
+        asAdmin(CREATE_AGENCY, {
+          input: { slug: norwegian, countryCode: 'NO', name: { en: 'Directorate (test data)' } },
         }),
       );
+      const input = {
+        slug,
+        countryCode: 'NO',
+        title: { da: ' Norsk plan ', en: 'Norwegian plan' },
+        description: { en: 'Fifth plan' },
+        actionPlanNumber: 5,
+        periodStart: '2021-H1',
+        periodEnd: '2023-Q2',
+        publishedOn: '2021-01-15',
+        coordinatingAgencySlug: norwegian,
+        isPublished: true,
+      };
+      await expectRefused(
+        CREATE_PLAN,
+        { input: { ...input, coordinatingAgencySlug: fixture.agencies[0] } },
+        { field: 'input.coordinatingAgencySlug' },
+      );
+      const created = await ok(asAdmin(CREATE_PLAN, { input }));
       expect(created.createActionPlan).toMatchObject({ slug, countryCode: 'NO' });
       expect(await readPlan(slug)).toEqual({
         slug,
@@ -390,7 +399,7 @@ describe('administration mutations over HTTP', () => {
         periodStart: { label: '2021-H1', start: '2021-01-01' },
         periodEnd: { label: '2023-Q2', end: '2023-06-30' },
         publishedOn: '2021-01-15',
-        coordinatingAgency: { slug: fixture.agencies[0] },
+        coordinatingAgency: { slug: norwegian },
         themes: [],
         commitments: { nodes: [] },
       });
