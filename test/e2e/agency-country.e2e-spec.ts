@@ -20,6 +20,10 @@ const LIST = `
 const PLAN = `query ($slug: String!) { actionPlan(slug: $slug) { countryCode isSynthetic } }`;
 const CREATE_AGENCY = `
   mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { slug countryCode parent { slug } } }`;
+const UPDATE_PLAN = `
+  mutation ($slug: String!, $input: UpdateActionPlanInput!) {
+    updateActionPlan(slug: $slug, input: $input) { countryCode }
+  }`;
 const CREATE_COMMITMENT = `
   mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { ogpId } }`;
 
@@ -143,7 +147,20 @@ describe('agencies per country, with a second country plan loaded beside Denmark
       code: 'BAD_USER_INPUT',
       field: 'input.leadAgencySlug',
     });
+    // Nor can the plan move to another country while it names its agencies.
+    const moved = await ask(
+      UPDATE_PLAN,
+      { slug: swedish.slug, input: { countryCode: 'NO' } },
+      admin,
+    );
+    expect(moved.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.countryCode',
+    });
+    expect(moved.errors?.[0].message).toContain(swedish.file.agencies[0].key);
     expect(await rowCounts(db.dataSource)).toEqual(before);
+    const plan = await ask<{ actionPlan: { countryCode: string } }>(PLAN, { slug: swedish.slug });
+    expect(plan.data!.actionPlan.countryCode).toBe('SE');
 
     // A Danish agency under a Danish ministry is fine, and says its country.
     const created = await ask<{ createAgency: unknown }>(
