@@ -5,6 +5,7 @@ import { Verifications1795820000000 } from './1795820000000-verifications';
 import { SignInBackoff1795830000000 } from './1795830000000-sign-in-backoff';
 import { EventOutbox1795831000000 } from './1795831000000-event-outbox';
 import { SplitAuditChain1795832000000 } from './1795832000000-split-audit-chain';
+import { AgencyCountry1795833000000 } from './1795833000000-agency-country';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate -- <name>`, then listed here. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   SignInBackoff1795830000000,
   EventOutbox1795831000000,
   SplitAuditChain1795832000000,
+  AgencyCountry1795833000000,
 ];

@@ -330,6 +330,9 @@ describe('dashboard in a browser: the coordinator screens', () => {
     // The second saves on the version it read: CONFLICT, with the other's change shown and its own input kept.
     await late.check('#status-COMPLETED');
     await late.fill('#note-en', 'All ten registers are on the platform.');
+    await late.click('#add-evidence');
+    await late.fill('.evidence-row input[name="evidence-url"]', 'https://datafordeler.dk/');
+    await late.fill('.evidence-row input[name="evidence-title"]', 'Datafordeleren');
     await late.click('#report-form button[type=submit]');
     await late.waitForSelector('#report-outcome.conflict');
     expect(await late.evaluate(() => document.activeElement?.id)).toBe('report-outcome');

@@ -271,10 +271,10 @@ describe('administration mutations over HTTP', () => {
       spareThemeId = plan.themes[2].id;
       milestoneId = (await readCommitment(fixture.ogpIds[0])).milestones[0].id;
       spareAgency = unique('spare-agency');
-      await db.dataSource.query('INSERT INTO agency (slug, name_en) VALUES ($1, $2)', [
-        spareAgency,
-        'Spare agency',
-      ]);
+      await db.dataSource.query(
+        `INSERT INTO agency (slug, country_code, name_en) VALUES ($1, 'DK', $2)`,
+        [spareAgency, 'Spare agency'],
+      );
     });
 
     // Valid calls (an administrator makes each one at the end), so only the role can stop them. Archives come
@@ -326,7 +326,9 @@ describe('administration mutations over HTTP', () => {
       [
         'createAgency',
         CREATE_AGENCY,
-        () => ({ input: { slug: unique('agency'), name: { en: 'New agency' } } }),
+        () => ({
+          input: { slug: unique('agency'), countryCode: 'DK', name: { en: 'New agency' } },
+        }),
       ],
       [
         'updateAgency',
@@ -362,22 +364,31 @@ describe('administration mutations over HTTP', () => {
 
     it('createActionPlan makes a published plan the public can read, with every field', async () => {
       const slug = unique('plan');
-      const created = await ok(
-        asAdmin(CREATE_PLAN, {
-          input: {
-            slug,
-            countryCode: 'NO',
-            title: { da: ' Norsk plan ', en: 'Norwegian plan' },
-            description: { en: 'Fifth plan' },
-            actionPlanNumber: 5,
-            periodStart: '2021-H1',
-            periodEnd: '2023-Q2',
-            publishedOn: '2021-01-15',
-            coordinatingAgencySlug: fixture.agencies[0],
-            isPublished: true,
-          },
+      // A Norwegian plan is coordinated by a Norwegian agency: the fixture's Danish one is refused.
+      const norwegian = unique('direktoratet');
+      await ok(
+        asAdmin(CREATE_AGENCY, {
+          input: { slug: norwegian, countryCode: 'NO', name: { en: 'Directorate (test data)' } },
         }),
       );
+      const input = {
+        slug,
+        countryCode: 'NO',
+        title: { da: ' Norsk plan ', en: 'Norwegian plan' },
+        description: { en: 'Fifth plan' },
+        actionPlanNumber: 5,
+        periodStart: '2021-H1',
+        periodEnd: '2023-Q2',
+        publishedOn: '2021-01-15',
+        coordinatingAgencySlug: norwegian,
+        isPublished: true,
+      };
+      await expectRefused(
+        CREATE_PLAN,
+        { input: { ...input, coordinatingAgencySlug: fixture.agencies[0] } },
+        { field: 'input.coordinatingAgencySlug' },
+      );
+      const created = await ok(asAdmin(CREATE_PLAN, { input }));
       expect(created.createActionPlan).toMatchObject({ slug, countryCode: 'NO' });
       expect(await readPlan(slug)).toEqual({
         slug,
@@ -388,7 +399,7 @@ describe('administration mutations over HTTP', () => {
         periodStart: { label: '2021-H1', start: '2021-01-01' },
         periodEnd: { label: '2023-Q2', end: '2023-06-30' },
         publishedOn: '2021-01-15',
-        coordinatingAgency: { slug: fixture.agencies[0] },
+        coordinatingAgency: { slug: norwegian },
         themes: [],
         commitments: { nodes: [] },
       });
@@ -505,7 +516,7 @@ describe('administration mutations over HTTP', () => {
     async function archivedAgency(): Promise<string> {
       const slug = unique('archived-agency');
       await db.dataSource.query(
-        'INSERT INTO agency (slug, name_en, archived_at) VALUES ($1, $2, now())',
+        `INSERT INTO agency (slug, country_code, name_en, archived_at) VALUES ($1, 'DK', $2, now())`,
         [slug, 'Archived'],
       );
       return slug;
@@ -1169,6 +1180,7 @@ describe('administration mutations over HTTP', () => {
         asAdmin(CREATE_AGENCY, {
           input: {
             slug,
+            countryCode: 'DK',
             name: { da: 'Styrelsen', en: 'The Agency' },
             abbreviation: 'STY',
             parentSlug: plan.agencies[0],
@@ -1234,8 +1246,15 @@ describe('administration mutations over HTTP', () => {
       ['an empty abbreviation', { abbreviation: '' }, 'input.abbreviation'],
       ['a name in no language', { name: { da: null, en: '' } }, 'input.name'],
       ['an unknown parent', { parentSlug: 'nobody' }, 'input.parentSlug'],
+      ['a country code in lower case', { countryCode: 'dk' }, 'input.countryCode'],
+      ['a country name for a code', { countryCode: 'Denmark' }, 'input.countryCode'],
     ])('createAgency refuses %s', async (_, change, field) => {
-      const input = { slug: unique('agency'), name: { en: 'Agency' }, ...change };
+      const input = {
+        slug: unique('agency'),
+        countryCode: 'DK',
+        name: { en: 'Agency' },
+        ...change,
+      };
       await expectRefused(
         CREATE_AGENCY,
         { input },
@@ -1302,7 +1321,14 @@ describe('administration mutations over HTTP', () => {
       );
       await expectRefused(
         CREATE_AGENCY,
-        { input: { slug: unique('child'), name: { en: 'Child' }, parentSlug: plan.agencies[1] } },
+        {
+          input: {
+            slug: unique('child'),
+            countryCode: 'DK',
+            name: { en: 'Child' },
+            parentSlug: plan.agencies[1],
+          },
+        },
         { field: 'input.parentSlug' },
       );
       await expectRefused(
@@ -1332,7 +1358,9 @@ describe('administration mutations over HTTP', () => {
     it('an archived coordinating agency leaves actionPlan.coordinatingAgency', async () => {
       const plan = await loadPlan();
       const slug = unique('coordinator');
-      await ok(asAdmin(CREATE_AGENCY, { input: { slug, name: { en: 'Coordinator' } } }));
+      await ok(
+        asAdmin(CREATE_AGENCY, { input: { slug, countryCode: 'DK', name: { en: 'Coordinator' } } }),
+      );
       await ok(asAdmin(UPDATE_PLAN, { slug: plan.slug, input: { coordinatingAgencySlug: slug } }));
       await ok(asAdmin(ARCHIVE_AGENCY, { slug }));
       expect((await readPlan(plan.slug)).coordinatingAgency).toBeNull();
@@ -1341,7 +1369,11 @@ describe('administration mutations over HTTP', () => {
     it('an archived parent leaves agency.parent', async () => {
       const plan = await loadPlan();
       const parent = unique('ministry');
-      await ok(asAdmin(CREATE_AGENCY, { input: { slug: parent, name: { en: 'Ministry' } } }));
+      await ok(
+        asAdmin(CREATE_AGENCY, {
+          input: { slug: parent, countryCode: 'DK', name: { en: 'Ministry' } },
+        }),
+      );
       await ok(asAdmin(UPDATE_AGENCY, { slug: plan.agencies[2], input: { parentSlug: parent } }));
       await ok(asAdmin(ARCHIVE_AGENCY, { slug: parent }));
       const agency = (await agenciesOf(plan.slug)).find(
@@ -1450,9 +1482,14 @@ describe('administration mutations over HTTP', () => {
       const slug = unique('raced');
       await withClient(async (other) => {
         await other.query('BEGIN');
-        await other.query('INSERT INTO agency (slug, name_en) VALUES ($1, $2)', [slug, 'First']);
+        await other.query(
+          `INSERT INTO agency (slug, country_code, name_en) VALUES ($1, 'DK', $2)`,
+          [slug, 'First'],
+        );
         // The request's check cannot see the uncommitted row; its insert then waits on the unique index.
-        const pending = asAdmin(CREATE_AGENCY, { input: { slug, name: { en: 'Second' } } });
+        const pending = asAdmin(CREATE_AGENCY, {
+          input: { slug, countryCode: 'DK', name: { en: 'Second' } },
+        });
         await withClient(untilBlocked);
         await other.query('COMMIT');
         const result = await pending;

@@ -55,7 +55,13 @@ describe('agencies without a plan: every agency, for administrators', () => {
     const created = await graphql(
       api.baseUrl,
       CREATE_AGENCY,
-      { input: { slug: 'ny-styrelse', name: { da: 'Ny styrelse', en: 'New agency' } } },
+      {
+        input: {
+          slug: 'ny-styrelse',
+          countryCode: 'DK',
+          name: { da: 'Ny styrelse', en: 'New agency' },
+        },
+      },
       admin,
     );
     expect(created.errors).toBeUndefined();

@@ -165,7 +165,7 @@ describe('permission matrix: every mutation as every kind of user', () => {
     await asAdmin(
       'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { slug } }',
       {
-        input: { slug, name: { en: 'Agency (test data)' } },
+        input: { slug, countryCode: 'DK', name: { en: 'Agency (test data)' } },
       },
     );
     return slug;
@@ -363,7 +363,9 @@ describe('permission matrix: every mutation as every kind of user', () => {
       expect: adminOnly,
       call: async () => ({
         query: 'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { slug } }',
-        variables: { input: { slug: `new-agency-${unique()}`, name: { da: 'Ny styrelse' } } },
+        variables: {
+          input: { slug: `new-agency-${unique()}`, countryCode: 'DK', name: { da: 'Ny styrelse' } },
+        },
       }),
     },
     updateAgency: {

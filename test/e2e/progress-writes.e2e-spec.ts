@@ -448,6 +448,34 @@ describe('recording progress over HTTP', () => {
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.actualEnd' });
     });
 
+    it('refuses a COMPLETED report without evidence, naming input.evidence', async () => {
+      for (const evidence of [undefined, null, []]) {
+        const error = await refused({
+          status: 'COMPLETED',
+          note: { en: 'Done (test data)' },
+          ...(evidence === undefined ? {} : { evidence }),
+        });
+        expect({ evidence, ...error.extensions }).toMatchObject({
+          evidence,
+          code: 'BAD_USER_INPUT',
+          field: 'input.evidence',
+          problems: [
+            {
+              field: 'input.evidence',
+              message: expect.stringMatching(/required when the status is COMPLETED/),
+            },
+          ],
+        });
+        expect(error.message).toContain('input.evidence: is required when the status is COMPLETED');
+      }
+      // A link that is itself wrong is named on its row, and the report is still refused.
+      const badLink = await refused({
+        status: 'COMPLETED',
+        evidence: [{ url: 'https://example.org/done', title: ' ' }],
+      });
+      expect(badLink.extensions).toMatchObject({ field: 'input.evidence[0].title' });
+    });
+
     it('refuses a stale expectedVersion with the current version and the latest update', async () => {
       const version = await current();
       const before = await snapshot();
@@ -473,7 +501,10 @@ describe('recording progress over HTTP', () => {
     });
 
     it('refuses an invalid transition, and a reopen without a note', async () => {
-      await report({ status: 'COMPLETED' });
+      await report({
+        status: 'COMPLETED',
+        evidence: [{ url: 'https://example.org/done', title: 'Done (test data)' }],
+      });
       const invalid = await refused({ status: 'NOT_STARTED', note: { en: 'n' } });
       expect(invalid.extensions).toMatchObject({
         code: 'INVALID_TRANSITION',

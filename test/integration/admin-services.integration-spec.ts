@@ -121,6 +121,7 @@ describe('administration services check the ADMIN role themselves', () => {
       (actor) =>
         agencies.create(actor, {
           slug: `agency-${randomUUID().slice(0, 8)}`,
+          countryCode: 'DK',
           name: { en: 'Agency' },
         }),
     ],

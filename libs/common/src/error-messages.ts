@@ -72,6 +72,8 @@ const PROGRESS_MESSAGES = {
     'the milestone is at version {version}; someone reported since you looked. Read the latest update and report again on top of it.',
   'evidence.tooMany': 'may hold at most {max} links, got {count}',
   'evidence.titleRequired': 'is required: 1 to {max} characters saying what the link shows',
+  'evidence.requiredForCompleted':
+    'is required when the status is COMPLETED: at least one link to what shows the milestone is done',
   'verification.archived': 'the milestone (or its commitment or plan) is archived',
   'verification.disputeNeedsNote': 'a dispute needs a note saying what is wrong',
   'verification.neverReported':
@@ -140,6 +142,10 @@ const ADMIN_MESSAGES = {
     'agency "{slug}" still leads unarchived commitments: {ogpIds}; give them another lead or archive them first',
   'agency.unknown': 'names no agency: {slugs}',
   'agency.archivedReference': 'names archived agencies: {slugs}',
+  'agency.otherCountry': 'names agencies of another country than {country}: {agencies}',
+  'agency.notPlanCountry':
+    'is not the country of plan {plan} ({country}): leave it out, or give {country}',
+  'plan.countryHasAgencies': 'cannot become {code}: the plan names agencies of {country} ({slugs})',
   'filter.noTheme': 'no theme "{key}" in plan {plan}',
   'filter.noAgency': 'no agency "{slug}"',
   'filter.noCommitment': 'no commitment "{ogpId}" in plan {plan}',

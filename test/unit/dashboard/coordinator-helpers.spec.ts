@@ -4,7 +4,6 @@ import { conflictDetails } from '../../../apps/dashboard/src/api/coordinator/mil
 import { flagCounts, parseFlag } from '../../../apps/dashboard/src/api/coordinator/my-milestones';
 import {
   buildUpdateInput,
-  evidenceRowIndex,
   knownProblem,
   reportFieldOf,
   type ReportDraft,
@@ -117,17 +116,6 @@ describe('coordinator screens: pure helpers', () => {
       expect(grouped.get('input.a')?.map((p) => p.message)).toEqual(['1', '3']);
       expect(grouped.get(null)?.map((p) => p.message)).toEqual(['2']);
     });
-
-    it('maps the index among the evidence rows sent back to the row on the form', () => {
-      const rows = [
-        { url: 'https://a', title: 'A' },
-        { url: '', title: '' },
-        { url: 'bad', title: '' },
-      ];
-      expect(evidenceRowIndex(rows, 0)).toBe(0);
-      expect(evidenceRowIndex(rows, 1)).toBe(2);
-      expect(evidenceRowIndex(rows, 2)).toBeNull();
-    });
   });
 
   describe('buildUpdateInput', () => {
@@ -136,10 +124,7 @@ describe('coordinator screens: pure helpers', () => {
         draft({
           noteDa: '  Halvvejs ',
           actualStart: '2018-H1',
-          evidence: [
-            { url: ' https://example.org/a ', title: 'Report' },
-            { url: '', title: '' },
-          ],
+          evidence: [{ url: ' https://example.org/a ', title: 'Report' }],
         }),
         'm1',
         3,
@@ -161,6 +146,22 @@ describe('coordinator screens: pure helpers', () => {
 
     it('sends an empty percent as null (the API says whether one is needed)', () => {
       expect(buildUpdateInput(draft({ percent: ' ' }), 'm1', 0).input?.progressPercent).toBeNull();
+    });
+
+    it('sends every evidence row as typed, an empty or half-filled one too, so none is lost', () => {
+      const rows = [
+        { url: 'https://example.org/a', title: 'A' },
+        { url: '', title: '' },
+        { url: ' https://example.org/c ', title: ' ' },
+        { url: '', title: 'Only a title' },
+      ];
+      const { input } = buildUpdateInput(draft({ evidence: rows }), 'm1', 0);
+      expect(input?.evidence).toEqual([
+        { url: 'https://example.org/a', title: 'A' },
+        { url: '', title: '' },
+        { url: 'https://example.org/c', title: '' },
+        { url: '', title: 'Only a title' },
+      ]);
     });
 
     it('stops at what GraphQL itself would refuse: no status, a percent that is no whole number', () => {

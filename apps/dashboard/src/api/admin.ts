@@ -6,6 +6,8 @@ import type { LocalizedText } from './dashboard';
 
 export interface AgencyRow {
   slug: string;
+  /** The country it is a public body of (ISO 3166 alpha-2): a plan names only agencies of its country. */
+  countryCode: string;
   name: LocalizedText;
   abbreviation: string | null;
   parent: { slug: string; name: LocalizedText } | null;
@@ -20,7 +22,7 @@ export interface UserRow {
   agencies: { slug: string; name: LocalizedText }[];
 }
 
-const AGENCY = 'slug name { da en } abbreviation parent { slug name { da en } }';
+const AGENCY = 'slug countryCode name { da en } abbreviation parent { slug name { da en } }';
 const USER = 'id email displayName roles isActive agencies { slug name { da en } }';
 
 /** Every unarchived agency (the administrators' list: also those no commitment names yet). */
@@ -45,9 +47,37 @@ export async function fetchAllAgencies(signal?: AbortSignal): Promise<AgencyRow[
 
 export interface AgencyInput {
   slug?: string;
+  /** Given once, when the agency is created. */
+  countryCode?: string;
   name?: { da: string | null; en: string | null };
   abbreviation?: string | null;
   parentSlug?: string | null;
+}
+
+/**
+ * The countries the administrator screens offer: those of the plans (real ones first) and of the agencies; the
+ * first is the one shown when the address names none.
+ */
+export async function fetchCountries(
+  agencies: readonly AgencyRow[],
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const data = await graphql<{
+    actionPlans: { nodes: { countryCode: string; isSynthetic: boolean }[] };
+  }>(
+    'query PlanCountries { actionPlans(first: 100) { nodes { countryCode isSynthetic } } }',
+    {},
+    signal,
+  );
+  const plans = [...data.actionPlans.nodes].sort(
+    (a, b) => Number(a.isSynthetic) - Number(b.isSynthetic),
+  );
+  return [
+    ...new Set([
+      ...plans.map((plan) => plan.countryCode),
+      ...agencies.map((agency) => agency.countryCode).sort(),
+    ]),
+  ];
 }
 
 export async function createAgency(input: AgencyInput): Promise<AgencyRow> {

@@ -24,6 +24,8 @@ export interface Progress {
 export interface PlanRef {
   slug: string;
   title: LocalizedText;
+  /** Generated test data, not a real plan: every page of it says so. */
+  isSynthetic: boolean;
 }
 
 export interface ThemeRef {
@@ -68,7 +70,7 @@ export const PROGRESS_FIELDS = `percent reportedPercent coverage milestoneCovera
 export const DASHBOARD_QUERY = `query Dashboard($planSlug: String!, $asOf: String, $locale: Locale!) {
   dashboard(planSlug: $planSlug, asOf: $asOf, locale: $locale) {
     asOf
-    plan { slug title { da en } }
+    plan { slug title { da en } isSynthetic }
     overall { ${PROGRESS_FIELDS} }
     byTheme { theme { key number title { da en } } progress { ${PROGRESS_FIELDS} } }
     byAgency { agency { slug name { da en } abbreviation } progress { ${PROGRESS_FIELDS} } }

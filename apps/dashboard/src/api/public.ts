@@ -210,7 +210,7 @@ export interface ThemePlan extends PlanRef {
 
 export const THEME_PLAN_QUERY = `query ThemePlan($slug: String!, $asOf: String) {
   actionPlan(slug: $slug, asOf: $asOf) {
-    slug title { da en }
+    slug title { da en } isSynthetic
     themes { key number title { da en } sources { url title } progress { ${PROGRESS_FIELDS} } }
   }
 }`;
@@ -235,7 +235,7 @@ export interface AgencyPlan {
 export const AGENCY_PLAN_QUERY = `query AgencyPlan($planSlug: String!, $asOf: String) {
   dashboard(planSlug: $planSlug, asOf: $asOf) {
     asOf
-    plan { slug title { da en } }
+    plan { slug title { da en } isSynthetic }
     byAgency { agency { ${AGENCY} } progress { ${PROGRESS_FIELDS} } }
   }
 }`;
@@ -330,7 +330,7 @@ export const COMMITMENT_QUERY = `query CommitmentPage($ogpId: String!, $asOf: St
   commitment(ogpId: $ogpId, asOf: $asOf) {
     ogpId number title { da en } description { da en } notes { da en }
     ogpValues otherStakeholders { da en }
-    actionPlan { slug title { da en } }
+    actionPlan { slug title { da en } isSynthetic }
     theme { key number title { da en } }
     leadAgency { ${AGENCY} }
     supportingAgencies { ${AGENCY} }

@@ -6,6 +6,7 @@ import { describeError } from '../i18n/error-text';
 import { Chrome } from './chrome';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
+import { notFoundContent } from './not-found';
 import { matchRoute, type RouteMatch } from './routes';
 import {
   fetchSessionUser,
@@ -164,7 +165,7 @@ export class App {
     }
     try {
       if (!match) {
-        this.showMessage(t('pageNotFound'), t);
+        await this.showNotFound(t('pageNotFound'), null, locale, t, controller.signal);
         return;
       }
       if (asOfParam.kind === 'malformed' || asOfParam.kind === 'future') {
@@ -218,13 +219,11 @@ export class App {
         this.go('/sign-in', { next: `${url.pathname}${url.search}` }, { replace: true });
         return;
       }
-      this.showMessage(
-        error instanceof GraphqlError && error.code === 'NOT_FOUND'
-          ? t('notFound')
-          : t('error', { message: describeError(error, locale) }),
-        t,
-        'error',
-      );
+      if (error instanceof GraphqlError && error.code === 'NOT_FOUND') {
+        await this.showNotFound(t('notFound'), match, locale, t, controller.signal);
+        return;
+      }
+      this.showMessage(t('error', { message: describeError(error, locale) }), t, 'error');
     } finally {
       if (this.inFlight === controller) {
         this.content.hidden = false;
@@ -270,6 +269,20 @@ export class App {
 
   private describePage(text: string): void {
     this.description?.setAttribute('content', text);
+  }
+
+  /** A page that finds nothing, with links on to the plan list and the likely plan's overview. */
+  private async showNotFound(
+    heading: string,
+    match: RouteMatch | null,
+    locale: Locale,
+    t: Translate,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const content = await notFoundContent(heading, match, locale, t, signal);
+    if (signal.aborted) return;
+    this.showMessage(heading, t);
+    this.content.replaceChildren(...content);
   }
 
   private showMessage(text: string, t: Translate, kind: 'message' | 'error' = 'message'): void {

@@ -18,6 +18,7 @@ import type { PageContext } from '../app/page';
 import { ChartView } from '../charts/chart-view';
 import { dataTable, h, type Cell } from '../dom';
 import { formatPercent, type Translate } from '../i18n';
+import { fallbackNode, fallbackString } from './fallback-text';
 import { formatPartialDate, type PartialDateLike } from './partial-date';
 
 // Small pieces the public plan list, theme, agency and commitment pages share.
@@ -60,7 +61,7 @@ export function sizeChart(section: ChartSection, bars: number, perBar = 36): voi
 
 /**
  * Text in the page's language; when only the other language has it, that text with its lang and a visible
- * "(in English)"/"(på dansk)" marker; "no data" when neither has it.
+ * "(kun på engelsk)"/"(in Danish only)" marker; "no data" when neither has it.
  */
 export function localizedNode(
   text: LocalizedText | null | undefined,
@@ -68,18 +69,14 @@ export function localizedNode(
   t: Translate,
   tag: 'span' | 'p' | 'div' = 'span',
 ): HTMLElement {
-  const own = text?.[locale];
-  if (own) return h(tag, {}, own);
-  const other: Locale = locale === 'da' ? 'en' : 'da';
-  const fallback = text?.[other];
-  if (!fallback) return h(tag, { class: 'no-data' }, t('noData'));
-  return h(
-    tag,
-    { class: 'fallback' },
-    h('span', { lang: other }, fallback),
-    ' ',
-    h('span', { class: 'fallback-marker' }, t(other === 'en' ? 'pubInEnglish' : 'pubInDanish')),
-  );
+  return fallbackNode(text, locale, t, tag) ?? h(tag, { class: 'no-data' }, t('noData'));
+}
+
+/** A synthetic plan's label, on every page of it as on its card in the plan list; nothing for a real plan. */
+export function syntheticNotice(plan: { isSynthetic: boolean }, t: Translate): HTMLElement[] {
+  return plan.isSynthetic
+    ? [h('p', { class: 'synthetic', id: 'synthetic-notice' }, t('pubSynthetic'))]
+    : [];
 }
 
 /** Whether a text is given in either language. */
@@ -170,7 +167,7 @@ export function planBreadcrumbs(
 ): HTMLElement {
   return breadcrumbs(t, [
     { label: t('pubPlansTitle'), href: href('/plans') },
-    { label: plainText(plan.title, locale), href: href(planPath(plan.slug)) },
+    { label: fallbackString(plan.title, locale, t), href: href(planPath(plan.slug)) },
     ...rest,
   ]);
 }

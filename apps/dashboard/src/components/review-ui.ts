@@ -4,31 +4,21 @@ import type { StatusUpdateView } from '../api/reviewer';
 import { h } from '../dom';
 import { formatDateTime, formatPercent, type Translate } from '../i18n';
 import '../styles/visually-hidden.css';
+import { fallbackNode, fallbackString } from './fallback-text';
 
 // Small pieces the reviewer and administrator pages share.
 
 /**
- * User-entered text in the page's language, or the other one with a visible marker and its own `lang`
+ * User-entered text in the page's language, or the other one with the visible marker and its own `lang`
  * (null when neither language has text).
  */
 export function textIn(text: LocalizedText, locale: Locale, t: Translate): Node | null {
-  const other: Locale = locale === 'da' ? 'en' : 'da';
-  const own = text[locale]?.trim();
-  if (own) return document.createTextNode(own);
-  const fallback = text[other]?.trim();
-  if (!fallback) return null;
-  return h(
-    'span',
-    {},
-    h('span', { lang: other }, fallback),
-    ' ',
-    h('span', { class: 'ra-marker' }, t(other === 'en' ? 'rvInEnglish' : 'rvInDanish')),
-  );
+  return fallbackNode(text, locale, t);
 }
 
-/** A title as plain text (titles are required in at least one language). */
-export function titleIn(text: LocalizedText, locale: Locale): string {
-  return (locale === 'en' ? (text.en ?? text.da) : (text.da ?? text.en)) ?? '';
+/** A title as plain text (titles are required in at least one language), marked when in the other language. */
+export function titleIn(text: LocalizedText, locale: Locale, t: Translate): string {
+  return fallbackString(text, locale, t);
 }
 
 /** Text only screen readers read (context for links whose visible text repeats). */

@@ -3,6 +3,7 @@ import {
   archiveAgency,
   createAgency,
   fetchAllAgencies,
+  fetchCountries,
   updateAgency,
   type AgencyInput,
   type AgencyRow,
@@ -19,6 +20,7 @@ import type { Translate } from '../i18n';
 import '../styles/forms.css';
 import '../styles/review-admin.css';
 import { srOnly, textIn, titleIn } from '../components/review-ui';
+import { chosenCountry, CountryChoice, countryName } from '../components/country-choice';
 
 /** The fields of an agency, for the new-agency form and the edit form alike. */
 class AgencyFields {
@@ -27,12 +29,21 @@ class AgencyFields {
   readonly nameEn: FormField;
   readonly abbreviation: FormField;
   readonly parent: FormField<HTMLSelectElement>;
+  /** Only when creating: the country is given once. */
+  readonly country: FormField | null;
   readonly problems: FormProblems;
 
   constructor(
     prefix: string,
     readonly summary: ErrorSummary,
+    creating = false,
   ) {
+    this.country = creating
+      ? textField(`${prefix}-country`, { autocomplete: 'off', spellcheck: 'false', size: 4 })
+      : null;
+    this.country?.control.addEventListener('input', () => {
+      delete this.country!.control.dataset.chosen;
+    });
     this.slug = textField(`${prefix}-slug`, { autocomplete: 'off', spellcheck: 'false' });
     this.nameDa = textField(`${prefix}-name-da`, { lang: 'da' });
     this.nameEn = textField(`${prefix}-name-en`, { lang: 'en' });
@@ -48,6 +59,7 @@ class AgencyFields {
       name: fieldTarget(this.nameDa),
       abbreviation: fieldTarget(this.abbreviation),
       parentSlug: fieldTarget(this.parent),
+      ...(this.country ? { countryCode: fieldTarget(this.country) } : {}),
     });
   }
 
@@ -55,12 +67,29 @@ class AgencyFields {
     return [
       h('div', { class: 'ra-pair' }, this.nameDa.element, this.nameEn.element),
       h('div', { class: 'ra-pair' }, this.slug.element, this.abbreviation.element),
-      this.parent.element,
+      this.country
+        ? h('div', { class: 'ra-pair' }, this.country.element, this.parent.element)
+        : this.parent.element,
     ];
   }
 
-  render(agencies: AgencyRow[], exclude: string | null, t: Translate, locale: Locale): void {
+  /** Labels, and the parents to choose from: agencies of `country`, the one the page shows. */
+  render(
+    agencies: AgencyRow[],
+    exclude: string | null,
+    country: string | null,
+    t: Translate,
+    locale: Locale,
+  ): void {
     this.nameDa.setLabel(t('admNameDa'));
+    if (this.country) {
+      this.country.setLabel(t('admAgencyCountry')).setHint(t('admAgencyCountryHint'));
+      // Follows the country shown until someone types another.
+      if (!this.country.control.value || this.country.control.dataset.chosen === 'true') {
+        this.country.control.value = country ?? '';
+        this.country.control.dataset.chosen = 'true';
+      }
+    }
     this.nameEn.setLabel(t('admNameEn')).setHint(t('admNameHint'));
     this.slug.setLabel(t('admSlug')).setHint(t('admSlugHint'));
     this.abbreviation.setLabel(t('admAbbreviation'));
@@ -70,7 +99,7 @@ class AgencyFields {
       h('option', { value: '' }, t('admNoParent')),
       ...agencies
         .filter((agency) => agency.slug !== exclude)
-        .map((agency) => h('option', { value: agency.slug }, titleIn(agency.name, locale))),
+        .map((agency) => h('option', { value: agency.slug }, titleIn(agency.name, locale, t))),
     );
     this.parent.control.value = chosen;
   }
@@ -92,6 +121,7 @@ class AgencyFields {
     const abbreviation = text(this.abbreviation);
     const parentSlug = this.parent.control.value || null;
     if (!current || slug !== current.slug) input.slug = slug;
+    if (!current && this.country) input.countryCode = this.country.control.value.trim();
     if (!current || name.da !== current.name.da || name.en !== current.name.en) input.name = name;
     if (!current ? abbreviation !== null : abbreviation !== current.abbreviation)
       input.abbreviation = abbreviation;
@@ -120,7 +150,11 @@ export class AdminAgenciesPage implements PageView {
     },
     () => this.add(),
   );
-  private readonly create = new AgencyFields('agency-new', this.createSection.summary);
+  private readonly create = new AgencyFields('agency-new', this.createSection.summary, true);
+  private readonly countryChoice = new CountryChoice('agencies', (country) =>
+    this.ctx?.navigate('/admin/agencies', { country, edit: null }),
+  );
+  private country: string | null = null;
   private readonly editor = new RowEditor<AgencyRow>(
     new FormSection(
       {
@@ -151,6 +185,7 @@ export class AdminAgenciesPage implements PageView {
       { class: 'admin-agencies' },
       this.heading,
       this.intro,
+      this.countryChoice.element,
       ...this.changes.elements(),
       this.editor.section.element,
       this.listSection,
@@ -161,19 +196,24 @@ export class AdminAgenciesPage implements PageView {
   async render(context: PageContext): Promise<RenderResult> {
     this.ctx = context;
     const { t, locale, signal } = context;
-    const agencies = await fetchAllAgencies(signal);
+    const all = await fetchAllAgencies(signal);
+    const countries = await fetchCountries(all, signal);
     if (signal.aborted) return { title: '' };
-    this.agencies = agencies;
+    this.country = chosenCountry(context.query, countries);
+    this.agencies = this.ofCountry(all);
     this.heading.textContent = t('admAgenciesTitle');
-    this.intro.textContent = t('admAgenciesIntro');
+    this.intro.textContent = this.country
+      ? `${t('admAgenciesIntro')} ${t('admAgenciesOfCountry', { country: countryName(this.country, locale) })}`
+      : t('admAgenciesIntro');
+    this.countryChoice.render(countries, this.country, t, locale);
     this.createSection.heading.textContent = t('admNewAgency');
-    this.create.render(agencies, null, t, locale);
+    this.create.render(this.agencies, null, this.country, t, locale);
     this.createSection.submit.textContent = t('admCreateAgency');
     this.editor.show(this.agencies, context, {
       render: (agency) => {
         const section = this.editor.section;
-        section.heading.textContent = t('admEditAgency', { name: titleIn(agency.name, locale) });
-        this.edit.render(this.agencies, agency.slug, t, locale);
+        section.heading.textContent = t('admEditAgency', { name: titleIn(agency.name, locale, t) });
+        this.edit.render(this.agencies, agency.slug, this.country, t, locale);
         section.submit.textContent = t('admSaveAgency');
       },
       fill: (agency) => {
@@ -203,7 +243,7 @@ export class AdminAgenciesPage implements PageView {
             { label: t('rvAction') },
           ],
           this.agencies.map((agency) => {
-            const name = titleIn(agency.name, locale);
+            const name = titleIn(agency.name, locale, t);
             const archive = h(
               'button',
               { type: 'button', class: 'secondary ra-archive' },
@@ -217,7 +257,7 @@ export class AdminAgenciesPage implements PageView {
               cells: [
                 { text: agency.slug },
                 { text: agency.abbreviation ?? t('admNone') },
-                { text: agency.parent ? titleIn(agency.parent.name, locale) : t('admNone') },
+                { text: agency.parent ? titleIn(agency.parent.name, locale, t) : t('admNone') },
                 {
                   text: h(
                     'div',
@@ -247,7 +287,7 @@ export class AdminAgenciesPage implements PageView {
     this.changes.problems.clear();
     this.changes.ask(
       {
-        question: t('admArchiveQuestion', { name: titleIn(agency.name, locale) }),
+        question: t('admArchiveQuestion', { name: titleIn(agency.name, locale, t) }),
         yes: t('admConfirmArchive'),
         no: t('admCancel'),
       },
@@ -257,7 +297,7 @@ export class AdminAgenciesPage implements PageView {
         make: () => archiveAgency(agency.slug),
         done: () => {
           const { t, locale } = this.ctx!;
-          return this.done(t('admArchived', { name: titleIn(agency.name, locale) }));
+          return this.done(t('admArchived', { name: titleIn(agency.name, locale, t) }));
         },
         // Refused while it leads commitments: the API names them.
         argument: 'slug',
@@ -275,7 +315,7 @@ export class AdminAgenciesPage implements PageView {
         const agency = await createAgency(this.create.read(null));
         this.createSection.form.reset();
         await this.done(
-          context.t('admAgencyCreated', { name: titleIn(agency.name, context.locale) }),
+          context.t('admAgencyCreated', { name: titleIn(agency.name, context.locale, context.t) }),
         );
       } catch (error) {
         this.create.problems.showError(error, context);
@@ -293,7 +333,7 @@ export class AdminAgenciesPage implements PageView {
         const saved = await updateAgency(current.slug, this.edit.read(current));
         this.editor.close();
         this.changes.status.textContent = context.t('admAgencySaved', {
-          name: titleIn(saved.name, context.locale),
+          name: titleIn(saved.name, context.locale, context.t),
         });
         context.navigate('/admin/agencies', { edit: null });
       } catch (error) {
@@ -304,10 +344,17 @@ export class AdminAgenciesPage implements PageView {
 
   private async done(message: string): Promise<void> {
     const context = this.ctx!;
-    this.agencies = await fetchAllAgencies();
-    this.create.render(this.agencies, null, context.t, context.locale);
+    this.agencies = this.ofCountry(await fetchAllAgencies());
+    this.create.render(this.agencies, null, this.country, context.t, context.locale);
     this.renderList(context);
     this.changes.status.textContent = message;
+  }
+
+  /** The agencies of the country shown (all of them when there is no country to choose). */
+  private ofCountry(agencies: AgencyRow[]): AgencyRow[] {
+    return this.country
+      ? agencies.filter((agency) => agency.countryCode === this.country)
+      : agencies;
   }
 
   destroy(): void {

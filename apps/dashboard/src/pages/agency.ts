@@ -13,6 +13,7 @@ import {
   type CommitmentRow,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
+import { fallbackString } from '../components/fallback-text';
 import {
   aggregateHeadline,
   showCommitments,
@@ -30,6 +31,7 @@ import {
   localizedNode,
   percentText,
   planBreadcrumbs,
+  syntheticNotice,
   plainText,
   statusText,
   themeLink,
@@ -78,7 +80,15 @@ export class AgencyPage implements PageView {
     const { slug, agencySlug } = context.params;
     const [plan, rows] = await Promise.all([
       fetchAgencyPlan(slug, context.asOf, context.signal),
-      fetchCommitmentRows(slug, { agencySlug }, context.asOf, context.signal),
+      fetchCommitmentRows(slug, { agencySlug }, context.asOf, context.signal).catch(
+        (error: unknown) => {
+          // An agency that does not exist is refused by the commitment list: the page says it is not found.
+          if (error instanceof GraphqlError && error.extensions.field === 'filter.agencySlug') {
+            throw new GraphqlError(`No agency ${agencySlug}`, 'NOT_FOUND');
+          }
+          throw error;
+        },
+      ),
     ]);
     if (context.signal.aborted) return { title: '' };
     const agency =
@@ -102,7 +112,8 @@ export class AgencyPage implements PageView {
     const supported = rows.filter((row) => row.leadAgency.slug !== agency.slug);
     const progress = plan.byAgency.find((row) => row.agency.slug === agency.slug)?.progress ?? null;
     this.crumbs.replaceChildren(
-      planBreadcrumbs(context, plan.plan, { label: plainText(agency.name, locale) }),
+      planBreadcrumbs(context, plan.plan, { label: fallbackString(agency.name, locale, t) }),
+      ...syntheticNotice(plan.plan, t),
     );
     this.title.replaceChildren(agencyLabel(agency, locale, t));
     this.renderOverall(progress, led, context);

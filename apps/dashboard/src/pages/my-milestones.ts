@@ -18,6 +18,7 @@ import {
 import { localized, type LocalizedText } from '../api/dashboard';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { hasRole } from '../app/session';
+import { fallbackNode, fallbackString } from '../components/fallback-text';
 import { dataTable, h } from '../dom';
 import { FormField } from '../forms/field';
 import { formatPercent } from '../i18n';
@@ -176,7 +177,7 @@ export class MyMilestonesPage implements PageView {
     this.plan.control.replaceChildren(
       option('', t('myFilterAllPlans'), !query.get('plan')),
       ...plans.map((plan) =>
-        option(plan.slug, localized(plan.title, locale), plan.slug === query.get('plan')),
+        option(plan.slug, fallbackString(plan.title, locale, t), plan.slug === query.get('plan')),
       ),
     );
     this.agency.setLabel(t('myFilterAgency'));
@@ -187,7 +188,11 @@ export class MyMilestonesPage implements PageView {
         !query.get('agency'),
       ),
       ...agencies.map((agency) =>
-        option(agency.slug, localized(agency.name, locale), agency.slug === query.get('agency')),
+        option(
+          agency.slug,
+          fallbackString(agency.name, locale, t),
+          agency.slug === query.get('agency'),
+        ),
       ),
     );
     this.flag.setLabel(t('myFilterFlag'));
@@ -216,7 +221,7 @@ export class MyMilestonesPage implements PageView {
   ): HTMLElement {
     const { t, locale, href } = context;
     const noData = t('noData');
-    const title = localized(row.plan.title, locale);
+    const title = fallbackNode(row.plan.title, locale, t);
     const id = `plan-${row.plan.slug}`;
     const caption = flag
       ? t('myMilestonesCaptionFlag', { flag: MILESTONE_FLAG_LABELS[flag][locale] })
@@ -245,14 +250,14 @@ export class MyMilestonesPage implements PageView {
             ],
             row.shown.map((milestone) => {
               const ogpId = encodeURIComponent(milestone.commitment.ogpId);
-              const name = localized(milestone.title, locale);
+              const name = fallbackString(milestone.title, locale, t);
               return {
                 key: milestone.id,
                 // The report link sits under the milestone's name: one column less to scroll past.
                 header: h(
                   'span',
                   { class: 'milestone-cell' },
-                  h('span', { class: 'milestone-name' }, name),
+                  h('span', { class: 'milestone-name' }, fallbackNode(milestone.title, locale, t)),
                   h(
                     'a',
                     {
@@ -279,7 +284,7 @@ export class MyMilestonesPage implements PageView {
                       h(
                         'span',
                         { class: 'commitment-title' },
-                        localized(milestone.commitment.title, locale),
+                        fallbackNode(milestone.commitment.title, locale, t),
                       ),
                     ),
                   },

@@ -10,6 +10,8 @@ import {
   themeCompletionChart,
 } from '../charts/configs';
 import { aggregateHeadline, formulaAndRules, progressFigures } from '../components/public-progress';
+import { fallbackString } from '../components/fallback-text';
+import { localizedNode, syntheticNotice } from '../components/public-ui';
 import { dataTable, h } from '../dom';
 import { formatPercent, type Translate } from '../i18n';
 
@@ -52,6 +54,7 @@ function chartSection(id: string, options: { folded?: boolean } = {}): ChartSect
 export class OverviewPage implements PageView {
   readonly element: HTMLElement;
   private readonly title = h('h1', { id: 'plan-title' });
+  private readonly notice = h('div', { class: 'plan-notice' });
   private readonly overall = h('section', { id: 'overall', 'aria-labelledby': 'overall-heading' });
   private readonly themes = chartSection('by-theme');
   private readonly agencies = chartSection('by-agency');
@@ -63,6 +66,7 @@ export class OverviewPage implements PageView {
       'div',
       { class: 'overview' },
       this.title,
+      this.notice,
       this.overall,
       this.themes.section,
       this.agencies.section,
@@ -84,7 +88,8 @@ export class OverviewPage implements PageView {
     const { locale, t } = context;
     const noData = t('noData');
     const pct = (value: number | null): string => formatPercent(value, locale, noData);
-    this.title.textContent = localized(data.plan.title, locale);
+    this.title.replaceChildren(localizedNode(data.plan.title, locale, t));
+    this.notice.replaceChildren(...syntheticNotice(data.plan, t));
     this.renderOverall(data, context, pct);
     this.renderThemes(data, context);
     this.renderAgencies(data, context, pct);
@@ -151,7 +156,7 @@ export class OverviewPage implements PageView {
           header: h(
             'a',
             { href: href(`/plans/${data.plan.slug}/themes/${encodeURIComponent(row.theme.key)}`) },
-            localized(row.theme.title, locale),
+            localizedNode(row.theme.title, locale, t),
           ),
           cells: COMPLETION_ORDER.map((level) => {
             const count = countOf(row.progress.completionCounts, level);
@@ -182,7 +187,7 @@ export class OverviewPage implements PageView {
       withData: reported.length,
       total: data.byAgency.length,
       best: best
-        ? `${localized(best.agency.name, locale)} (${pct(best.progress.percent)})`
+        ? `${fallbackString(best.agency.name, locale, t)} (${pct(best.progress.percent)})`
         : NO_DATA_LABEL[locale],
     });
     s.canvas.setAttribute('aria-label', t('agencyCaption'));
@@ -204,7 +209,7 @@ export class OverviewPage implements PageView {
                 `/plans/${data.plan.slug}/agencies/${encodeURIComponent(row.agency.slug)}`,
               ),
             },
-            localized(row.agency.name, locale),
+            localizedNode(row.agency.name, locale, t),
           ),
           cells: [
             { text: pct(row.progress.percent), value: row.progress.percent },
@@ -283,13 +288,14 @@ export class OverviewPage implements PageView {
                 ],
                 rows.map((row) => ({
                   key: row.id,
-                  header: localized(row.title, locale),
+                  header: localizedNode(row.title, locale, t),
                   cells: [
                     {
                       text: h(
                         'a',
                         { href: href(`/commitments/${encodeURIComponent(row.commitment.ogpId)}`) },
-                        `${row.commitment.number} ${localized(row.commitment.title, locale)}`,
+                        `${row.commitment.number} `,
+                        localizedNode(row.commitment.title, locale, t),
                       ),
                     },
                     { text: row.plannedEnd?.label ?? t('noData') },

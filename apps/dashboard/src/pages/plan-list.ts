@@ -3,6 +3,7 @@ import { fetchPlanSummaries, type PlanSummary } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { COMPLETION_ORDER, countOf } from '../charts/configs';
 import { planComparisonChart } from '../charts/public-configs';
+import { fallbackString } from '../components/fallback-text';
 import { formatDay } from '../components/partial-date';
 import { aggregateHeadline } from '../components/public-progress';
 import {
@@ -135,7 +136,7 @@ export class PlanListPage implements PageView {
             count: plans.length,
             withData: withData.length,
             best: best
-              ? `${plainText(best.title, locale)} (${percentText(best.progress.percent, locale, t)})`
+              ? `${fallbackString(best.title, locale, t)} (${percentText(best.progress.percent, locale, t)})`
               : t('noData'),
           });
     s.canvas.setAttribute('aria-label', t('pubPlansChartCaption'));

@@ -126,7 +126,11 @@ export class ReviewPage implements PageView {
     this.planLabel.textContent = t('rvPlan');
     this.planSelect.replaceChildren(
       ...plans.map((p) =>
-        h('option', { value: p.slug, selected: p.slug === plan?.slug }, titleIn(p.title, locale)),
+        h(
+          'option',
+          { value: p.slug, selected: p.slug === plan?.slug },
+          titleIn(p.title, locale, t),
+        ),
       ),
     );
     this.verificationLabel.textContent = t('rvVerification');
@@ -169,7 +173,7 @@ export class ReviewPage implements PageView {
             'div',
             { class: 'table-wrap' },
             dataTable(
-              t('rvMilestonesCaption', { plan: titleIn(plan.title, locale) }),
+              t('rvMilestonesCaption', { plan: titleIn(plan.title, locale, t) }),
               [
                 { label: t('rvMilestone') },
                 { label: t('rvCommitment') },
@@ -181,7 +185,7 @@ export class ReviewPage implements PageView {
               ],
               shown.map((milestone) => {
                 const latest = milestone.history[0];
-                const title = titleIn(milestone.title, locale);
+                const title = titleIn(milestone.title, locale, t);
                 const verifyPath = `/commitments/${encodeURIComponent(milestone.commitment.ogpId)}/milestones/${encodeURIComponent(milestone.id)}/verify`;
                 return {
                   key: milestone.id,
@@ -195,7 +199,7 @@ export class ReviewPage implements PageView {
                             `/commitments/${encodeURIComponent(milestone.commitment.ogpId)}`,
                           ),
                         },
-                        `${milestone.commitment.ogpId} ${titleIn(milestone.commitment.title, locale)}`,
+                        `${milestone.commitment.ogpId} ${titleIn(milestone.commitment.title, locale, t)}`,
                       ),
                     },
                     {
@@ -256,7 +260,7 @@ export class ReviewPage implements PageView {
         'div',
         { class: 'table-wrap' },
         dataTable(
-          t('rvCommitmentsCaption', { plan: titleIn(plan.title, locale) }),
+          t('rvCommitmentsCaption', { plan: titleIn(plan.title, locale, t) }),
           [
             { label: t('rvCommitment') },
             { label: t('rvComputedCompletion') },
@@ -264,7 +268,7 @@ export class ReviewPage implements PageView {
             { label: t('rvAction') },
           ],
           commitments.map((commitment) => {
-            const title = `${commitment.ogpId} ${titleIn(commitment.title, locale)}`;
+            const title = `${commitment.ogpId} ${titleIn(commitment.title, locale, t)}`;
             return {
               key: commitment.ogpId,
               header: h(

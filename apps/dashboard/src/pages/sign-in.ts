@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from '@ogp/common';
 import { GraphqlError, type FieldProblem } from '../api/client';
 import { landingPath, login, safeNextPath, signInWait } from '../api/coordinator/sign-in';
-import { localized } from '../api/dashboard';
+import { fallbackString } from '../components/fallback-text';
 import type { PageContext, PageView, RenderResult } from '../app/page';
 import { h } from '../dom';
 import { ErrorSummary, type SummaryItem } from '../forms/error-summary';
@@ -65,7 +65,9 @@ export class SignInPage implements PageView {
       this.intro.hidden = true;
       this.summary.hide();
       const roles = user.roles.map((role) => ROLE_LABELS[role][context.locale]).join(', ');
-      const agencies = user.agencies.map((agency) => localized(agency.name, context.locale));
+      const agencies = user.agencies.map((agency) =>
+        fallbackString(agency.name, context.locale, context.t),
+      );
       const landing = landingPath(user.roles);
       this.signedIn.hidden = false;
       this.signedIn.replaceChildren(

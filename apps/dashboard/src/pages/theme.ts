@@ -8,6 +8,7 @@ import {
   type ThemePlan,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
+import { fallbackString } from '../components/fallback-text';
 import {
   aggregateHeadline,
   showCommitments,
@@ -21,6 +22,7 @@ import {
   labelledSection,
   localizedNode,
   planBreadcrumbs,
+  syntheticNotice,
   planPath,
   plainText,
   sourceList,
@@ -51,13 +53,15 @@ export class ThemePage implements PageView {
 
   async render(context: PageContext): Promise<RenderResult> {
     const { slug, themeKey } = context.params;
-    const [plan, rows] = await Promise.all([
-      fetchThemePlan(slug, context.asOf, context.signal),
-      fetchCommitmentRows(slug, { themeKey }, context.asOf, context.signal),
-    ]);
+    // Read side by side; an unknown theme is refused by the commitment list too, and is said as not found.
+    const pending = fetchCommitmentRows(slug, { themeKey }, context.asOf, context.signal);
+    pending.catch(() => undefined);
+    const plan = await fetchThemePlan(slug, context.asOf, context.signal);
     if (context.signal.aborted) return { title: '' };
     const theme = plan.themes.find((candidate) => candidate.key === themeKey);
     if (!theme) throw new GraphqlError(`No theme ${themeKey}`, 'NOT_FOUND');
+    const rows = await pending;
+    if (context.signal.aborted) return { title: '' };
     keepFocus(this.element, () => this.show(plan, theme, rows, context));
     return { title: plainText(theme.title, context.locale), livePlan: plan.slug };
   }
@@ -70,7 +74,8 @@ export class ThemePage implements PageView {
   private show(plan: ThemePlan, theme: ThemeDetail, rows: CommitmentRow[], context: PageContext) {
     const { locale, t, href } = context;
     this.crumbs.replaceChildren(
-      planBreadcrumbs(context, plan, { label: plainText(theme.title, locale) }),
+      planBreadcrumbs(context, plan, { label: fallbackString(theme.title, locale, t) }),
+      ...syntheticNotice(plan, t),
     );
     this.title.replaceChildren(
       `${t('pubThemeNumber', { number: theme.number })}: `,

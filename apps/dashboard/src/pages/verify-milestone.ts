@@ -84,14 +84,14 @@ export class VerifyMilestonePage implements PageView {
     if (signal.aborted) return { title: '' };
     if (!data.milestone) throw new GraphqlError(t('notFound'), 'NOT_FOUND');
     this.data = data;
-    const title = titleIn(data.milestone.title, locale);
+    const title = titleIn(data.milestone.title, locale, t);
     this.heading.textContent = t('rvVerifyTitle', { title });
     this.context.replaceChildren(
       `${t('rvCommitment')}: `,
       h(
         'a',
         { href: context.href(`/commitments/${encodeURIComponent(data.commitment.ogpId)}`) },
-        `${data.commitment.ogpId} ${titleIn(data.commitment.title, locale)}`,
+        `${data.commitment.ogpId} ${titleIn(data.commitment.title, locale, t)}`,
       ),
     );
     const latest = data.milestone.history[0] ?? null;

@@ -1,4 +1,10 @@
-import { PartialDateError, errorMessage, parsePartialDate, type PartialDate } from '@ogp/common';
+import {
+  MilestoneStatus,
+  PartialDateError,
+  errorMessage,
+  parsePartialDate,
+  type PartialDate,
+} from '@ogp/common';
 import {
   DESCRIPTION_MAX,
   TITLE_MAX,
@@ -122,4 +128,18 @@ export function checkEvidence(
     if (url !== undefined) result.push({ url, title });
   }
   return result;
+}
+
+/**
+ * A report that marks a milestone COMPLETED shows what proves it: at least one evidence link, as the IRM counts
+ * what evidence shows. Links with problems of their own are reported on their rows, not here.
+ */
+export function checkCompletionEvidence(
+  problems: InputProblems,
+  field: string,
+  status: MilestoneStatus,
+  input: readonly unknown[] | null | undefined,
+): void {
+  if (status !== MilestoneStatus.COMPLETED || (input ?? []).length > 0) return;
+  problems.add(field, errorMessage('evidence.requiredForCompleted'));
 }

@@ -19,6 +19,7 @@ import {
   lockedRow,
 } from '@ogp/core';
 import { DataSource, type EntityManager } from 'typeorm';
+import { COUNTRY_CODE, COUNTRY_CODE_SHAPE } from '../plans';
 import { referencedAgencies } from './referenced-agencies';
 import { toAgency } from './agency.mapper';
 import { AgencyEntity } from './agency.entity';
@@ -113,6 +114,19 @@ async function checkAgency(
       } else changes.slug = slug;
     }
   }
+  // The country is given once: the plans that name an agency are of its country.
+  if (creating) {
+    const code = checkKey(
+      problems,
+      'input.countryCode',
+      (input as CreateAgencyInput).countryCode,
+      COUNTRY_CODE,
+      2,
+      COUNTRY_CODE_SHAPE,
+    );
+    if (code !== undefined) changes.countryCode = code;
+  }
+  const countryCode = current?.countryCode ?? changes.countryCode;
   if (creating || isGiven(input.name)) {
     const name = checkLocalized(problems, 'input.name', current?.name ?? null, input.name, {
       required: true,
@@ -131,7 +145,13 @@ async function checkAgency(
     if (input.parentSlug === null) changes.parentId = null;
     else {
       const [parent] =
-        (await referencedAgencies(manager, problems, 'input.parentSlug', [input.parentSlug])) ?? [];
+        (await referencedAgencies(
+          manager,
+          problems,
+          'input.parentSlug',
+          [input.parentSlug],
+          countryCode,
+        )) ?? [];
       if (parent && current && (await sitsUnder(manager, parent.id, current.id))) {
         problems.add(
           'input.parentSlug',

@@ -13,7 +13,7 @@ export class AgenciesResolver {
 
   @Query(() => AgencyConnection, {
     description:
-      'Agencies that lead or support commitments of a plan, by name; NOT_FOUND for a plan you may not read. Without a plan: every unarchived agency, also those no commitment names yet (administrators only).',
+      "Agencies of the plan's country that lead or support commitments of a plan, by name; NOT_FOUND for a plan you may not read. Without a plan: every unarchived agency (of one country, given countryCode), also those no commitment names yet (administrators only).",
   })
   agencies(
     @Context() context: RequestContext,
@@ -23,12 +23,19 @@ export class AgenciesResolver {
       description: 'The plan slug; left out: every agency (administrators only).',
     })
     planSlug: string | null | undefined,
+    @Args('countryCode', {
+      type: () => String,
+      nullable: true,
+      description:
+        'Only agencies of this country (ISO 3166-1 alpha-2, e.g. "DK"); with a plan, only its own country may be given.',
+    })
+    countryCode: string | null | undefined,
     @Args('first', { type: () => Int, nullable: true, description: pageSizeDescription })
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: afterDescription })
     after?: string,
   ) {
-    return this.agencyService.list(context.actor, planSlug, { first, after });
+    return this.agencyService.list(context.actor, planSlug, { first, after }, countryCode);
   }
 
   @ResolveField(() => Agency, {

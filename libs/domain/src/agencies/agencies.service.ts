@@ -1,6 +1,9 @@
-import { Role } from '@ogp/common';
+import { Role, errorMessage } from '@ogp/common';
 import {
   APP_CONFIG,
+  DomainException,
+  InputProblems,
+  checkKey,
   requireRole,
   toConnection,
   toPage,
@@ -11,7 +14,7 @@ import {
 } from '@ogp/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PlansService } from '../plans';
+import { COUNTRY_CODE, COUNTRY_CODE_SHAPE, PlansService } from '../plans';
 import { toAgency } from './agency.mapper';
 import { AgencyEntity } from './agency.entity';
 import type { Agency } from './agency.model';
@@ -25,23 +28,40 @@ export class AgenciesService {
   ) {}
 
   /**
-   * Agencies that lead or support a commitment of a plan `actor` may read, by name. Without a plan, every
-   * unarchived agency, for administrators: one just created is named by no commitment yet, and they manage it.
+   * Agencies of the plan's country that lead or support a commitment of a plan `actor` may read, by name.
+   * Without a plan, every unarchived agency (of `countryCode`, if given), for administrators: one just created
+   * is named by no commitment yet, and they manage it.
    */
   async list(
     actor: Actor,
     planSlug: string | null | undefined,
     request: PageRequest,
+    countryCode?: string | null,
   ): Promise<Connection<Agency>> {
     const query = this.db.getRepository(AgencyEntity).createQueryBuilder('a');
     if (planSlug === null || planSlug === undefined) {
       requireRole(actor, Role.ADMIN);
+      if (countryCode != null) {
+        const problems = new InputProblems();
+        checkKey(problems, 'countryCode', countryCode, COUNTRY_CODE, 2, COUNTRY_CODE_SHAPE);
+        problems.throwIfAny();
+        query.where('a.country_code = :countryCode', { countryCode });
+      }
     } else {
       const plan = await this.plans.bySlug(actor, planSlug);
+      if (countryCode != null && countryCode !== plan.countryCode) {
+        throw DomainException.badInput(
+          'countryCode',
+          errorMessage('agency.notPlanCountry', { plan: plan.slug, country: plan.countryCode }),
+          countryCode,
+        );
+      }
+      // Only the plan's country: an agency of another country is never one of its agencies.
       query.where(
-        `EXISTS (SELECT 1 FROM commitment_agency ca JOIN commitment c ON c.id = ca.commitment_id
-                 WHERE ca.agency_id = a.id AND c.action_plan_id = :planId AND c.archived_at IS NULL)`,
-        { planId: plan.id },
+        `a.country_code = :countryCode AND EXISTS (
+           SELECT 1 FROM commitment_agency ca JOIN commitment c ON c.id = ca.commitment_id
+           WHERE ca.agency_id = a.id AND c.action_plan_id = :planId AND c.archived_at IS NULL)`,
+        { planId: plan.id, countryCode: plan.countryCode },
       );
     }
     const page = toPage(request, this.config.graphqlMaxPageSize);

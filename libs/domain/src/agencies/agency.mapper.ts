@@ -6,6 +6,7 @@ export function toAgency(entity: AgencyEntity): Agency {
   return {
     id: entity.id,
     slug: entity.slug,
+    countryCode: entity.countryCode,
     name: toLocalizedText(entity.name),
     abbreviation: entity.abbreviation,
     parentId: entity.parentId,

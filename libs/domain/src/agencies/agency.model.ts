@@ -12,6 +12,12 @@ export class Agency {
   @Field(() => LocalizedText, { description: 'Name as it was at plan time.' })
   name: LocalizedText;
 
+  @Field({
+    description:
+      'The country it is a public body of (ISO 3166 alpha-2, e.g. "DK"): a plan names only agencies of its country.',
+  })
+  countryCode: string;
+
   @Field(() => String, { nullable: true, description: 'Abbreviation, if any.' })
   abbreviation: string | null;
 

@@ -245,9 +245,13 @@ async function checkCommitment(
       problems.add('input.leadAgencySlug', errorMessage('commitment.leadRequired'));
     } else {
       const [found] =
-        (await referencedAgencies(manager, problems, 'input.leadAgencySlug', [
-          input.leadAgencySlug,
-        ])) ?? [];
+        (await referencedAgencies(
+          manager,
+          problems,
+          'input.leadAgencySlug',
+          [input.leadAgencySlug],
+          plan?.countryCode,
+        )) ?? [];
       if (found) {
         lead = found;
         if (found.id !== currentLead?.id) agencies.lead = found;
@@ -261,6 +265,7 @@ async function checkCommitment(
       problems,
       'input.supportingAgencySlugs',
       slugs,
+      plan?.countryCode,
     );
     if (supporting && lead && supporting.some((agency) => agency.id === lead.id)) {
       problems.add(

@@ -46,7 +46,8 @@ export class PlanFileInvalidException extends DomainException {
 
 /**
  * Loads a whole plan file in one transaction: validated first, nothing written when any problem exists.
- * Agencies and sources are shared between plans (reused by slug and URL); everything else is new.
+ * Agencies and sources are shared between plans (reused by slug and URL; an agency only by plans of its
+ * country, which it is given when it is created); everything else is new.
  */
 export class PlanLoader {
   constructor(private readonly dataSource: DataSource) {}
@@ -84,6 +85,22 @@ export class PlanLoader {
         message: `commitment ${ogp_id} already exists in another plan`,
       });
     }
+    // An agency is reused by its key, and belongs to one country: another country's plan cannot name it.
+    const keys = file.agencies.map((a) => a.key);
+    const foreign: { slug: string; country_code: string }[] = keys.length
+      ? await manager.query(
+          'SELECT slug, country_code FROM agency WHERE slug = ANY($1) AND country_code <> $2',
+          [keys, file.plan.countryCode],
+        )
+      : [];
+    for (const { slug, country_code } of foreign.sort(
+      (a, b) => keys.indexOf(a.slug) - keys.indexOf(b.slug),
+    )) {
+      problems.push({
+        path: `$.agencies[${keys.indexOf(slug)}].key`,
+        message: `agency "${slug}" already exists as a public body of ${country_code}, not of the plan's country ${file.plan.countryCode}; give this plan's agency another key`,
+      });
+    }
     return problems;
   }
 
@@ -100,6 +117,7 @@ export class PlanLoader {
       const saved = await manager.save(
         manager.create(AgencyEntity, {
           slug: agency.key,
+          countryCode: file.plan.countryCode,
           name: text(agency.name),
           abbreviation: agency.abbreviation ?? null,
           sources: await sources.all(agency.sources),

@@ -98,7 +98,27 @@ async function checkPlan(
       2,
       COUNTRY_CODE_SHAPE,
     );
-    if (code !== undefined) changes.countryCode = code;
+    if (code !== undefined && current && code !== current.countryCode) {
+      // Its agencies are of its country: a plan that names any keeps the country they belong to.
+      const [named]: { slugs: string[] | null }[] = await manager.query(
+        `SELECT array_agg(DISTINCT a.slug ORDER BY a.slug) AS slugs FROM agency a
+         WHERE a.country_code <> $2 AND (a.id = (SELECT coordinating_agency_id FROM action_plan WHERE id = $1)
+           OR a.id IN (SELECT ca.agency_id FROM commitment_agency ca
+                       JOIN commitment c ON c.id = ca.commitment_id WHERE c.action_plan_id = $1))`,
+        [current.id, code],
+      );
+      if (named.slugs?.length) {
+        problems.add(
+          'input.countryCode',
+          errorMessage('plan.countryHasAgencies', {
+            code,
+            country: current.countryCode,
+            slugs: named.slugs,
+          }),
+          code,
+        );
+      } else changes.countryCode = code;
+    } else if (code !== undefined) changes.countryCode = code;
   }
   checkTitleAndDescription(problems, creating, input, current, changes);
   if (isGiven(input.actionPlanNumber)) {
@@ -121,9 +141,13 @@ async function checkPlan(
     if (input.coordinatingAgencySlug === null) changes.coordinatingAgencyId = null;
     else {
       const [agency] =
-        (await referencedAgencies(manager, problems, 'input.coordinatingAgencySlug', [
-          input.coordinatingAgencySlug,
-        ])) ?? [];
+        (await referencedAgencies(
+          manager,
+          problems,
+          'input.coordinatingAgencySlug',
+          [input.coordinatingAgencySlug],
+          changes.countryCode ?? current?.countryCode,
+        )) ?? [];
       if (agency) changes.coordinatingAgencyId = agency.id;
     }
   }

@@ -9,6 +9,7 @@ import {
 import {
   InputProblems,
   checkPeriod,
+  checkCompletionEvidence,
   checkEvidence,
   checkNote,
   checkPastPartialDate,
@@ -69,6 +70,7 @@ export function checkInput(input: RecordMilestoneUpdateInput, today: string): Ch
   );
   const note = checkNote(problems, 'input.note', input.note);
   const evidence = checkEvidence(problems, 'input.evidence', input.evidence);
+  checkCompletionEvidence(problems, 'input.evidence', input.status, input.evidence);
   const visibility = input.visibility ?? Visibility.PUBLIC;
   problems.throwIfAny();
   return {

@@ -58,7 +58,8 @@ export function reportFieldOf(apiField: string): ReportField | null {
 /**
  * The input for recordMilestoneUpdate from what was typed, and the problems the API cannot be asked about
  * (no status chosen, a percent that is not a whole number: GraphQL would refuse the request as a whole).
- * Empty texts are left out; evidence rows left wholly empty are dropped.
+ * Empty texts are left out. Every evidence row is sent as typed, an empty or half-filled one too: the API names
+ * what it lacks, and the form shows that beside the row instead of losing it.
  */
 export function buildUpdateInput(
   draft: ReportDraft,
@@ -78,9 +79,7 @@ export function buildUpdateInput(
       });
   }
   const text = (value: string): string | null => (value.trim() === '' ? null : value.trim());
-  const evidence = draft.evidence
-    .map((row) => ({ url: row.url.trim(), title: row.title.trim() }))
-    .filter((row) => row.url !== '' || row.title !== '');
+  const evidence = draft.evidence.map((row) => ({ url: row.url.trim(), title: row.title.trim() }));
   if (problems.length || !draft.status) return { input: null, problems };
   return {
     input: {
@@ -97,23 +96,6 @@ export function buildUpdateInput(
     },
     problems,
   };
-}
-
-/**
- * The evidence rows as sent: the index the API names in `evidence.<index>` is the index among the rows that
- * were not wholly empty. Maps it back to the row's index in the form.
- */
-export function evidenceRowIndex(
-  rows: readonly { url: string; title: string }[],
-  sentIndex: number,
-): number | null {
-  let sent = -1;
-  for (const [index, row] of rows.entries()) {
-    if (row.url.trim() === '' && row.title.trim() === '') continue;
-    sent += 1;
-    if (sent === sentIndex) return index;
-  }
-  return null;
 }
 
 /** A problem the form finds itself, as a message key with its values, so it can be shown in the page's language. */

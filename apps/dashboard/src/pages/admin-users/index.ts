@@ -3,6 +3,7 @@ import {
   createUser,
   deactivateUser,
   fetchAllAgencies,
+  fetchCountries,
   fetchUsers,
   setUserRoles,
   type UserRow,
@@ -18,6 +19,7 @@ import type { Translate } from '../../i18n';
 import '../../styles/forms.css';
 import '../../styles/review-admin.css';
 import { srOnly, titleIn } from '../../components/review-ui';
+import { chosenCountry, CountryChoice, countryName } from '../../components/country-choice';
 import { RolesPicker } from './roles-picker';
 
 /** Administrators' list of users: create, change roles and agencies, deactivate. */
@@ -47,6 +49,10 @@ export class AdminUsersPage implements PageView {
     autocomplete: 'new-password',
   });
   private readonly createRoles = new RolesPicker('user-create');
+  // Coordinators report for agencies of one country at a time: the forms offer the chosen country's.
+  private readonly countryChoice = new CountryChoice('users', (country) =>
+    this.ctx?.navigate('/admin/users', { country, edit: null }),
+  );
   private readonly createProblems: FormProblems;
   // Changing roles of the user named by ?edit=.
   private readonly editor = new RowEditor<UserRow>(
@@ -100,6 +106,7 @@ export class AdminUsersPage implements PageView {
       'div',
       { class: 'admin-users' },
       this.heading,
+      this.countryChoice.element,
       ...this.changes.elements(),
       this.editor.section.element,
       this.listSection,
@@ -110,17 +117,22 @@ export class AdminUsersPage implements PageView {
   async render(context: PageContext): Promise<RenderResult> {
     this.ctx = context;
     const { t, locale, signal } = context;
-    const [users, agencies] = await Promise.all([fetchUsers(signal), fetchAllAgencies(signal)]);
+    const [users, all] = await Promise.all([fetchUsers(signal), fetchAllAgencies(signal)]);
+    const countries = await fetchCountries(all, signal);
     if (signal.aborted) return { title: '' };
+    const country = chosenCountry(context.query, countries);
+    const agencies = country ? all.filter((agency) => agency.countryCode === country) : all;
+    const shownCountry = country ? countryName(country, locale) : null;
+    this.countryChoice.render(countries, country, t, locale);
     this.users = users;
     this.heading.textContent = t('admUsersTitle');
     this.createSection.heading.textContent = t('admNewUser');
     this.displayName.setLabel(t('admDisplayName')).setHint(t('admDisplayNameHint'));
     this.email.setLabel(t('admEmail'));
     this.password.setLabel(t('admPassword')).setHint(t('admPasswordHint'));
-    this.createRoles.render(agencies, t, locale);
+    this.createRoles.render(agencies, shownCountry, t, locale);
     this.createSection.submit.textContent = t('admCreateUser');
-    this.editRoles.render(agencies, t, locale);
+    this.editRoles.render(agencies, shownCountry, t, locale);
     this.editor.show(this.users, context, {
       render: (user) => {
         this.editor.section.heading.textContent = t('admEditRolesOf', { name: user.displayName });
@@ -187,7 +199,7 @@ export class AdminUsersPage implements PageView {
                 },
                 {
                   text: user.agencies.length
-                    ? user.agencies.map((a) => titleIn(a.name, locale)).join(', ')
+                    ? user.agencies.map((a) => titleIn(a.name, locale, t)).join(', ')
                     : t('admNone'),
                 },
                 {

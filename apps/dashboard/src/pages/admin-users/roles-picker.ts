@@ -14,6 +14,8 @@ export class RolesPicker {
   readonly agencies: FieldGroup;
   private readonly roleBoxes = new Map<Role, [HTMLInputElement, HTMLLabelElement]>();
   private agencyBoxes = new Map<string, HTMLInputElement>();
+  /** The user's agencies of other countries than the one shown: not offered here, and kept as they are. */
+  private kept: string[] = [];
 
   constructor(private readonly prefix: string) {
     this.roles = new FieldGroup(`${prefix}-roles`);
@@ -31,10 +33,15 @@ export class RolesPicker {
     }
   }
 
-  render(agencies: AgencyRow[], t: Translate, locale: Locale): void {
+  /** Offers `agencies`: those of the country the page shows (`countryName`), when there is one. */
+  render(agencies: AgencyRow[], countryName: string | null, t: Translate, locale: Locale): void {
     this.roles.setLegend(t('admRoles'));
     for (const [role, [, label]] of this.roleBoxes) label.textContent = ROLE_LABELS[role][locale];
-    this.agencies.setLegend(t('admAgencies')).setHint(t('admAgenciesHint'));
+    this.agencies
+      .setLegend(t('admAgencies'))
+      .setHint(
+        countryName ? t('admAgenciesHintCountry', { country: countryName }) : t('admAgenciesHint'),
+      );
     const ticked = new Set(this.agencySlugs);
     const boxes = new Map<string, HTMLInputElement>();
     this.agencies.body.replaceChildren(
@@ -51,11 +58,12 @@ export class RolesPicker {
           'div',
           { class: 'choice' },
           input,
-          h('label', { for: input.id }, titleIn(agency.name, locale)),
+          h('label', { for: input.id }, titleIn(agency.name, locale, t)),
         );
       }),
     );
     this.agencyBoxes = boxes;
+    this.kept = [...ticked].filter((slug) => !boxes.has(slug));
   }
 
   get roleValues(): Role[] {
@@ -63,12 +71,16 @@ export class RolesPicker {
   }
 
   get agencySlugs(): string[] {
-    return [...this.agencyBoxes].filter(([, input]) => input.checked).map(([slug]) => slug);
+    return [
+      ...[...this.agencyBoxes].filter(([, input]) => input.checked).map(([slug]) => slug),
+      ...this.kept,
+    ];
   }
 
   set(roles: Role[], agencySlugs: string[]): void {
     for (const [role, [input]] of this.roleBoxes) input.checked = roles.includes(role);
     for (const [slug, input] of this.agencyBoxes) input.checked = agencySlugs.includes(slug);
+    this.kept = agencySlugs.filter((slug) => !this.agencyBoxes.has(slug));
   }
 
   targets(): { roles: ProblemTarget; agencies: ProblemTarget } {

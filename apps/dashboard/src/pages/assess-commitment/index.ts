@@ -48,7 +48,7 @@ export class AssessCommitmentPage implements PageView {
     const { t, locale, signal, params } = context;
     const commitment = await fetchCommitmentToAssess(params.ogpId, signal);
     if (signal.aborted) return { title: '' };
-    const name = `${commitment.ogpId} ${titleIn(commitment.title, locale)}`;
+    const name = `${commitment.ogpId} ${titleIn(commitment.title, locale, t)}`;
     this.heading.textContent = t('rvAssessTitle', { commitment: commitment.ogpId });
     this.context.replaceChildren(
       `${t('rvCommitment')}: `,

@@ -1,6 +1,7 @@
 import { OGP_VALUE_LABELS } from '@ogp/common';
 import { fetchCommitment, type CommitmentDetail } from '../../api/public';
 import type { PageContext, PageView, RenderResult } from '../../app/page';
+import { fallbackString } from '../../components/fallback-text';
 import {
   agencyLink,
   chartSection,
@@ -10,6 +11,7 @@ import {
   labelledSection,
   localizedNode,
   planBreadcrumbs,
+  syntheticNotice,
   planPath,
   plainText,
   sourceList,
@@ -76,11 +78,12 @@ export class CommitmentPage implements PageView {
         context,
         c.actionPlan,
         {
-          label: plainText(c.theme.title, locale),
+          label: fallbackString(c.theme.title, locale, t),
           href: href(themePath(c.actionPlan.slug, c.theme.key)),
         },
         { label: `${c.number} ${c.ogpId}` },
       ),
+      ...syntheticNotice(c.actionPlan, t),
     );
     this.title.replaceChildren(`${c.number} `, localizedNode(c.title, locale, t));
     this.renderFacts(c, context);

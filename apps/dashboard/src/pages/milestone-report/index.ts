@@ -8,7 +8,7 @@ import {
   type ReportMilestone,
 } from '../../api/coordinator/milestone-report';
 import { buildUpdateInput, type ReportDraft } from '../../api/coordinator/report-input';
-import { localized } from '../../api/dashboard';
+import { fallbackNode, fallbackString } from '../../components/fallback-text';
 import type { PageContext, PageView, RenderResult } from '../../app/page';
 import { hasRole } from '../../app/session';
 import { h } from '../../dom';
@@ -66,7 +66,7 @@ export class MilestoneReportPage implements PageView {
     }
     this.show(false);
     return {
-      title: `${context.t('reportHeading')}: ${localized(this.milestone.title, context.locale)}`,
+      title: `${context.t('reportHeading')}: ${fallbackString(this.milestone.title, context.locale, context.t)}`,
     };
   }
 
@@ -159,16 +159,19 @@ export class MilestoneReportPage implements PageView {
     this.heading.textContent = t('reportHeading');
     this.heading.setAttribute('tabindex', '-1');
     this.lead.replaceChildren(
-      h('span', { class: 'milestone-title' }, localized(milestone.title, locale)),
+      h('span', { class: 'milestone-title' }, fallbackNode(milestone.title, locale, t)),
       h('br'),
       t('reportOfCommitment'),
       ' ',
       h(
         'a',
         { href: context.href(`/commitments/${encodeURIComponent(commitment.ogpId)}`) },
-        `${commitment.ogpId} ${localized(commitment.title, locale)}`,
+        `${commitment.ogpId} `,
+        fallbackNode(commitment.title, locale, t),
       ),
-      ` (${localized(commitment.leadAgency.name, locale)})`,
+      ' (',
+      fallbackNode(commitment.leadAgency.name, locale, t) ?? '',
+      ')',
     );
     renderState(this.state, milestone, context);
     renderLatest(this.latest, milestone.history[0] ?? null, context);
@@ -179,7 +182,7 @@ export class MilestoneReportPage implements PageView {
     this.form.heading.textContent = t('reportFormHeading');
     this.form.notAllowed.hidden = allowed;
     this.form.notAllowed.textContent = t('reportNotLead', {
-      agency: localized(commitment.leadAgency.name, locale),
+      agency: fallbackString(commitment.leadAgency.name, locale, t),
     });
     this.form.form.hidden = !allowed;
     this.form.relabel();

@@ -1,11 +1,6 @@
 import type { Locale } from '@ogp/common';
 import { GraphqlError, type FieldProblem } from '../../api/client';
-import {
-  evidenceRowIndex,
-  knownProblem,
-  reportFieldOf,
-  type ReportDraft,
-} from '../../api/coordinator/report-input';
+import { knownProblem, reportFieldOf, type ReportDraft } from '../../api/coordinator/report-input';
 import type { ChoiceField, FieldGroup, FormField } from '../../forms/field';
 import type { MessageKey, Translate } from '../../i18n';
 import { describeError, errorText } from '../../i18n/error-text';
@@ -20,7 +15,7 @@ export interface PlacedProblem {
   text: (t: Translate, locale: Locale) => { text: string; lang?: string };
 }
 
-/** Puts each API problem on its field (the evidence index is among the rows sent, not the rows shown). */
+/** Puts each API problem on its field (every evidence row is sent, so the API's index is the row's). */
 export function placeProblems(
   problems: FieldProblem[],
   draft: ReportDraft,
@@ -51,8 +46,8 @@ export function placeProblems(
     }
     const row = field && /^evidence\.(\d+)\.(url|title)$/.exec(field);
     if (row) {
-      const index = evidenceRowIndex(draft.evidence, Number(row[1]));
-      const evidenceRow = index === null ? undefined : form.rows[index];
+      const index = Number(row[1]);
+      const evidenceRow = index < draft.evidence.length ? form.rows[index] : undefined;
       if (evidenceRow) {
         const target = row[2] === 'url' ? evidenceRow.url : evidenceRow.title;
         return {

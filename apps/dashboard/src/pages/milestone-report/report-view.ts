@@ -15,6 +15,7 @@ import type {
 } from '../../api/coordinator/milestone-report';
 import type { LocalizedText } from '../../api/dashboard';
 import type { PageContext } from '../../app/page';
+import { fallbackNode } from '../../components/fallback-text';
 import { h } from '../../dom';
 import { formatDateTime, formatPercent, type MessageKey, type Translate } from '../../i18n';
 
@@ -185,16 +186,5 @@ function updateFacts(update: StatusUpdate, { t, locale }: PageContext): HTMLElem
 
 /** The note in the page's language, else the other one marked as such; null when there is none. */
 function noteText(note: LocalizedText, locale: Locale, t: Translate): Node | null {
-  const own = note[locale];
-  if (own) return document.createTextNode(own);
-  const other: Locale = locale === 'da' ? 'en' : 'da';
-  const text = note[other];
-  if (!text) return null;
-  return h(
-    'span',
-    {},
-    h('span', { lang: other }, text),
-    ' ',
-    h('span', { class: 'marker' }, other === 'en' ? t('reportInEnglish') : t('reportInDanish')),
-  );
+  return fallbackNode(note, locale, t);
 }

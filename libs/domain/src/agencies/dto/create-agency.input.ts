@@ -9,6 +9,12 @@ export class CreateAgencyInput {
   })
   slug: string;
 
+  @Field({
+    description:
+      'The country it is a public body of: an upper-case ISO 3166-1 alpha-2 code, e.g. "DK". Plans name only agencies of their own country; it cannot be changed later.',
+  })
+  countryCode: string;
+
   @Field(() => LocalizedTextInput, {
     description: 'Name in Danish and/or English (at least one, at most 500 characters each).',
   })
@@ -22,7 +28,8 @@ export class CreateAgencyInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Slug of the (unarchived) body it sits under, such as a ministry.',
+    description:
+      'Slug of the (unarchived) body of the same country it sits under, such as a ministry.',
   })
   parentSlug?: string | null;
 }

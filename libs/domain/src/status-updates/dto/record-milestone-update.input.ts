@@ -60,7 +60,8 @@ export class RecordMilestoneUpdateInput {
 
   @Field(() => [EvidenceLinkInput], {
     nullable: true,
-    description: 'Evidence links (at most 20), each with a title.',
+    description:
+      'Evidence links (at most 20), each with a title; at least one when the status is COMPLETED.',
   })
   evidence?: EvidenceLinkInput[] | null;
 
