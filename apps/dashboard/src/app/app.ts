@@ -3,6 +3,7 @@ import { graphql, GraphqlError } from '../api/client';
 import { h } from '../dom';
 import { formatLongDate, translator, type Translate } from '../i18n';
 import { Chrome } from './chrome';
+import { showPlanFeed } from './feed-link';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
 import { matchRoute, type RouteMatch } from './routes';
@@ -186,6 +187,7 @@ export class App {
       const result = await view.render(context);
       if (controller.signal.aborted) return;
       document.title = `${result.title} · ${t('appName')}`;
+      showPlanFeed(result.livePlan ?? null, locale, t('planFeed'));
       if (options.live) this.announceLive(t);
       else this.status.textContent = '';
       if (asOf) this.chrome.showAsOf(asOf);
@@ -250,6 +252,7 @@ export class App {
     this.page?.view.destroy();
     this.page = null;
     this.follow(null);
+    showPlanFeed(null);
     this.content.replaceChildren(
       h('h1', { tabindex: '-1' }, kind === 'error' ? t('errorHeading') : text),
       ...(kind === 'error' ? [h('p', { class: 'error' }, text)] : []),
