@@ -23,13 +23,13 @@ const dkFile = JSON.parse(
 
 // ---- The roll-up rules of product.md, worked out here from the plan file's facts --------------------------
 
-/** The report that holds at the end of `asOf` (null: now); an undated one was recorded on the load day. */
+/** The report that holds at the end of `asOf` (null: now); an undated one counts from its not-later-than day. */
 function reportAt(milestone: PlanFileMilestone, asOf: string | null): PlanFileStatusUpdate | null {
   const dated = (milestone.history ?? [])
     .map((update, index) => ({
       update,
       index,
-      on: update.effectiveDate === null ? TODAY : parsePartialDate(update.effectiveDate).end,
+      on: parsePartialDate(update.effectiveDate).end,
     }))
     .filter((entry) => asOf === null || entry.on <= asOf)
     .sort((a, b) => a.on.localeCompare(b.on) || a.index - b.index);
@@ -39,7 +39,7 @@ function reportAt(milestone: PlanFileMilestone, asOf: string | null): PlanFileSt
 function lastUpdateOn(milestone: PlanFileMilestone, asOf: string | null): string | null {
   const report = reportAt(milestone, asOf);
   if (!report) return null;
-  return report.effectiveDate === null ? TODAY : parsePartialDate(report.effectiveDate).end;
+  return parsePartialDate(report.effectiveDate).end;
 }
 
 function percentOf(report: PlanFileStatusUpdate | null): number | null {
@@ -438,7 +438,8 @@ describe('time travel (asOf)', () => {
      *       INTERNAL IN_PROGRESS 60 2019-05-20, COMPLETED 2019-08-01 (actual 2019-02-01 to 2019-07-25)
      *     MB (weight 2, planned end 2019-12): IN_PROGRESS 20 2019-04-30
      * C2: MC COMPLETED 2019-04-01 (actual end 2019-04-01)
-     * C3: MD IN_PROGRESS 40 2019-05 (i.e. 2019-05-31), then COMPLETED with no date a source gives (load day)
+     * C3: MD IN_PROGRESS 40 2019-05 (i.e. 2019-05-31), then COMPLETED with no date a source gives (the file
+     *     says: not later than today)
      */
     let file: PlanFile;
     let slug: string;
@@ -585,7 +586,7 @@ describe('time travel (asOf)', () => {
       // C1 = (100 + 2 x 20) / 3; MB has had no update for 93 days.
       ['2019-08-01', 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 62.2, 1, 2],
       [YESTERDAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 62.2, 1, 2],
-      // MD's undated completion counts from the day it was recorded: (46.6 + 100 + 100) / 3
+      // MD's undated completion counts from its not-later-than day, today: (46.6 + 100 + 100) / 3
       [TODAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 82.2, 1, 2],
       [null, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.6, 1, 'LIMITED', 82.2, 1, 2],
     ];
@@ -623,7 +624,7 @@ describe('time travel (asOf)', () => {
         const publicHistory = (file.commitments[0].milestones![0].history ?? []).filter(
           (h) =>
             h.visibility !== 'INTERNAL' &&
-            (asOf === null || parsePartialDate(h.effectiveDate!).end <= asOf),
+            (asOf === null || parsePartialDate(h.effectiveDate).end <= asOf),
         );
         expect(ma.history).toEqual(
           publicHistory.reverse().map((h) => ({
