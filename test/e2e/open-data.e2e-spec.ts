@@ -258,6 +258,15 @@ describe('GET /api/plans/:slug/feed.atom', () => {
     );
   });
 
+  it('builds its links from the address the request came to, not from proxy headers it was not told to trust', async () => {
+    const response = await fetch(`${api.baseUrl}/api/plans/${PLAN}/feed.atom`, {
+      headers: { 'x-forwarded-host': 'elsewhere.example', 'x-forwarded-proto': 'https' },
+    });
+    const text = await response.text();
+    expect(text).toContain(`<id>${api.baseUrl}/api/plans/${PLAN}/feed.atom?lang=da</id>`);
+    expect(text).not.toContain('elsewhere.example');
+  });
+
   it("answers 404 for an unknown or unpublished plan and 400 for a language it doesn't speak", async () => {
     for (const slug of ['no-such-plan', HIDDEN]) {
       const response = await fetch(`${api.baseUrl}/api/plans/${slug}/feed.atom`);
