@@ -246,9 +246,14 @@ describe('time travel (asOf)', () => {
       });
     });
 
-    it('counts an update no source dates from the day it was loaded (DK0055)', async () => {
-      expect((await dkMilestone('DK0055', 0, YESTERDAY)).milestone.status).toBeNull();
-      expect((await dkMilestone('DK0055', 0, TODAY)).milestone.status).toBe('COMPLETED');
+    it("counts an update no source dates from the file's not-later-than day, not the load day (DK0055)", async () => {
+      const outcome = dkFile.commitments.find((c) => c.ogpId === 'DK0055')!.milestones![0]
+        .history![0];
+      expect(outcome.effectiveDateQualifier).toBe('NOT_LATER_THAN');
+      const day = outcome.effectiveDate;
+      expect((await dkMilestone('DK0055', 0, addDays(day, -1))).milestone.status).toBeNull();
+      expect((await dkMilestone('DK0055', 0, day)).milestone.status).toBe('COMPLETED');
+      expect((await dkMilestone('DK0055', 0, YESTERDAY)).milestone.status).toBe('COMPLETED');
       expect((await dkMilestone('DK0055', 0, null)).milestone.status).toBe('COMPLETED');
     });
 
