@@ -51,6 +51,7 @@ describe('dashboard in a browser: links to the open data', () => {
     await waitForRendered(page, '/accessibility?lang=en');
     expect(await feedOf()).toBeNull();
     expect(await page.locator(CATALOG).count()).toBe(1);
+    expect(await page.getAttribute(CATALOG, 'title')).toBe('Catalogue of the open data (DCAT-AP)');
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import { graphql, GraphqlError } from '../api/client';
 import { h } from '../dom';
 import { formatLongDate, translator, type Translate } from '../i18n';
 import { Chrome } from './chrome';
-import { showPlanFeed } from './feed-link';
+import { showPlanFeed, titleCatalogLink } from './feed-link';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
 import { matchRoute, type RouteMatch } from './routes';
@@ -138,6 +138,7 @@ export class App {
     const asOfParam = match?.route.asOf ? readAsOf(url.searchParams.get('asOf')) : readAsOf(null);
     const asOf = asOfParam.kind === 'day' ? asOfParam.day : null;
     this.chrome.render(locale, t, match, asOf);
+    titleCatalogLink(t('openDataCatalog'));
     // With the page, before its figures load: nothing moves when they come.
     this.renderPastView(asOf, t, locale);
 

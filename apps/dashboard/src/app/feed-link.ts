@@ -21,3 +21,11 @@ export function showPlanFeed(slug: string | null, locale?: Locale, title?: strin
   link.href = `/api/plans/${encodeURIComponent(slug)}/feed.atom?lang=${locale}`;
   if (title) link.title = title;
 }
+
+/** The catalogue's link (in index.html) titled in the page's language. */
+export function titleCatalogLink(title: string): void {
+  const link = document.head.querySelector<HTMLLinkElement>(
+    'link[rel="alternate"][type="application/ld+json"]',
+  );
+  if (link) link.title = title;
+}
