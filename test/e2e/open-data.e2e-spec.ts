@@ -221,7 +221,7 @@ describe('GET /api/plans/:slug/feed.atom', () => {
     expect(halfway.summary['#text']).toContain(
       '<a href="https://example.org/halfway">Halfway report</a>',
     );
-    expect(halfway.summary['#text']).toContain('Gælder fra: 2019-01-15');
+    expect(halfway.summary['#text']).toContain('Virkningsdato: 2019-01-15');
     const related = halfway.link.filter((l) => l.rel === 'related').map((l) => l.href);
     expect(related).toEqual(['https://example.org/halfway']);
     for (const entry of entries) {

@@ -1,6 +1,6 @@
 import { MILESTONE_STATUS_LABELS, type Locale } from '@ogp/common';
 import type { FeedUpdate, OpenDataPlan } from './open-data.queries';
-import { partialDateOfEnd, pick, xml, type Picked } from './open-data.text';
+import { html, partialDateOfEnd, pick, xml, type Picked } from './open-data.text';
 
 /** The most entries one feed document holds; older updates stay on the commitment pages and in the exports. */
 export const FEED_LIMIT = 100;
@@ -27,7 +27,7 @@ const WORDS = {
     status: 'Status',
     progress: 'Fremdrift',
     noPercent: 'ingen procent angivet',
-    effective: 'Gælder fra',
+    effective: 'Virkningsdato',
     notLaterThan: (date: string) => `senest ${date} (ingen kilde angiver datoen præcist)`,
     note: 'Note',
     evidence: 'Dokumentation',
@@ -43,7 +43,7 @@ const WORDS = {
     status: 'Status',
     progress: 'Progress',
     noPercent: 'no percent given',
-    effective: 'In effect from',
+    effective: 'Effective date',
     notLaterThan: (date: string) => `not later than ${date} (no source gives the exact date)`,
     note: 'Note',
     evidence: 'Evidence',
@@ -144,17 +144,17 @@ function summaryHtml(update: FeedUpdate, locale: Locale): string {
   const percent = update.progressPercent === null ? words.noPercent : `${update.progressPercent} %`;
   const effective = update.effectiveDateKnown ? date : words.notLaterThan(date);
   const parts = [
-    `<p>${words.status}: ${xml(status)}. ${words.progress}: ${xml(percent)}. ` +
-      `${words.effective}: ${xml(effective)}.</p>`,
+    `<p>${words.status}: ${html(status)}. ${words.progress}: ${html(percent)}. ` +
+      `${words.effective}: ${html(effective)}.</p>`,
   ];
   const note = pick(update.note, locale);
   if (note) {
     const lang = note.lang !== locale ? ` lang="${note.lang}"` : '';
-    parts.push(`<p${lang}>${words.note}: ${xml(note.value)}</p>`);
+    parts.push(`<p${lang}>${words.note}: ${html(note.value)}</p>`);
   }
   if (update.evidence.length > 0) {
     const items = update.evidence
-      .map((e) => `<li><a href="${xml(e.url)}">${xml(e.title ?? e.url)}</a></li>`)
+      .map((e) => `<li><a href="${html(e.url)}">${html(e.title ?? e.url)}</a></li>`)
       .join('');
     parts.push(`<p>${words.evidence}:</p><ul>${items}</ul>`);
   }

@@ -67,7 +67,6 @@ export const DCAT_CONTEXT = {
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
 } as const;
 
 export interface CatalogInput {

@@ -47,3 +47,8 @@ export function xml(value: string): string {
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
 }
+
+/** Text inside the HTML of a summary (HTML's own escapes: `&apos;` is not HTML 4). */
+export function html(value: string): string {
+  return xml(value).replace(/&apos;/g, '&#39;');
+}
