@@ -24,13 +24,13 @@ const dkFile = JSON.parse(
 
 // ---- The roll-up rules of product.md, worked out here from the plan file's facts --------------------------
 
-/** The report that holds at the end of `asOf` (null: now); an undated one was recorded on the load day. */
+/** The report that holds at the end of `asOf` (null: now); an undated one counts from its not-later-than day. */
 function reportAt(milestone: PlanFileMilestone, asOf: string | null): PlanFileStatusUpdate | null {
   const dated = (milestone.history ?? [])
     .map((update, index) => ({
       update,
       index,
-      on: update.effectiveDate === null ? TODAY : parsePartialDate(update.effectiveDate).end,
+      on: parsePartialDate(update.effectiveDate).end,
     }))
     .filter((entry) => asOf === null || entry.on <= asOf)
     .sort((a, b) => a.on.localeCompare(b.on) || a.index - b.index);
@@ -40,7 +40,7 @@ function reportAt(milestone: PlanFileMilestone, asOf: string | null): PlanFileSt
 function lastUpdateOn(milestone: PlanFileMilestone, asOf: string | null): string | null {
   const report = reportAt(milestone, asOf);
   if (!report) return null;
-  return report.effectiveDate === null ? TODAY : parsePartialDate(report.effectiveDate).end;
+  return parsePartialDate(report.effectiveDate).end;
 }
 
 function percentOf(report: PlanFileStatusUpdate | null): number | null {
@@ -221,9 +221,14 @@ describe('time travel (asOf)', () => {
       });
     });
 
-    it('counts an update no source dates from the day it was loaded (DK0055)', async () => {
-      expect((await dkMilestone('DK0055', 0, YESTERDAY)).milestone.status).toBeNull();
-      expect((await dkMilestone('DK0055', 0, TODAY)).milestone.status).toBe('COMPLETED');
+    it("counts an update no source dates from the file's not-later-than day, not the load day (DK0055)", async () => {
+      const outcome = dkFile.commitments.find((c) => c.ogpId === 'DK0055')!.milestones![0]
+        .history![0];
+      expect(outcome.effectiveDateQualifier).toBe('NOT_LATER_THAN');
+      const day = outcome.effectiveDate;
+      expect((await dkMilestone('DK0055', 0, addDays(day, -1))).milestone.status).toBeNull();
+      expect((await dkMilestone('DK0055', 0, day)).milestone.status).toBe('COMPLETED');
+      expect((await dkMilestone('DK0055', 0, YESTERDAY)).milestone.status).toBe('COMPLETED');
       expect((await dkMilestone('DK0055', 0, null)).milestone.status).toBe('COMPLETED');
     });
 
@@ -418,7 +423,8 @@ describe('time travel (asOf)', () => {
      *       INTERNAL IN_PROGRESS 60 2019-05-20, COMPLETED 2019-08-01 (actual 2019-02-01 to 2019-07-25)
      *     MB (weight 2, planned end 2019-12): IN_PROGRESS 20 2019-04-30
      * C2: MC COMPLETED 2019-04-01 (actual end 2019-04-01)
-     * C3: MD IN_PROGRESS 40 2019-05 (i.e. 2019-05-31), then COMPLETED with no date a source gives (load day)
+     * C3: MD IN_PROGRESS 40 2019-05 (i.e. 2019-05-31), then COMPLETED with no date a source gives (the file
+     *     says: not later than today)
      */
     let file: PlanFile;
     let slug: string;
@@ -566,7 +572,7 @@ describe('time travel (asOf)', () => {
       // C1 = (100 + 2 x 20) / 3 = 46.66, rounded half up; MB has had no update for 93 days.
       ['2019-08-01', 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 62.2, 1, 2],
       [YESTERDAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 62.2, 1, 2],
-      // MD's undated completion counts from the day it was recorded: (46.7 + 100 + 100) / 3
+      // MD's undated completion counts from its not-later-than day, today: (46.7 + 100 + 100) / 3
       [TODAY, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 82.2, 1, 2],
       [null, 'COMPLETED', 100, [], 'IN_PROGRESS', 46.7, 1, 'LIMITED', 82.2, 1, 2],
     ];
@@ -604,7 +610,7 @@ describe('time travel (asOf)', () => {
         const publicHistory = (file.commitments[0].milestones![0].history ?? []).filter(
           (h) =>
             h.visibility !== 'INTERNAL' &&
-            (asOf === null || parsePartialDate(h.effectiveDate!).end <= asOf),
+            (asOf === null || parsePartialDate(h.effectiveDate).end <= asOf),
         );
         expect(ma.history).toEqual(
           publicHistory.reverse().map((h) => ({

@@ -40,7 +40,10 @@ export const EVIDENCE: PlanFileSource = {
   title: 'Progress report (test data)',
 };
 
-/** One history entry with the note and evidence the format requires. */
+/**
+ * One history entry with the note and evidence the format requires. A null date stands for an outcome no source
+ * dates: the file then says it was true not later than the day the test writes it (today).
+ */
 export function historyEntry(
   status: PlanFileMilestoneStatus,
   effectiveDate: string | null,
@@ -48,7 +51,12 @@ export function historyEntry(
 ): PlanFileStatusUpdate {
   return {
     status,
-    effectiveDate,
+    ...(effectiveDate === null
+      ? {
+          effectiveDate: new Date().toISOString().slice(0, 10),
+          effectiveDateQualifier: 'NOT_LATER_THAN',
+        }
+      : { effectiveDate }),
     note: { en: `Test data: ${status.toLowerCase()}` },
     evidence: [EVIDENCE],
     ...extra,
@@ -294,7 +302,7 @@ export function generatePlanFile(seed: number, size = 8): PlanFile {
   };
 
   // Effective dates rise month by month from 2018-01, so the last entry is the latest; a last entry may be
-  // undated (null: the loader dates it on the load day, later than any of these).
+  // one no source dates (not later than today, later than any of these).
   const history = (state: State): PlanFileStatusUpdate[] => {
     if (state.status === null) return [];
     const earlier: PlanFileStatusUpdate[] = [];

@@ -172,12 +172,12 @@ describe('loading a plan file', () => {
       expect(state('DK0056', 1)).toEqual({ status: 'IN_PROGRESS', percent: null });
     });
 
-    it('stores a report with no effective date on the load day, marked as of unknown date', async () => {
+    it("stores an outcome no source dates on the file's not-later-than day, marked as of unknown exact date", async () => {
       const undatedInFile = DENMARK.commitments
         .flatMap((c) => c.milestones ?? [])
         .flatMap((m) => m.history ?? [])
-        .filter((entry) => entry.effectiveDate === null).length;
-      expect(undatedInFile).toBeGreaterThan(0);
+        .filter((entry) => entry.effectiveDateQualifier === 'NOT_LATER_THAN');
+      expect(undatedInFile.length).toBeGreaterThan(0);
       const rows: {
         ogp_id: string;
         effective_date: string;
@@ -190,14 +190,18 @@ describe('loading a plan file', () => {
          WHERE su.action_plan_id = $1 AND NOT su.effective_date_known`,
         [planId],
       );
-      expect(rows).toHaveLength(undatedInFile);
-      expect(rows.map((r) => r.ogp_id)).toContain('DK0055');
-      for (const row of rows) expect([dayBefore, dayAfter]).toContain(row.effective_date);
+      expect(rows).toHaveLength(undatedInFile.length);
+      expect(rows.map((r) => r.ogp_id).sort()).toEqual(['DK0055', 'DK0059']);
+      // The day the file gives, never the day of loading.
+      expect(rows.map((r) => r.effective_date).sort()).toEqual(
+        undatedInFile.map((entry) => entry.effectiveDate).sort(),
+      );
+      for (const row of rows) expect([dayBefore, dayAfter]).not.toContain(row.effective_date);
       const [known]: { count: string }[] = await db.dataSource.query(
         'SELECT COUNT(*) AS count FROM status_update WHERE action_plan_id = $1 AND effective_date_known',
         [planId],
       );
-      expect(Number(known.count)).toBe(14 - undatedInFile);
+      expect(Number(known.count)).toBe(14 - undatedInFile.length);
     });
 
     it('chains every history row by hash, and the plan keeps the head of the chain', async () => {

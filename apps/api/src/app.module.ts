@@ -18,6 +18,7 @@ import { AppExceptionFilter } from './graphql/app-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { databaseAvailability, databaseProbe } from './health/database-availability';
 import { HealthController } from './health/health.controller';
+import { OpenDataHttpModule } from './open-data/open-data.http-module';
 import { QuietTypeOrmLogger } from './logging/quiet-typeorm-logger';
 import { StartupService } from './startup/startup.service';
 
@@ -84,6 +85,7 @@ export class AppModule implements OnApplicationShutdown {
         UsersModule,
         EventsModule,
         PlanActivityModule,
+        OpenDataHttpModule,
       ],
       controllers: [HealthController],
       providers: [

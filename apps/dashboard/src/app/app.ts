@@ -4,6 +4,7 @@ import { h } from '../dom';
 import { formatLongDate, translator, type Translate } from '../i18n';
 import { describeError } from '../i18n/error-text';
 import { Chrome } from './chrome';
+import { showPlanFeed, titleCatalogLink } from './feed-link';
 import { followPlan, type PlanActivityEvent } from './live';
 import type { PageContext, PageView, QueryChanges } from './page';
 import { notFoundContent } from './not-found';
@@ -149,6 +150,7 @@ export class App {
     this.chrome.render(locale, t, match, asOf);
     this.renderPastView(asOf, t, locale);
     this.tables.setLanguage(t);
+    titleCatalogLink(t('openDataCatalog'));
     if (!options.live) {
       this.status.textContent = t('loading');
       this.main.setAttribute('aria-busy', 'true');
@@ -207,6 +209,7 @@ export class App {
       this.content.hidden = false;
       document.title = `${result.title} · ${t('appName')}`;
       this.describePage(t(match.route.description ?? 'metaDefault', { title: result.title }));
+      showPlanFeed(result.livePlan ?? null, locale, t('planFeed'));
       if (options.live) this.announceLive(t);
       else this.status.textContent = '';
       if (asOf) this.chrome.showAsOf(asOf);
@@ -290,6 +293,7 @@ export class App {
     this.page = null;
     this.follow(null);
     this.content.hidden = false;
+    showPlanFeed(null);
     this.content.replaceChildren(
       h('h1', { tabindex: '-1' }, kind === 'error' ? t('errorHeading') : text),
       ...(kind === 'error' ? [h('p', { class: 'error' }, text)] : []),

@@ -46,6 +46,8 @@ export interface AppConfig {
   dbStatementTimeoutMs: number;
   /** A GraphQL request's deadline: past it, its database work is cancelled and it answers 503. */
   requestTimeoutMs: number;
+  /** The licence of the open data (exports, feed, catalogue): a URI, CC BY 4.0 unless set. */
+  dataLicence: string;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -171,6 +173,23 @@ function channelPrefix(env: Env): string {
   return raw;
 }
 
+export const DEFAULT_DATA_LICENCE = 'https://creativecommons.org/licenses/by/4.0/';
+
+function dataLicence(env: Env): string {
+  const raw = text(env, 'DATA_LICENCE');
+  if (raw === undefined) return DEFAULT_DATA_LICENCE;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATA_LICENCE', `must be the licence's URI (https://...), got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('DATA_LICENCE', `must be an http or https URI, got "${raw}"`);
+  }
+  return raw;
+}
+
 function path(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) ?? fallback;
   return isAbsolute(raw) ? raw : resolve(projectRoot(), raw);
@@ -207,6 +226,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisChannelPrefix: channelPrefix(env),
     subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 500, 50, 60_000),
     eventRelayPollMs: integer(env, 'EVENT_RELAY_POLL_MS', 1000, 10, 60_000),
+    dataLicence: dataLicence(env),
     ...databaseLimits(env),
   };
 }

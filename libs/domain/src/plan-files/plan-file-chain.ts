@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AssessmentEntity } from '../assessments/assessment.entity';
 import { AuditChain } from '../status-updates';
 import { type StatusUpdateEntity, UpdateOrigin } from '../status-updates/status-update.entity';
-import { endOf, startOf, text, today } from './plan-file-values';
+import { endOf, startOf, text } from './plan-file-values';
 import type { PlanFileAssessment, PlanFileStatusUpdate } from './plan-file.types';
 
 export const IMPORT_ACTOR_NAME = 'Plan import';
@@ -42,7 +42,11 @@ export class PlanFileChain {
     milestoneId: string,
     update: PlanFileStatusUpdate,
   ): StatusUpdateEntity {
-    const [effectiveDate, effectiveDatePrecision] = endOf(update.effectiveDate);
+    // Validated: every outcome carries its date (no clock is read for a fact).
+    const [effectiveDate, effectiveDatePrecision] = endOf(update.effectiveDate) as [
+      string,
+      DatePrecision,
+    ];
     const [actualStart, actualStartPrecision] = startOf(update.actualStart);
     const [actualEnd, actualEndPrecision] = endOf(update.actualEnd);
     const status = update.status as MilestoneStatus;
@@ -58,9 +62,9 @@ export class PlanFileChain {
           : status === MilestoneStatus.NOT_STARTED
             ? 0
             : null),
-      effectiveDate: effectiveDate ?? today(),
-      effectiveDatePrecision: effectiveDatePrecision ?? DatePrecision.DAY,
-      effectiveDateKnown: effectiveDate !== null,
+      effectiveDate,
+      effectiveDatePrecision,
+      effectiveDateKnown: update.effectiveDateQualifier !== 'NOT_LATER_THAN',
       actualStart,
       actualStartPrecision,
       actualEnd,

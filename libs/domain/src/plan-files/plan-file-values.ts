@@ -20,5 +20,3 @@ export const endOf = (value: string | null | undefined): [string | null, DatePre
   const parsed: PartialDate = parsePartialDate(value);
   return [parsed.end, parsed.precision];
 };
-
-export const today = () => new Date().toISOString().slice(0, 10);

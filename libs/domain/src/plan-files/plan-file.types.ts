@@ -103,10 +103,13 @@ export interface PlanFileStatusUpdate {
    */
   progressPercent?: number | null;
   /**
-   * The date by which a source shows this was true (partial date). null when no source dates it: the loader
-   * then records the load date and marks the effective date as unknown.
+   * The date by which a source shows this was true (partial date). Always given: the loader never dates a fact
+   * by the day it loads it. When no source gives the date, write the day the source was read (or another day by
+   * which it is known to have been true) and set effectiveDateQualifier to NOT_LATER_THAN.
    */
-  effectiveDate: string | null;
+  effectiveDate: string;
+  /** NOT_LATER_THAN: the exact date is unknown; it was true by effectiveDate at the latest. */
+  effectiveDateQualifier?: 'NOT_LATER_THAN' | null;
   actualStart?: string | null; // partial date
   actualEnd?: string | null; // partial date
   note: PlanFileText; // required for historic updates: says what the source shows and how the date was chosen

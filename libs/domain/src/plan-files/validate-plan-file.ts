@@ -35,11 +35,23 @@ export function validatePlanFile(input: unknown): PlanFileProblem[] {
   return [...schemaProblems, ...ruleProblems.filter((p) => !faulted.has(p.path))];
 }
 
+/** Said for an outcome without a date: what to write instead of leaving it to the day of loading. */
+export const EFFECTIVE_DATE_REQUIRED =
+  'is required: the date by which a source shows this was true (a partial date such as "2018-10"); when no ' +
+  'source gives the date, write the day the source was read and set effectiveDateQualifier to ' +
+  '"NOT_LATER_THAN" (the loader never dates a fact by the day it loads it)';
+
 function schemaErrors(): PlanFileProblem[] {
   return (validateSchema.errors ?? []).map((error) => {
     const missing = (error.params as { missingProperty?: string }).missingProperty;
     const extra = (error.params as { additionalProperty?: string }).additionalProperty;
     const path = jsonPath(error.instancePath);
+    if (missing === 'effectiveDate' && /\.history\[\d+\]$/.test(path)) {
+      return { path: `${path}.effectiveDate`, message: EFFECTIVE_DATE_REQUIRED };
+    }
+    if (/\.history\[\d+\]\.effectiveDate$/.test(path) && error.keyword === 'type') {
+      return { path, message: EFFECTIVE_DATE_REQUIRED };
+    }
     if (missing) return { path: `${path}.${missing}`, message: 'is required' };
     if (extra) return { path: `${path}.${extra}`, message: 'is not a field of the plan format' };
     return { path, message: error.message ?? 'is invalid' };
@@ -102,7 +114,7 @@ function lenient(input: unknown): PlanFile {
               return {
                 status: textOrNull(update.status) as PlanFileStatusUpdate['status'],
                 progressPercent: typeof percent === 'number' ? percent : null,
-                effectiveDate: textOrNull(update.effectiveDate),
+                effectiveDate: textOrNull(update.effectiveDate) as string,
                 actualStart: textOrNull(update.actualStart),
                 actualEnd: textOrNull(update.actualEnd),
                 note: {},

@@ -35,7 +35,8 @@ export class StatusUpdate {
   effectiveDate: PartialDateModel;
 
   @Field({
-    description: 'False when no source dates it: effectiveDate is then the day it was recorded.',
+    description:
+      'False when no source gives the exact date: effectiveDate is then the day by which it was true at the latest ("not later than", e.g. the day the source was read).',
   })
   effectiveDateKnown: boolean;
 
