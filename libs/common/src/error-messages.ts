@@ -180,6 +180,7 @@ const REQUEST_MESSAGES = {
   'query.tooDeep': 'Query is nested deeper than the limit of {max} levels',
   'query.fragmentsTooDeep':
     'Fragments are nested deeper than the limit of {max} levels (a fragment within a fragment is one level)',
+  'request.language': 'must be da or en',
   'request.unreadable': 'The request is not a GraphQL document that can be read',
   'request.invalid': 'The request asks for something the schema does not have, or asks wrongly',
   'request.badValue': 'A value in the request does not have the type the schema gives it',

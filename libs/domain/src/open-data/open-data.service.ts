@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Locale } from '@ogp/common';
+import { errorMessage, type Locale } from '@ogp/common';
 import { APP_CONFIG, DomainException, type AppConfig } from '@ogp/core';
 import { DataSource } from 'typeorm';
 import { buildAtomFeed, FEED_LIMIT } from './atom-feed';
@@ -24,13 +24,13 @@ export class OpenDataService {
     if (lang === 'da' || lang === 'en') return lang;
     // A repeated parameter arrives as an array: said back as JSON.
     const given = typeof lang === 'string' ? lang : JSON.stringify(lang);
-    throw DomainException.badInput('lang', 'must be da or en', given);
+    throw DomainException.badInput('lang', errorMessage('request.language'), given);
   }
 
   /** The Atom document of the published plan `slug`; NOT_FOUND for an unknown or unpublished plan. */
   async feed(slug: string, locale: Locale, base: string): Promise<string> {
     const plan = await this.queries.publishedPlan(slug);
-    if (!plan) throw DomainException.notFound('action plan', 'slug', slug);
+    if (!plan) throw DomainException.notFound('plan', 'slug', slug);
     const [updates, total] = await Promise.all([
       this.queries.latestPublicUpdates(plan.id, FEED_LIMIT),
       this.queries.countPublicUpdates(plan.id),
