@@ -119,8 +119,18 @@ async function fromOutside(
       }));
     });
   `;
-  const { stdout } = await execFileAsync(process.execPath, ['-e', script, url, JSON.stringify(init)]);
-  return JSON.parse(stdout) as { ms: number; status: number; retryAfter: string | null; text: string };
+  const { stdout } = await execFileAsync(process.execPath, [
+    '-e',
+    script,
+    url,
+    JSON.stringify(init),
+  ]);
+  return JSON.parse(stdout) as {
+    ms: number;
+    status: number;
+    retryAfter: string | null;
+    text: string;
+  };
 }
 
 describe('1,000 concurrent anonymous dashboard requests', () => {

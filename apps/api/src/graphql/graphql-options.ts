@@ -44,7 +44,9 @@ export function graphqlOptions(
       serviceUnavailablePlugin(),
       stringInputsPlugin(),
       // (Nest's driver types see Apollo's ESM declarations, this import its CommonJS ones: the same plugin.)
-      ApolloServerPluginCacheControlDisabled() as NonNullable<ApolloDriverConfig['plugins']>[number],
+      ApolloServerPluginCacheControlDisabled() as NonNullable<
+        ApolloDriverConfig['plugins']
+      >[number],
     ],
     preserveHttpStatusForExecutionErrors: false,
     // Subscriptions (planActivity) over graphql-ws on the same path.
