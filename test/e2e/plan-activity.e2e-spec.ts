@@ -308,7 +308,8 @@ describe('planActivity subscription over graphql-ws', () => {
       expect(live.error).toEqual([
         expect.objectContaining({
           message: expect.stringContaining(message),
-          extensions: { code },
+          // With a message key, so the dashboard can say it in the reader's language.
+          extensions: expect.objectContaining({ code, messageKey: expect.any(String) }),
         }),
       ]);
     }
@@ -326,7 +327,11 @@ describe('planActivity subscription over graphql-ws', () => {
       expect(live.error).toEqual([
         expect.objectContaining({
           message: `Send ${kind} over HTTP (POST /graphql); a websocket only subscribes`,
-          extensions: { code: 'BAD_REQUEST' },
+          extensions: {
+            code: 'BAD_REQUEST',
+            messageKey: `request.${kind}OverWebsocket`,
+            messageParams: {},
+          },
         }),
       ]);
     }
