@@ -6,3 +6,4 @@ export * from './transitions';
 export * from './labels';
 export * from './colours';
 export * from './canonical-json';
+export * from './spreadsheet-cell';

@@ -46,6 +46,8 @@ export interface AppConfig {
   dbStatementTimeoutMs: number;
   /** A GraphQL request's deadline: past it, its database work is cancelled and it answers 503. */
   requestTimeoutMs: number;
+  /** The licence every export and the dashboard name for the plan data (default CC BY 4.0). */
+  dataLicence: string;
 }
 
 /** A bad configuration value: the message names the variable, and the app refuses to boot. */
@@ -208,7 +210,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 500, 50, 60_000),
     eventRelayPollMs: integer(env, 'EVENT_RELAY_POLL_MS', 1000, 10, 60_000),
     ...databaseLimits(env),
+    dataLicence: dataLicence(env),
   };
+}
+
+function dataLicence(env: Env): string {
+  const raw = text(env, 'DATA_LICENCE');
+  if (raw === undefined) return 'CC BY 4.0';
+  if (raw.length > 200 || [...raw].some((character) => character < ' ')) {
+    throw new ConfigError('DATA_LICENCE', 'must be one line of at most 200 characters');
+  }
+  return raw;
 }
 
 function databaseLimits(
