@@ -19,6 +19,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { databaseAvailability, databaseProbe } from './health/database-availability';
 import { HealthController } from './health/health.controller';
 import { QuietTypeOrmLogger } from './logging/quiet-typeorm-logger';
+import { ReportsModule } from './reports/reports.module';
 import { StartupService } from './startup/startup.service';
 
 export interface AppModuleOptions {
@@ -84,6 +85,7 @@ export class AppModule implements OnApplicationShutdown {
         UsersModule,
         EventsModule,
         PlanActivityModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [
