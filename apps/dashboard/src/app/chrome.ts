@@ -1,4 +1,5 @@
 import { Role, type Locale } from '@ogp/common';
+import { graphql } from '../api/client';
 import { h } from '../dom';
 import type { MessageKey, Translate } from '../i18n';
 import type { QueryChanges } from './page';
@@ -19,6 +20,10 @@ export class Chrome {
   private readonly langNav = document.getElementById('lang-switch') as HTMLElement;
   private readonly footerLinks = document.getElementById('footer-links') as HTMLElement;
   private readonly languageLink = h('a', {});
+  /** The data licence the deployment names (read once); null until it has come. */
+  private dataLicence: string | null = null;
+  private readonly licenceNote = h('span', {});
+  private translate: Translate | null = null;
   private readonly asOfInput = h('input', { type: 'date', id: 'as-of', name: 'asOf' });
   private readonly asOfLabel = h('label', { for: 'as-of' });
   private readonly asOfApply = h('button', { type: 'submit' });
@@ -38,6 +43,20 @@ export class Chrome {
       host.go(location.pathname, { asOf: this.asOfInput.value || null });
     });
     this.asOfToday.addEventListener('click', () => host.go(location.pathname, { asOf: null }));
+    // The footer names it on every page; a failure only leaves it out.
+    void graphql<{ dataLicence: string }>('{ dataLicence }').then(
+      ({ dataLicence }) => {
+        this.dataLicence = dataLicence;
+        this.renderLicence();
+      },
+      () => undefined,
+    );
+  }
+
+  private renderLicence(): void {
+    const t = this.translate;
+    this.licenceNote.textContent =
+      t && this.dataLicence ? ` ${t('footerDataLicence', { licence: this.dataLicence })}` : '';
   }
 
   /** The day the page's figures were read for, once they are shown. */
@@ -63,8 +82,11 @@ export class Chrome {
     this.languageLink.hreflang = other;
     this.languageLink.textContent = t('otherLanguage');
     if (!this.languageLink.isConnected) this.langNav.replaceChildren(this.languageLink);
+    this.translate = t;
+    this.renderLicence();
     this.footerLinks.replaceChildren(
       h('a', { href: appHref('/accessibility') }, t('accessibilityStatement')),
+      this.licenceNote,
     );
     this.renderNav(t);
     this.controls.hidden = !match?.route.asOf;

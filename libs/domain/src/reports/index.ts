@@ -8,3 +8,4 @@ export * from './csv-export';
 export * from './plan-file-export';
 export * from './xlsx-export';
 export * from './reports.service';
+export * from './reports.resolver';
