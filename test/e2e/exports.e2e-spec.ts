@@ -156,6 +156,21 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
           .filter((a) => a.assessor === 'IRM' && a.verifiable !== null)
           .at(-1);
         expect(row.Verifiable).toBe(design ? (design.verifiable ? 'Yes' : 'No') : '');
+        // The IRM's own words: "Did Not Change", "Moderate", ... (the enum's words in title case).
+        const irmWords = (value: string) =>
+          value
+            .split('_')
+            .map((word) => word[0] + word.slice(1).toLowerCase())
+            .join(' ');
+        for (const [column, field] of [
+          ['Potential Impact', 'potentialImpact'],
+          ['Did It Open Government?', 'didItOpenGovernment'],
+          ['Starred', 'starred'],
+        ] as const) {
+          const rated = commitment.assessments.filter((a) => a.assessor === 'IRM' && a[field]);
+          const latest = rated.at(-1)?.[field];
+          expect(row[column]).toBe(latest ? irmWords(latest) : '');
+        }
       }
     });
 
@@ -262,7 +277,7 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
         const workbook = await loadXlsx(body);
         const values: string[] = [];
         workbook.eachSheet((sheet) =>
-          sheet.eachRow((r) => r.eachCell((cell) => values.push(String(cell.value)))),
+          sheet.eachRow((r) => r.eachCell((cell) => values.push(cell.text))),
         );
         return values.join('\n');
       };

@@ -21,10 +21,8 @@ export async function download(
 
 /** A CSV read back by an independent reader (csv-parse), one object per row keyed by the header. */
 export function csvRows(body: Buffer): Record<string, string>[] {
-  return parse(body, { bom: true, columns: true, relax_column_count: false }) as Record<
-    string,
-    string
-  >[];
+  const rows: Record<string, string>[] = parse(body, { bom: true, columns: true });
+  return rows;
 }
 
 /** An XLSX read back by exceljs's own reader. */
@@ -36,7 +34,9 @@ export async function loadXlsx(body: Buffer): Promise<ExcelJS.Workbook> {
 
 /** A sheet's rows below its header as objects keyed by the header; empty cells are absent. */
 export function sheetRows(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
-  const header = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
+  const header = (sheet.getRow(1).values as unknown[]).map((value) =>
+    typeof value === 'string' ? value : '',
+  );
   const rows: Record<string, unknown>[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;
@@ -85,6 +85,9 @@ interface ApiAssessment {
   assessor: string;
   completion: Completion | null;
   verifiable: boolean | null;
+  potentialImpact: string | null;
+  didItOpenGovernment: string | null;
+  starred: string | null;
 }
 
 interface ApiMilestone {
@@ -136,7 +139,7 @@ export async function planFigures(
         nodes {
           ogpId
           progress { percent coverage completion }
-          assessments { stage assessor completion verifiable }
+          assessments { stage assessor completion verifiable potentialImpact didItOpenGovernment starred }
           milestones {
             position status progressPercent verification flags lastUpdateOn
             plannedEnd { label end }
@@ -164,6 +167,6 @@ export async function planFigures(
       LIMITED: 'Limited',
       SUBSTANTIAL: 'Substantial',
       COMPLETE: 'Complete',
-    } as Record<Completion, string>,
+    },
   };
 }

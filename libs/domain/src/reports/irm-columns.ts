@@ -7,7 +7,6 @@ import {
   PotentialImpact,
   Specificity,
   Starred,
-  type Label,
   type Locale,
 } from '@ogp/common';
 import type { Assessment } from '../assessments';
@@ -79,7 +78,7 @@ function latest<K extends keyof Assessment>(
 }
 
 const irm = (header: string, cell: (row: CommitmentReport) => string | null, width = 16) => ({
-  header: { da: header, en: header } as Label,
+  header: { da: header, en: header },
   cell: (row: CommitmentReport) => text(cell(row)),
   width,
 });
@@ -99,9 +98,7 @@ export function irmColumns(locale: Locale): Column<CommitmentReport>[] {
   ) => {
     return (row: CommitmentReport) => {
       const value = latest(row, Assessor.IRM, stages, field)?.[field];
-      return value === null || value === undefined
-        ? null
-        : name(value as NonNullable<Assessment[K]>);
+      return value === null || value === undefined ? null : name(value);
     };
   };
   const relevance = (value: OgpValue) =>
