@@ -43,10 +43,15 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
     const data = await apiData(
       api.baseUrl,
       `{ first: commitment(ogpId: "DK0051") { milestones { id version } }
-         second: commitment(ogpId: "DK0056") { milestones { id version } } }`,
+         second: commitment(ogpId: "DK0056") { milestones { id version status } }
+         third: commitment(ogpId: "DK0055") { milestones { id version status } } }`,
     );
     const [first] = data.first.milestones;
-    const [second] = data.second.milestones;
+    const [second, ...others] = data.second.milestones;
+    // Any open milestone of the same agency, reported done with neither note nor evidence (both optional).
+    const bare = [...others, ...data.third.milestones].find(
+      (m: { status: string | null }) => m.status !== 'COMPLETED' && m.status !== 'CANCELLED',
+    );
     const record = `mutation ($input: RecordMilestoneUpdateInput!) {
       recordMilestoneUpdate(input: $input) { milestone { id } } }`;
     const evidence = [{ url: 'https://example.org/status', title: 'Status (test data)' }];
@@ -77,6 +82,12 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
           visibility: 'INTERNAL',
         },
       },
+      coordinator,
+    );
+    await apiData(
+      api.baseUrl,
+      record,
+      { input: { milestoneId: bare.id, expectedVersion: bare.version, status: 'COMPLETED' } },
       coordinator,
     );
   }, 120_000);
@@ -246,6 +257,10 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
         c.milestones.flatMap((m: any) => m.history),
       );
       expect(history).toHaveLength(figures.historyCount);
+      if (asOf === null) {
+        // The update recorded today without note or evidence is there, and the file is still valid.
+        expect(history).toContainEqual(expect.objectContaining({ note: null, evidence: [] }));
+      }
     });
   });
 

@@ -118,8 +118,10 @@ export interface PlanFileStatusUpdate {
   effectiveDate: string | null;
   actualStart?: string | null; // partial date
   actualEnd?: string | null; // partial date
-  note: PlanFileText; // required for historic updates: says what the source shows and how the date was chosen
-  evidence: PlanFileSource[]; // at least one, at most 20
+  /** Says what the source shows and how the date was chosen; null only for an update recorded without a note. */
+  note: PlanFileText | null;
+  /** At most 20; a historic update from a source names at least one (an exported tracker update may have none). */
+  evidence: PlanFileSource[];
   visibility?: 'PUBLIC' | 'INTERNAL'; // default PUBLIC
 }
 

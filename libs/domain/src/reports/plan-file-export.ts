@@ -34,7 +34,7 @@ function fileUpdate(update: StatusUpdate): PlanFileStatusUpdate {
     effectiveDate: update.effectiveDateKnown ? update.effectiveDate.label : null,
     actualStart: update.actualStart?.label ?? null,
     actualEnd: update.actualEnd?.label ?? null,
-    note: fileText(update.note) ?? { da: null, en: null },
+    note: fileText(update.note),
     evidence: update.evidence.map((link) => ({ url: link.url, title: link.title || null })),
     visibility: update.visibility,
   };
