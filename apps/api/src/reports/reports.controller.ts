@@ -101,10 +101,13 @@ export class ReportsController {
       await report.write(res);
       if (!res.writableEnded) res.end();
     } catch (error) {
-      this.logger.error(
-        `export ${format} of ${slug} failed: ${error instanceof Error ? error.message : String(error)}`,
-        error instanceof Error ? error.stack : undefined,
-      );
+      // A client that went away is no fault of the export's.
+      if (!res.destroyed) {
+        this.logger.error(
+          `export ${format} of ${slug} failed: ${error instanceof Error ? error.message : String(error)}`,
+          error instanceof Error ? error.stack : undefined,
+        );
+      }
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   }

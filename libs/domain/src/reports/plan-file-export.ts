@@ -1,5 +1,5 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Agency } from '../agencies';
 import type { Assessment } from '../assessments';
 import type {
@@ -95,15 +95,20 @@ function fileCommitment(row: CommitmentReport): PlanFileCommitment {
  * of the report's date, written a commitment at a time. Agencies come last: they are the ones the commitments
  * (and the plan) name, with the parents those name in turn.
  */
-export async function writePlanFile(
+export function writePlanFile(
   report: PlanReport,
   out: Writable,
   agencyById: (id: string) => Promise<Agency | null>,
 ): Promise<void> {
+  // Read only as fast as the client takes it; pipeline ends the export when the download is closed.
+  return pipeline(Readable.from(planFileChunks(report, agencyById)), out);
+}
+
+async function* planFileChunks(
+  report: PlanReport,
+  agencyById: (id: string) => Promise<Agency | null>,
+): AsyncGenerator<string> {
   const { info } = report;
-  const write = async (chunk: string) => {
-    if (!out.write(chunk)) await once(out, 'drain');
-  };
   const agencies = new Map<string, Agency>();
   const coordinating = info.plan.coordinatingAgencyId
     ? await agencyById(info.plan.coordinatingAgencyId)
@@ -140,14 +145,14 @@ export async function writePlanFile(
     })),
   };
   const opening = JSON.stringify(head, null, 2);
-  await write(`${opening.slice(0, -2)},\n  "commitments": [`);
+  yield `${opening.slice(0, -2)},\n  "commitments": [`;
   let first = true;
   for await (const row of report.commitments()) {
     for (const agency of [row.leadAgency, ...row.supportingAgencies]) {
       if (agency) agencies.set(agency.id, agency);
     }
     const json = JSON.stringify(fileCommitment(row), null, 2).replace(/\n/g, '\n    ');
-    await write(`${first ? '' : ','}\n    ${json}`);
+    yield `${first ? '' : ','}\n    ${json}`;
     first = false;
   }
   // The parents of the agencies named, up the tree: the file may only name agencies it holds.
@@ -169,5 +174,5 @@ export async function writePlanFile(
       parent: agency.parentId === null ? null : (agencies.get(agency.parentId)?.slug ?? null),
     }));
   const tail = JSON.stringify(agencyList, null, 2).replace(/\n/g, '\n  ');
-  await write(`${first ? '' : '\n  '}],\n  "agencies": ${tail}\n}\n`);
+  yield `${first ? '' : '\n  '}],\n  "agencies": ${tail}\n}\n`;
 }

@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { COMPLETION_LABELS, type Label, type Locale } from '@ogp/common';
 import ExcelJS from 'exceljs';
+import { drained } from './drain';
 import type { CommitmentReport, PlanReport, ReportInfo } from './plan-report';
 import { milestoneColumns, type MilestoneRow } from './report-columns';
 import {
@@ -64,7 +64,7 @@ async function writeSheet<Row>(
       if (format) added.getCell(index + 1).numFmt = format;
     });
     added.commit();
-    if (out.writableNeedDrain) await once(out, 'drain');
+    if (out.writableNeedDrain) await drained(out);
   }
   sheet.commit();
 }
