@@ -97,7 +97,10 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
     await db?.drop();
   });
 
-  describe.each([['2019-06-30'], [null]])('as of %s', (asOf) => {
+  describe.each([
+    { day: '2019-06-30', asOf: '2019-06-30' },
+    { day: 'today', asOf: null },
+  ])('as of $day', ({ asOf }) => {
     let figures: PlanFigures;
     const query = (extra = '') => `?lang=en${asOf ? `&asOf=${asOf}` : ''}${extra}`;
 
@@ -261,6 +264,26 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
         // The update recorded today without note or evidence is there, and the file is still valid.
         expect(history).toContainEqual(expect.objectContaining({ note: null, evidence: [] }));
       }
+    });
+  });
+
+  it('speaks Danish by default: headers and words of the CSV', async () => {
+    const [english, danish] = await Promise.all(
+      ['?lang=en', ''].map(async (query) =>
+        csvRows((await download(api.baseUrl, `/api/plans/${PLAN}/export.csv${query}`)).body),
+      ),
+    );
+    expect(Object.keys(danish[0]).slice(0, 4)).toEqual(['OGP-id', 'Nr.', 'Initiativ', 'Tema']);
+    expect(danish).toHaveLength(english.length);
+    const danishWord = Object.fromEntries(
+      [...Object.values(MILESTONE_STATUS_LABELS), { da: 'Ingen data', en: 'No data' }].map(
+        (label) => [label.en, label.da],
+      ),
+    );
+    danish.forEach((row, index) => {
+      expect(row['OGP-id']).toBe(english[index]['OGP ID']);
+      expect(row.Status).toBe(danishWord[english[index].Status]);
+      expect(row.Forsinket).toBe(english[index].Overdue === 'Yes' ? 'Ja' : 'Nej');
     });
   });
 
