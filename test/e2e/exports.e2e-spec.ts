@@ -23,11 +23,12 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
   let db: TestDatabase;
   let api: TestApp;
   let reviewer: Record<string, string>;
+  let coordinator: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrate: false });
     api = await startTestApp({ databaseUrl: db.url });
-    const coordinator = await signIn(
+    coordinator = await signIn(
       api.baseUrl,
       await createTestUser(db.dataSource, {
         roles: [Role.COORDINATOR],
@@ -306,7 +307,7 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
     );
   });
 
-  it('internal notes: absent for the public, present for a reviewer', async () => {
+  it('internal notes: absent for the public, present for a reviewer and the lead agency', async () => {
     for (const format of ['csv', 'xlsx', 'json']) {
       const path = `/api/plans/${PLAN}/export.${format}?lang=en`;
       const text = async (headers: Record<string, string>) => {
@@ -322,6 +323,16 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
       expect(await text({})).not.toContain(INTERNAL_NOTE);
       expect(await text(reviewer)).toContain(INTERNAL_NOTE);
     }
+    // A script of the lead agency's coordinator, with a personal API token, reads them too.
+    const { createApiToken } = await apiData(
+      api.baseUrl,
+      'mutation { createApiToken(name: "export script") { token } }',
+      {},
+      coordinator,
+    );
+    const bearer = { authorization: `Bearer ${createApiToken.token}` };
+    const csv = await download(api.baseUrl, `/api/plans/${PLAN}/export.csv?lang=en`, bearer);
+    expect(csv.body.toString('utf8')).toContain(INTERNAL_NOTE);
   });
 
   it('bad parameters answer 400 naming the parameter; an unknown plan 404', async () => {
