@@ -105,16 +105,20 @@ async function measure(port, pid, format) {
   const before = rssMiB(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 20);
-  const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${port}/api/plans/${SLUG}/export.${format}`, {
-    headers: { 'accept-encoding': 'identity' },
-  });
-  if (response.status !== 200) throw new Error(`${format}: HTTP ${response.status}`);
-  let bytes = 0;
-  for await (const chunk of response.body) bytes += chunk.length;
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  return { format, seconds, bytes, before, peak };
+  try {
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/api/plans/${SLUG}/export.${format}`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    if (response.status !== 200) {
+      throw new Error(`${format}: HTTP ${response.status} ${await response.text()}`);
+    }
+    let bytes = 0;
+    for await (const chunk of response.body) bytes += chunk.length;
+    return { format, seconds: (performance.now() - started) / 1000, bytes, before, peak };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 async function main() {
@@ -130,6 +134,10 @@ async function main() {
     PORT: String(port),
     LOG_LEVEL: 'error',
     SEED_PLAN_FILE: file,
+    // The plan-wide roll-up (the XLSX summary, as the dashboard query) of a plan this size takes more than the
+    // default 10 s statement timeout on a small machine.
+    DB_STATEMENT_TIMEOUT_MS: process.env.DB_STATEMENT_TIMEOUT_MS ?? '120000',
+    REQUEST_TIMEOUT_MS: process.env.REQUEST_TIMEOUT_MS ?? '180000',
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [mainFile], {

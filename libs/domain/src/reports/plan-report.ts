@@ -27,8 +27,6 @@ export interface ReportInfo {
   themes: Theme[];
   planSources: SourceModel[];
   themeSources: Map<string, SourceModel[]>;
-  /** The plan roll-up, as the API's `actionPlan.progress` and `dashboard.overall` give it. */
-  overall: Progress;
 }
 
 export interface MilestoneReport {
@@ -73,16 +71,12 @@ export class PlanReport {
   static async open(
     planId: string,
     loaders: () => RequestLoaders,
-    info: Omit<
-      ReportInfo,
-      'plan' | 'themes' | 'overall' | 'auditHeadHash' | 'planSources' | 'themeSources'
-    >,
+    info: Omit<ReportInfo, 'plan' | 'themes' | 'auditHeadHash' | 'planSources' | 'themeSources'>,
   ): Promise<PlanReport> {
     const first = loaders();
-    const [plan, themes, overall, planSources] = await Promise.all([
+    const [plan, themes, planSources] = await Promise.all([
       first.planById.load(planId),
       first.themesByPlanId.load(planId),
-      first.planProgress.load(planId),
       first.planSources.load(planId),
     ]);
     if (!plan) throw new Error(`plan ${planId} is not readable`);
@@ -98,7 +92,6 @@ export class PlanReport {
         themes,
         planSources,
         themeSources: new Map(themes.map((theme, index) => [theme.id, themeSources[index]])),
-        overall: overall ?? emptyProgress(),
         auditHeadHash: plan.auditHeadHash,
       },
       commitments,
@@ -108,6 +101,14 @@ export class PlanReport {
 
   get commitmentCount(): number {
     return this.commitmentList.length;
+  }
+
+  /**
+   * The plan roll-up, as the API's `actionPlan.progress` and `dashboard.overall` give it. Asked only by the
+   * exports that show it: over a whole large plan it is the one heavy query.
+   */
+  async overall(): Promise<Progress> {
+    return (await this.loaders().planProgress.load(this.info.plan.id)) ?? emptyProgress();
   }
 
   /** Every commitment in plan order, with what the exports show of it. */

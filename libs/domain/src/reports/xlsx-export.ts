@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { COMPLETION_LABELS, type Label, type Locale } from '@ogp/common';
 import ExcelJS from 'exceljs';
 import { drained } from './drain';
+import type { Progress } from '../dashboards';
 import type { CommitmentReport, PlanReport, ReportInfo } from './plan-report';
 import { milestoneColumns, type MilestoneRow } from './report-columns';
 import {
@@ -87,8 +88,8 @@ const SUMMARY_COLUMNS: Column<SummaryRow>[] = [
   { header: { da: 'Værdi', en: 'Value' }, cell: (row) => row.value, width: 70 },
 ];
 
-function summaryRows(info: ReportInfo, locale: Locale): SummaryRow[] {
-  const { plan, overall } = info;
+function summaryRows(info: ReportInfo, overall: Progress, locale: Locale): SummaryRow[] {
+  const { plan } = info;
   return [
     {
       label: { da: 'Handlingsplan', en: 'Action plan' },
@@ -168,7 +169,7 @@ export async function writeXlsx(report: PlanReport, out: Writable): Promise<void
   });
   workbook.creator = 'OGP commitment tracker';
   workbook.created = info.generatedAt;
-  const summary = summaryRows(info, locale);
+  const summary = summaryRows(info, await report.overall(), locale);
   const summaryColumns: Column<SummaryRow>[] = [
     { ...SUMMARY_COLUMNS[0], cell: (row) => text(row.label[locale]) },
     SUMMARY_COLUMNS[1],
