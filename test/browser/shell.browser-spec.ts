@@ -61,6 +61,14 @@ describe('dashboard in a browser: the shell around the pages', () => {
     const { context, page } = await newPage(server);
     await page.goto(`${server.api.baseUrl}/plans/${PLAN}?lang=da&asOf=2018-06-30`);
     await waitForRendered(page, `/plans/${PLAN}`);
+    // The footer names the data licence the deployment sets (CC BY 4.0 by default).
+    await page.waitForFunction(() =>
+      document.querySelector('footer')?.textContent?.includes('CC BY'),
+    );
+    expect(await page.innerText('footer')).toContain('Data under licensen CC BY 4.0.');
+    expect(await page.getAttribute('footer a[rel="license"]', 'href')).toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
     const link = page.locator('footer a', { hasText: 'Tilgængelighedserklæring' });
     // The statement has no figures: the as-of day stays behind.
     expect(await link.getAttribute('href')).toBe('/accessibility?lang=da');
@@ -78,6 +86,7 @@ describe('dashboard in a browser: the shell around the pages', () => {
     await waitForRendered(page, '/accessibility?lang=en');
     expect(await page.textContent('h1')).toBe('Accessibility statement');
     expect(await page.title()).toContain('Accessibility statement');
+    expect(await page.innerText('footer')).toContain('Data under the CC BY 4.0 licence.');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'accessibility-en');
     await context.close();

@@ -20,6 +20,7 @@ import { databaseAvailability, databaseProbe } from './health/database-availabil
 import { HealthController } from './health/health.controller';
 import { OpenDataHttpModule } from './open-data/open-data.http-module';
 import { QuietTypeOrmLogger } from './logging/quiet-typeorm-logger';
+import { ReportsModule } from './reports/reports.module';
 import { StartupService } from './startup/startup.service';
 
 export interface AppModuleOptions {
@@ -86,6 +87,7 @@ export class AppModule implements OnApplicationShutdown {
         EventsModule,
         PlanActivityModule,
         OpenDataHttpModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

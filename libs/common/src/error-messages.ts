@@ -180,6 +180,8 @@ const REQUEST_MESSAGES = {
   'query.tooDeep': 'Query is nested deeper than the limit of {max} levels',
   'query.fragmentsTooDeep':
     'Fragments are nested deeper than the limit of {max} levels (a fragment within a fragment is one level)',
+  'request.parameterOnce': 'must be given once',
+  'request.zeroOrOne': 'must be 0 or 1',
   'request.language': 'must be da or en',
   'request.unreadable': 'The request is not a GraphQL document that can be read',
   'request.invalid': 'The request asks for something the schema does not have, or asks wrongly',

@@ -8,3 +8,5 @@ export * from './labels';
 export * from './colours';
 export * from './canonical-json';
 export * from './error-messages';
+export * from './spreadsheet-cell';
+export * from './licence';

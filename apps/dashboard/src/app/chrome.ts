@@ -1,4 +1,5 @@
-import { Role, type Locale } from '@ogp/common';
+import { licenceName, Role, type Locale } from '@ogp/common';
+import { graphql } from '../api/client';
 import { h } from '../dom';
 import type { MessageKey, Translate } from '../i18n';
 import type { QueryChanges } from './page';
@@ -19,6 +20,10 @@ export class Chrome {
   private readonly langNav = document.getElementById('lang-switch') as HTMLElement;
   private readonly footerLinks = document.getElementById('footer-links') as HTMLElement;
   private readonly languageLink = h('a', {});
+  /** The data licence the deployment names (read once); null until it has come. */
+  private dataLicence: string | null = null;
+  private readonly licenceNote = h('span', {});
+  private translate: Translate | null = null;
   private readonly asOfInput = h('input', { type: 'date', id: 'as-of', name: 'asOf' });
   private readonly asOfLabel = h('label', { for: 'as-of' });
   private readonly asOfApply = h('button', { type: 'submit' });
@@ -38,6 +43,29 @@ export class Chrome {
       host.go(location.pathname, { asOf: this.asOfInput.value || null });
     });
     this.asOfToday.addEventListener('click', () => host.go(location.pathname, { asOf: null }));
+    // The footer names it on every page; a failure only leaves it out.
+    void graphql<{ dataLicence: string }>('{ dataLicence }').then(
+      ({ dataLicence }) => {
+        this.dataLicence = dataLicence;
+        this.renderLicence();
+      },
+      () => undefined,
+    );
+  }
+
+  private renderLicence(): void {
+    const t = this.translate;
+    if (!t || !this.dataLicence) {
+      this.licenceNote.replaceChildren();
+      return;
+    }
+    // The licence's name as a link to its text, where the sentence of the page's language puts it.
+    const [before, after = ''] = t('footerDataLicence', { licence: '\u0000' }).split('\u0000');
+    this.licenceNote.replaceChildren(
+      ` ${before}`,
+      h('a', { href: this.dataLicence, rel: 'license' }, licenceName(this.dataLicence)),
+      after,
+    );
   }
 
   /** The day the page's figures were read for, once they are shown. */
@@ -63,8 +91,11 @@ export class Chrome {
     this.languageLink.hreflang = other;
     this.languageLink.textContent = t('otherLanguage');
     if (!this.languageLink.isConnected) this.langNav.replaceChildren(this.languageLink);
+    this.translate = t;
+    this.renderLicence();
     this.footerLinks.replaceChildren(
       h('a', { href: appHref('/accessibility') }, t('accessibilityStatement')),
+      this.licenceNote,
     );
     this.renderNav(t);
     this.controls.hidden = !match?.route.asOf;

@@ -9,3 +9,4 @@ export * from './plan-file-values';
 export * from './plan-loader';
 export * from './source-cache';
 export * from './validate-plan-file';
+export { default as planFileSchema } from './plan-file.schema.json';

@@ -23,6 +23,8 @@ export interface PlanFile {
   formatVersion: 1;
   /** True for generated benchmark data: shown as synthetic everywhere it appears. */
   synthetic?: boolean;
+  /** Set by the tracker's JSON export (the loader ignores it): what the file was read as of, and when. */
+  export?: PlanFileExport;
   plan: {
     slug: string; // ^[a-z0-9]+(?:-[a-z0-9]+)*$, e.g. "dk-2017-2019"
     countryCode: string; // ISO 3166-1 alpha-2, upper case
@@ -41,6 +43,13 @@ export interface PlanFile {
   agencies: PlanFileAgency[];
   themes: PlanFileTheme[];
   commitments: PlanFileCommitment[];
+}
+
+export interface PlanFileExport {
+  asOf: string; // YYYY-MM-DD
+  generatedAt: string; // ISO 8601, UTC
+  licence: string;
+  auditHeadHash?: string | null; // the plan's public audit chain head when the file was made
 }
 
 export interface PlanFileAgency {
@@ -112,8 +121,10 @@ export interface PlanFileStatusUpdate {
   effectiveDateQualifier?: 'NOT_LATER_THAN' | null;
   actualStart?: string | null; // partial date
   actualEnd?: string | null; // partial date
-  note: PlanFileText; // required for historic updates: says what the source shows and how the date was chosen
-  evidence: PlanFileSource[]; // at least one, at most 20
+  /** Says what the source shows and how the date was chosen; null only for an update recorded without a note. */
+  note: PlanFileText | null;
+  /** At most 20; a historic update from a source names at least one (an exported tracker update may have none). */
+  evidence: PlanFileSource[];
   visibility?: 'PUBLIC' | 'INTERNAL'; // default PUBLIC
 }
 

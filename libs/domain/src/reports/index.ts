@@ -1,0 +1,11 @@
+// The public face of the reports context: exports of a plan as of a date (CSV, IRM CSV, XLSX, plan file JSON).
+// Its HTTP controller lives in the API app; the Nest module that wires it is there too.
+export * from './report-cells';
+export * from './plan-report';
+export * from './report-columns';
+export * from './irm-columns';
+export * from './csv-export';
+export * from './plan-file-export';
+export * from './xlsx-export';
+export * from './reports.service';
+export * from './reports.resolver';
