@@ -49,7 +49,8 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
     );
     const [first] = data.first.milestones;
     const [second, ...others] = data.second.milestones;
-    // Any open milestone of the same agency, reported done with neither note nor evidence (both optional).
+    // Any open milestone of the same agency, reported under way with neither note nor evidence (both optional
+    // short of COMPLETED).
     const bare = [...others, ...data.third.milestones].find(
       (m: { status: string | null }) => m.status !== 'COMPLETED' && m.status !== 'CANCELLED',
     );
@@ -88,7 +89,14 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
     await apiData(
       api.baseUrl,
       record,
-      { input: { milestoneId: bare.id, expectedVersion: bare.version, status: 'COMPLETED' } },
+      {
+        input: {
+          milestoneId: bare.id,
+          expectedVersion: bare.version,
+          status: 'IN_PROGRESS',
+          progressPercent: 99,
+        },
+      },
       coordinator,
     );
   }, 120_000);
