@@ -11,7 +11,13 @@ import {
   waitForRendered,
   type DashboardServer,
 } from './support/browser';
-import { apiRefusal, expectFieldError, expectNoEnglish, type ApiRefusal } from './support/refusals';
+import {
+  apiRefusal,
+  expectFieldError,
+  expectNoEnglish,
+  problemKeys,
+  type ApiRefusal,
+} from './support/refusals';
 
 // The progress report form's refusals on a Danish page: each said in Danish by its field (or, for a report on a
 // version someone else has moved on, in the conflict panel), and none of the English the API gives a script for
@@ -65,9 +71,6 @@ describe('dashboard in a browser: the report form’s refusals in Danish', () =>
       await signIn(server.api.baseUrl, coordinator),
     );
   }
-
-  const problemKeys = (api: ApiRefusal) =>
-    api.extensions?.problems?.map((problem) => problem.messageKey);
 
   async function openForm(): Promise<Page> {
     const { context, page } = await newPage(server);

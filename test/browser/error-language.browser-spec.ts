@@ -17,6 +17,7 @@ import {
   expectFieldError,
   expectNoEnglish,
   fieldError,
+  problemKeys,
   type ApiRefusal,
 } from './support/refusals';
 
@@ -28,6 +29,11 @@ const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $in
 const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) { id }
 }`;
+const ARCHIVE_AGENCY = `mutation ($slug: String!) { archiveAgency(slug: $slug) { slug } }`;
+const SET_ROLES = `mutation ($userId: ID!, $roles: [Role!]!, $agencySlugs: [String!]) {
+  setUserRoles(userId: $userId, roles: $roles, agencySlugs: $agencySlugs) { id }
+}`;
+const LEAD_AGENCY = 'digitaliseringsstyrelsen';
 const CREATE_AGENCY = `mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { slug } }`;
 const VERIFY = `mutation ($input: VerifyMilestoneInput!) { verifyMilestone(input: $input) { milestone { id } } }`;
 const REPORTED = `query ($planSlug: String!) {
@@ -96,12 +102,11 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
 
     for (const attempt of attempts) {
       const api = await refusal(null, LOGIN, { email: attempt.email, password: attempt.password });
-      const problem = api.extensions?.problems?.[0];
       attempt.danish =
         attempt.field === 'email'
-          ? `Er ikke en e-mailadresse på højst ${String(problem?.messageParams?.max)} tegn`
+          ? `Er ikke en e-mailadresse på højst ${String(api.extensions?.messageParams?.max)} tegn`
           : 'Forkert e-mail eller adgangskode. Efter 5 mislykkede forsøg herfra skal hvert nyt forsøg vente lidt længere (op til 15 minutter).';
-      expect(attempt.field === 'email' ? problem?.messageKey : api.extensions?.messageKey).toBe(
+      expect(api.extensions?.messageKey).toBe(
         attempt.field === 'email' ? 'signIn.email' : 'signIn.wrong',
       );
 
@@ -119,7 +124,7 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
     await screenshot(page, 'errors-sign-in-da');
   });
 
-  it('the user form: a short password, a taken email and a malformed one are refused in Danish', async () => {
+  it('the user forms: a short password, a taken or malformed email and agencies for a reviewer are refused in Danish', async () => {
     const page = await pageAs(admin);
     await page.goto(`${server.api.baseUrl}/admin/users?lang=da`);
     await waitForRendered(page);
@@ -146,7 +151,7 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
     for (const { input, key, field, danish } of cases) {
       const full = { ...input, displayName: 'Dorte Dansk', roles: ['REVIEWER'] };
       const api = await refusal(admin, CREATE_USER, { input: full });
-      expect(api.extensions?.problems?.map((problem) => problem.messageKey)).toEqual([key]);
+      expect(problemKeys(api)).toEqual([key]);
 
       await page.fill('#user-name', full.displayName);
       await page.fill('#user-email', full.email);
@@ -158,20 +163,42 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
     }
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'errors-user-da');
+
+    // The roles of a coordinator changed to reviewer, the agency still ticked.
+    const coordinator = await server.createUser([Role.COORDINATOR], {
+      agencySlugs: [LEAD_AGENCY],
+      displayName: 'Carl Coordinator',
+    });
+    const roles = await refusal(admin, SET_ROLES, {
+      userId: coordinator.id,
+      roles: ['REVIEWER'],
+      agencySlugs: [LEAD_AGENCY],
+    });
+    expect(problemKeys(roles)).toEqual(['user.agenciesOnlyForCoordinators']);
+    await page.goto(`${server.api.baseUrl}/admin/users?lang=da&edit=${coordinator.id}`);
+    await waitForRendered(page);
+    await page.check('#user-edit-role-REVIEWER');
+    await page.uncheck('#user-edit-role-COORDINATOR');
+    await page.click('#user-edit-form button[type=submit]');
+    await expectFieldError(
+      page,
+      'user-edit-agencies',
+      'Kun koordinatorer rapporterer for myndigheder',
+      false,
+    );
+    await expectNoEnglish(page, roles);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('the agency form: a taken key and a malformed country code are refused in Danish', async () => {
+  it('the agency forms: a taken key, a malformed country code and an archive refused are said in Danish', async () => {
     const input = {
-      slug: 'digitaliseringsstyrelsen',
+      slug: LEAD_AGENCY,
       countryCode: 'dk',
       name: { da: 'Styrelsen for Dobbelte Nøgler', en: 'Agency for Double Keys' },
       abbreviation: 'SDN',
     };
     const api = await refusal(admin, CREATE_AGENCY, { input });
-    expect(api.extensions?.problems?.map((problem) => problem.messageKey).sort()).toEqual([
-      'agency.slugTaken',
-      'plan.countryCodeShape',
-    ]);
+    expect(problemKeys(api).sort()).toEqual(['agency.slugTaken', 'plan.countryCodeShape']);
 
     const page = await pageAs(admin);
     await page.goto(`${server.api.baseUrl}/admin/agencies?lang=da`);
@@ -191,6 +218,23 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
     await expectNoEnglish(page, api);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'errors-agency-da');
+
+    // Archiving an agency that still leads commitments: said in the list's summary.
+    const archive = await refusal(admin, ARCHIVE_AGENCY, { slug: LEAD_AGENCY });
+    expect(archive.extensions?.messageKey).toBe('agency.leadsCommitments');
+    const ogpIds = archive.extensions?.messageParams?.ogpIds;
+    expect(Array.isArray(ogpIds) && ogpIds.length > 0).toBe(true);
+    await page.click(`#agencies tr[data-key="${LEAD_AGENCY}"] button.ra-archive`);
+    await page.click('#agency-confirm-yes');
+    await page.waitForSelector('#agencies-errors:not([hidden])');
+    expect(await page.innerText('#agencies-errors')).toContain(
+      `Myndigheden „${LEAD_AGENCY}“ er stadig ansvarlig for forpligtelser, der ikke er arkiveret: ${(ogpIds as string[]).join(', ')}; giv dem en anden ansvarlig, eller arkivér dem først`,
+    );
+    await expectNoEnglish(page, archive);
+    // One summary at a time: the new agency's problems stay by its fields.
+    expect(await page.isHidden('#agency-new-errors')).toBe(true);
+    expect(await page.getAttribute('#agency-new-slug', 'aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('the verify form: a dispute without a note is refused in Danish, by the note', async () => {
@@ -214,9 +258,7 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
       note: null,
     };
     const api = await refusal(reviewer, VERIFY, { input });
-    expect(api.extensions?.problems?.map((problem) => problem.messageKey)).toEqual([
-      'verification.disputeNeedsNote',
-    ]);
+    expect(problemKeys(api)).toEqual(['verification.disputeNeedsNote']);
 
     const page = await pageAs(reviewer);
     await page.goto(
@@ -289,9 +331,7 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
     const urlRefusal = await refusal(reviewer, ASSESS, {
       input: { ...input('2019-06').input, source: { ...SOURCE, url: bareUrl } },
     });
-    expect(urlRefusal.extensions?.problems?.map((problem) => problem.messageKey)).toEqual([
-      'field.urlAbsolute',
-    ]);
+    expect(problemKeys(urlRefusal)).toEqual(['field.urlAbsolute']);
     await page.fill('#assess-date', '2019-06');
     await page.fill('#assess-source-url', bareUrl);
     await page.click('#assess-form button[type=submit]');
