@@ -110,10 +110,18 @@ describe('dashboard in a browser: the report form’s refusals in Danish', () =>
     const page = await openForm();
     const { version } = await milestone();
 
+    // A percent in words: the form asks for a number itself (GraphQL would refuse the request as a whole).
+    const words = await refusal(version, { status: 'IN_PROGRESS', progressPercent: 'halvtreds' });
+    expect(words.extensions?.code).toBe('BAD_USER_INPUT');
+    await page.check('#status-IN_PROGRESS');
+    await page.fill('#percent', 'halvtreds');
+    await page.click('#report-form button[type=submit]');
+    await expectFieldError(page, 'percent', 'Skriv procenten som et helt tal.');
+    await expectNoEnglish(page, words);
+
     // 100 while in progress.
     const percent = await refusal(version, { status: 'IN_PROGRESS', progressPercent: 100 });
     expect(problemKeys(percent)).toEqual(['progress.percentInProgress']);
-    await page.check('#status-IN_PROGRESS');
     await page.fill('#percent', '100');
     await page.click('#report-form button[type=submit]');
     await expectFieldError(

@@ -33,6 +33,9 @@ const ARCHIVE_AGENCY = `mutation ($slug: String!) { archiveAgency(slug: $slug) {
 const SET_ROLES = `mutation ($userId: ID!, $roles: [Role!]!, $agencySlugs: [String!]) {
   setUserRoles(userId: $userId, roles: $roles, agencySlugs: $agencySlugs) { id }
 }`;
+const UPDATE_AGENCY = `mutation ($slug: String!, $input: UpdateAgencyInput!) {
+  updateAgency(slug: $slug, input: $input) { slug }
+}`;
 const LEAD_AGENCY = 'digitaliseringsstyrelsen';
 const CREATE_AGENCY = `mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { slug } }`;
 const VERIFY = `mutation ($input: VerifyMilestoneInput!) { verifyMilestone(input: $input) { milestone { id } } }`;
@@ -235,6 +238,26 @@ describe('dashboard in a browser: refusals in the reader’s language', () => {
     expect(await page.isHidden('#agency-new-errors')).toBe(true);
     expect(await page.getAttribute('#agency-new-slug', 'aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Another agency's key given to one being edited.
+    const agencies = await graphql<{ agencies: { nodes: { slug: string }[] } }>(
+      server.api.baseUrl,
+      '{ agencies(first: 100) { nodes { slug } } }',
+      {},
+      await signIn(server.api.baseUrl, admin),
+    );
+    const edited = agencies.data!.agencies.nodes.find((a) => a.slug !== LEAD_AGENCY)!.slug;
+    const rename = await refusal(admin, UPDATE_AGENCY, {
+      slug: edited,
+      input: { slug: LEAD_AGENCY },
+    });
+    expect(problemKeys(rename)).toEqual(['agency.slugTaken']);
+    await page.goto(`${server.api.baseUrl}/admin/agencies?lang=da&edit=${edited}`);
+    await waitForRendered(page);
+    await page.fill('#agency-edit-slug', LEAD_AGENCY);
+    await page.click('#agency-edit-form button[type=submit]');
+    await expectFieldError(page, 'agency-edit-slug', 'Bruges allerede af en anden myndighed');
+    await expectNoEnglish(page, rename);
   });
 
   it('the verify form: a dispute without a note is refused in Danish, by the note', async () => {
