@@ -285,6 +285,8 @@ export class AdminAgenciesPage implements PageView {
   private askArchive(agency: AgencyRow, opener: HTMLElement): void {
     const { t, locale } = this.ctx!;
     this.changes.problems.clear();
+    // One summary on the page at a time, the latest action's: a refused new agency keeps its errors by its fields.
+    this.createSection.summary.hide();
     this.changes.ask(
       {
         question: t('admArchiveQuestion', { name: titleIn(agency.name, locale, t) }),
@@ -310,6 +312,7 @@ export class AdminAgenciesPage implements PageView {
     if (!context) return;
     await this.busy.run(this.createSection.submit, async () => {
       this.create.problems.clear();
+      this.changes.problems.clear();
       this.changes.status.textContent = '';
       try {
         const agency = await createAgency(this.create.read(null));
