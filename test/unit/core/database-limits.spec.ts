@@ -4,7 +4,7 @@ describe('database limits and the request deadline', () => {
   it('have sensible defaults', () => {
     expect(loadConfig({})).toMatchObject({
       dbPoolSize: 10,
-      dbPoolMaxWaiting: 20,
+      dbPoolMaxWaiting: 10,
       dbAcquireTimeoutMs: 3000,
       dbStatementTimeoutMs: 10_000,
       requestTimeoutMs: 15_000,
@@ -12,7 +12,7 @@ describe('database limits and the request deadline', () => {
   });
 
   it('let the queue follow the pool size unless set', () => {
-    expect(loadConfig({ DB_POOL_SIZE: '25' }).dbPoolMaxWaiting).toBe(50);
+    expect(loadConfig({ DB_POOL_SIZE: '25' }).dbPoolMaxWaiting).toBe(25);
     expect(loadConfig({ DB_POOL_SIZE: '25', DB_POOL_MAX_WAITING: '0' }).dbPoolMaxWaiting).toBe(0);
   });
 

@@ -69,6 +69,8 @@ export function serviceUnavailablePlugin(): NonNullable<ApolloDriverConfig['plug
 // Share of the last half second the event loop was busy, past which a busy server takes no new request.
 const LOOP_SATURATED = 0.9;
 const LOOP_SAMPLE_MS = 500;
+// How long after a refusal a saturated server counts as overloaded: two samples of the loop.
+const OVERLOAD_MEMORY_MS = 2 * LOOP_SAMPLE_MS;
 
 /** How busy this process's event loop has been lately (0 idle, 1 never idle). */
 function loopLoad(): () => number {
@@ -89,8 +91,9 @@ function loopLoad(): () => number {
  * - as many requests are in the house as the pool can serve and queue (`maxInFlight`): a thousand requests all
  *   pass the door before the first reaches the pool, and each would be read, parsed and run only to be
  *   refused there, or
- * - at least `busyInFlight` requests are in the house and the event loop has had no idle moment lately: the
- *   process is CPU-bound, and every request let in now delays all the others, and the next visitor's answer.
+ * - at least `busyInFlight` requests are in the house, or a request was refused within the last second, and the
+ *   event loop has had no idle moment lately: the process is CPU-bound, and every request let in now delays all
+ *   the others, and the next visitor's answer.
  */
 export function shedLoad(guard: PoolGuard, maxInFlight: number, busyInFlight: number) {
   let inFlight = 0;
@@ -99,14 +102,20 @@ export function shedLoad(guard: PoolGuard, maxInFlight: number, busyInFlight: nu
   const body = JSON.stringify({
     errors: [{ message: refusal.message, extensions: refusal.extensions() }],
   });
+  let lastRefusedAt = -Infinity;
   return (req: Request, res: Response, next: NextFunction): void => {
-    const saturated = inFlight >= busyInFlight && load() > LOOP_SATURATED;
+    const now = performance.now();
+    // Once it has refused, a saturated server takes nothing new until its loop has had an idle moment: each
+    // request let in while a backlog waits delays every request behind it, the next visitor's too.
+    const overloaded = now - lastRefusedAt < OVERLOAD_MEMORY_MS;
+    const saturated = (overloaded || inFlight >= busyInFlight) && load() > LOOP_SATURATED;
     if (inFlight < maxInFlight && !guard.full && !saturated) {
       inFlight++;
       res.once('close', () => inFlight--);
       next();
       return;
     }
+    lastRefusedAt = now;
     databaseAvailability.refused(refusal.message);
     // Written straight out: under a burst every refusal's cost delays the next visitor.
     res.writeHead(503, {

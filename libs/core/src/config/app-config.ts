@@ -244,7 +244,8 @@ function databaseLimits(
   const dbPoolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 500);
   return {
     dbPoolSize,
-    dbPoolMaxWaiting: integer(env, 'DB_POOL_MAX_WAITING', 2 * dbPoolSize, 0, 100_000),
+    // As many waiting as served: a process admits no more work than it can finish before a visitor gives up.
+    dbPoolMaxWaiting: integer(env, 'DB_POOL_MAX_WAITING', dbPoolSize, 0, 100_000),
     dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000, 100, 600_000),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000),
