@@ -95,9 +95,11 @@ describe('dashboard in a browser: evidence rows of a progress report', () => {
     // Both rows are still there, with what was typed, and each says what it lacks.
     expect(await rowIds()).toEqual([empty, half]);
     expect(await page.inputValue(`#${half.url}`)).toBe('https://datafordeler.dk/');
-    expect(await page.textContent(`#${empty.url}-error`)).toContain('Skriv linkets adresse');
-    expect(await page.textContent(`#${empty.title}-error`)).toContain('Skriv en titel');
-    expect(await page.textContent(`#${half.title}-error`)).toContain('Skriv en titel');
+    expect(await page.textContent(`#${empty.url}-error`)).toContain(
+      'Skal udfyldes med en adresse, der begynder med https://',
+    );
+    expect(await page.textContent(`#${empty.title}-error`)).toContain('Skal udfyldes: 1 til');
+    expect(await page.textContent(`#${half.title}-error`)).toContain('Skal udfyldes: 1 til');
     expect(await page.isVisible(`#${half.url}-error`)).toBe(false);
     for (const id of [empty.url, empty.title, half.title]) {
       expect(await page.getAttribute(`#${id}`, 'aria-invalid')).toBe('true');
@@ -111,8 +113,10 @@ describe('dashboard in a browser: evidence rows of a progress report', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'coordinator-report-evidence-rows-da');
     await switchLanguage('en');
-    expect(await page.textContent(`#${empty.url}-error`)).toContain('Enter the link’s address');
-    expect(await page.textContent(`#${half.title}-error`)).toContain('Enter a title');
+    expect(await page.textContent(`#${empty.url}-error`)).toContain(
+      'Is required: an address beginning with https://',
+    );
+    expect(await page.textContent(`#${half.title}-error`)).toContain('Is required: 1 to');
     expect(await page.inputValue(`#${half.url}`)).toBe('https://datafordeler.dk/');
     expect(await versionOf()).toBe(before);
 
