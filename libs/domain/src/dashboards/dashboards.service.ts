@@ -10,19 +10,11 @@ import { toTheme } from '../themes';
 import { ReadScope } from '../shared/read-scope';
 import { ThemeEntity } from '../themes/theme.entity';
 import type { Dashboard } from './dashboard.model';
-import type { Progress } from './progress.model';
+import { emptyProgress, type Progress } from './progress.model';
 import { ProgressQueries } from './progress.queries';
 
 const NO_COMMITMENTS: Progress = {
-  percent: null,
-  reportedPercent: null,
-  coverage: null,
-  milestoneCoverage: null,
-  completion: Completion.NO_EVIDENCE,
-  milestoneCount: 0,
-  reportedMilestoneCount: 0,
-  commitmentCount: 0,
-  reportedCount: 0,
+  ...emptyProgress(),
   completionCounts: Object.values(Completion).map((completion) => ({ completion, count: 0 })),
 };
 
