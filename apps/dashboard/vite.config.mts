@@ -21,6 +21,6 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': { target: api, ws: true }, '/healthz': api, '/readyz': api },
+    proxy: { '/graphql': { target: api, ws: true }, '/healthz': api, '/readyz': api, '/api': api },
   },
 });

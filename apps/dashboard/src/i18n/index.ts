@@ -9,6 +9,8 @@ import coordinatorDa from './coordinator/da.json';
 import coordinatorEn from './coordinator/en.json';
 import errorsDa from './errors/da.json';
 import errorsEn from './errors/en.json';
+import exportsDa from './exports/da.json';
+import exportsEn from './exports/en.json';
 import overviewDa from './overview/da.json';
 import overviewEn from './overview/en.json';
 import publicDa from './public/da.json';
@@ -28,6 +30,7 @@ const danish = {
   ...shellDa,
   ...adminDa,
   ...accessibilityDa,
+  ...exportsDa,
 };
 
 export type MessageKey = keyof typeof danish;
@@ -43,6 +46,7 @@ const messages: Record<Locale, Record<MessageKey, string>> = {
     ...shellEn,
     ...adminEn,
     ...accessibilityEn,
+    ...exportsEn,
   },
 };
 

@@ -13,6 +13,7 @@ import {
   type CommitmentRow,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
+import { DownloadPanel } from '../components/download-panel';
 import { fallbackString } from '../components/fallback-text';
 import {
   aggregateHeadline,
@@ -62,6 +63,7 @@ export class AgencyPage implements PageView {
   private readonly commitments = chartSection('agency-commitments');
   private readonly milestones = labelledSection('agency-milestones');
   private readonly supported = labelledSection('agency-supported');
+  private readonly downloads = new DownloadPanel();
 
   constructor() {
     this.element = h(
@@ -73,6 +75,7 @@ export class AgencyPage implements PageView {
       this.commitments.section,
       this.milestones,
       this.supported,
+      this.downloads.element,
     );
   }
 
@@ -120,6 +123,7 @@ export class AgencyPage implements PageView {
     this.renderCommitments(led, context);
     this.renderMilestones(led, context);
     this.renderSupported(supported, context);
+    this.downloads.render(plan.plan.slug, context);
   }
 
   private renderOverall(progress: Progress | null, led: CommitmentRow[], context: PageContext) {

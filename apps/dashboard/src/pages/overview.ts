@@ -10,6 +10,7 @@ import {
   themeCompletionChart,
 } from '../charts/configs';
 import { aggregateHeadline, formulaAndRules, progressFigures } from '../components/public-progress';
+import { DownloadPanel } from '../components/download-panel';
 import { fallbackString } from '../components/fallback-text';
 import { localizedNode, syntheticNotice } from '../components/public-ui';
 import { dataTable, h } from '../dom';
@@ -60,6 +61,7 @@ export class OverviewPage implements PageView {
   private readonly agencies = chartSection('by-agency');
   private readonly burnUp = chartSection('burn-up', { folded: true });
   private readonly overdue = h('section', { id: 'overdue', 'aria-labelledby': 'overdue-heading' });
+  private readonly downloads = new DownloadPanel();
 
   constructor() {
     this.element = h(
@@ -72,6 +74,7 @@ export class OverviewPage implements PageView {
       this.agencies.section,
       this.burnUp.section,
       this.overdue,
+      this.downloads.element,
     );
   }
 
@@ -95,6 +98,7 @@ export class OverviewPage implements PageView {
     this.renderAgencies(data, context, pct);
     this.renderBurnUp(data, t);
     this.renderOverdue(data, context);
+    this.downloads.render(data.plan.slug, context);
   }
 
   destroy(): void {

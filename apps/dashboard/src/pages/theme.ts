@@ -8,6 +8,7 @@ import {
   type ThemePlan,
 } from '../api/public';
 import type { PageContext, PageView, RenderResult } from '../app/page';
+import { DownloadPanel } from '../components/download-panel';
 import { fallbackString } from '../components/fallback-text';
 import {
   aggregateHeadline,
@@ -38,6 +39,7 @@ export class ThemePage implements PageView {
   private readonly overall = labelledSection('theme-progress');
   private readonly commitments = chartSection('theme-commitments');
   private readonly about = labelledSection('theme-about');
+  private readonly downloads = new DownloadPanel();
 
   constructor() {
     this.element = h(
@@ -48,6 +50,7 @@ export class ThemePage implements PageView {
       this.overall,
       this.commitments.section,
       this.about,
+      this.downloads.element,
     );
   }
 
@@ -97,6 +100,7 @@ export class ThemePage implements PageView {
       h('h3', {}, t('pubSources')),
       sourceList(theme.sources, t),
     );
+    this.downloads.render(plan.slug, context);
   }
 
   private renderOverall(theme: ThemeDetail, rows: CommitmentRow[], context: PageContext): void {

@@ -1,6 +1,7 @@
 import { OGP_VALUE_LABELS } from '@ogp/common';
 import { fetchCommitment, type CommitmentDetail } from '../../api/public';
 import type { PageContext, PageView, RenderResult } from '../../app/page';
+import { DownloadPanel } from '../../components/download-panel';
 import { fallbackString } from '../../components/fallback-text';
 import {
   agencyLink,
@@ -35,6 +36,7 @@ export class CommitmentPage implements PageView {
   private readonly timeline = chartSection('milestone-timeline');
   private readonly milestones = labelledSection('milestone-history');
   private readonly sources = labelledSection('commitment-sources', 'sources-heading');
+  private readonly downloads = new DownloadPanel();
 
   constructor() {
     this.element = h(
@@ -48,6 +50,7 @@ export class CommitmentPage implements PageView {
       this.timeline.section,
       this.milestones,
       this.sources,
+      this.downloads.element,
     );
   }
 
@@ -101,6 +104,7 @@ export class CommitmentPage implements PageView {
         ? [h('h3', {}, t('pubDataNotes')), localizedNode(c.notes, locale, t, 'p')]
         : []),
     );
+    this.downloads.render(c.actionPlan.slug, context);
   }
 
   private renderFacts(c: CommitmentDetail, context: PageContext): void {
