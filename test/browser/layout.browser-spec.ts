@@ -180,6 +180,7 @@ describe('dashboard in a browser: pages that hold still and fit', () => {
       '/commitments/DK0051/assess',
       '/admin/users',
       '/admin/agencies',
+      '/admin/import',
     ];
     for (const path of paths) {
       for (const lang of LANGS) {

@@ -114,7 +114,11 @@ export class Chrome {
       items.push(['/my-milestones', 'navMyMilestones']);
     if (hasRole(user, Role.REVIEWER, Role.ADMIN)) items.push(['/review', 'navReview']);
     if (hasRole(user, Role.ADMIN)) {
-      items.push(['/admin/users', 'navUsers'], ['/admin/agencies', 'navAgencies']);
+      items.push(
+        ['/admin/users', 'navUsers'],
+        ['/admin/agencies', 'navAgencies'],
+        ['/admin/import', 'navImport'],
+      );
     }
     const links = items.map(([path, key]) => {
       const here = location.pathname === path;

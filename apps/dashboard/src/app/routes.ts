@@ -112,6 +112,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     load: async () => (await import('../pages/admin-agencies')).AdminAgenciesPage,
     roles: [Role.ADMIN],
   },
+  {
+    name: 'admin-import',
+    pattern: /^\/admin\/import\/?$/,
+    load: async () => (await import('../pages/admin-import')).AdminImportPage,
+    roles: [Role.ADMIN],
+  },
 ];
 
 export interface RouteMatch {

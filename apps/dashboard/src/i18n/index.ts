@@ -11,6 +11,8 @@ import errorsDa from './errors/da.json';
 import errorsEn from './errors/en.json';
 import exportsDa from './exports/da.json';
 import exportsEn from './exports/en.json';
+import importsDa from './imports/da.json';
+import importsEn from './imports/en.json';
 import overviewDa from './overview/da.json';
 import overviewEn from './overview/en.json';
 import publicDa from './public/da.json';
@@ -31,6 +33,7 @@ const danish = {
   ...adminDa,
   ...accessibilityDa,
   ...exportsDa,
+  ...importsDa,
 };
 
 export type MessageKey = keyof typeof danish;
@@ -47,6 +50,7 @@ const messages: Record<Locale, Record<MessageKey, string>> = {
     ...adminEn,
     ...accessibilityEn,
     ...exportsEn,
+    ...importsEn,
   },
 };
 
