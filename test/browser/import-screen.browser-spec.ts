@@ -227,10 +227,14 @@ describe('dashboard in a browser: the import screen', () => {
     expect(exported.status).toBe(200);
     const file = JSON.parse(exported.body.toString('utf8')) as {
       plan: { slug: string };
-      commitments: { milestones: unknown[] }[];
+      commitments: { ogpId: string; milestones: unknown[] }[];
       themes: unknown[];
     };
+    // A commitment's OGP id is unique across plans: the copy's are moved to an unused range (DK00xx to DK90xx).
     file.plan.slug = 'dk-2017-2019-copy';
+    for (const commitment of file.commitments) {
+      commitment.ogpId = commitment.ogpId.replace(/^DK00/, 'DK90');
+    }
     const page = await adminPage('/admin/import?lang=en');
     await page.setInputFiles('#plan-file', jsonFile('copy.json', JSON.stringify(file)));
     await page.click('#plan-import-check');
