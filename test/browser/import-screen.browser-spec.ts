@@ -1,6 +1,6 @@
 import { Role } from '@ogp/common';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiData, download } from '../utils/exports';
+import { apiData, download, loadXlsx } from '../utils/exports';
 import { signIn, type TestUser } from '../utils/users';
 import {
   axeViolations,
@@ -260,19 +260,35 @@ describe('dashboard in a browser: the import screen', () => {
     expect(await page.textContent('h1')).toBeTruthy();
   });
 
-  it('lists the row problems of a bulk progress file, and changes nothing', async () => {
+  it("lists the row problems of the plan's own template filled in wrongly, and changes nothing", async () => {
+    const base = server.api.baseUrl;
     const before = await versions();
     const page = await adminPage('/admin/import?lang=en');
+    // The template the page links to, fetched with the administrator's cookie.
+    const href = (await page.getAttribute('#progress-template-link', 'href'))!;
+    const template = await download(base, href, adminHeaders);
+    expect(template.status).toBe(200);
+    const workbook = await loadXlsx(template.body);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).map((value) =>
+      typeof value === 'string' ? value : '',
+    );
+    const statusColumn = header.findIndex((name) => /status/i.test(name));
+    expect(statusColumn).toBeGreaterThan(0);
+    expect(sheet.rowCount).toBeGreaterThan(1);
+    sheet.getRow(2).getCell(statusColumn).value = 'NOT_A_STATUS';
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     await page.setInputFiles('#progress-file', {
-      name: 'progress.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('milestoneId,status,progressPercent\r\nno-such-milestone,DONE,250\r\n'),
+      name: 'progress.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
     });
     await page.click('#progress-import-check');
     await page.waitForSelector('#progress-import-outcome-details:not([hidden])');
     const rows = await tableRows(page, '#progress-import-outcome-details');
-    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map(([row]) => row)).toContain('2');
     expect(await page.isVisible('#progress-import-apply')).toBe(false);
+    expect(await chosenFiles(page, 'progress-file')).toEqual(['progress.xlsx']);
     expect(await axeViolations(page)).toEqual([]);
     expect(await versions()).toEqual(before);
   });
