@@ -34,7 +34,7 @@ export interface PlanImportResult {
   summary: PlanImportSummary | null;
 }
 
-/** A problem of one row (1 = the first data row as the file numbers it) and column of a progress file. */
+/** A problem of one row (numbered as a spreadsheet shows it) and column of a progress file. */
 export interface ProgressProblem extends KeyedProblem {
   row: number;
   column: string | null;
