@@ -1,4 +1,13 @@
-import { Completion, Role, commitmentHeadline, progressHeadline, type Locale } from '@ogp/common';
+import {
+  ASSESSOR_LABELS,
+  COMPLETION_LABELS,
+  Completion,
+  Role,
+  commitmentHeadline,
+  progressHeadline,
+  type Assessor,
+  type Locale,
+} from '@ogp/common';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { apiData, download } from '../utils/exports';
 import { startTestApp, type TestApp } from '../utils/test-app';
@@ -248,13 +257,40 @@ describe('DOCX self-assessment draft over HTTP', () => {
     });
   });
 
-  it('an INTERNAL note: absent from the public draft, in a signed-in reviewer’s', async () => {
+  it('today: every assessment recorded, and an INTERNAL note only in a signed-in reviewer’s', async () => {
     const path = `/api/plans/${PLAN}/export.docx?lang=en`;
     const anonymous = readDocx((await download(api.baseUrl, path)).body);
     const signedIn = readDocx((await download(api.baseUrl, path, reviewer)).body);
     expect(anonymous.text).not.toContain(INTERNAL_NOTE);
     const line = signedIn.paragraphs.find((p) => p.includes(INTERNAL_NOTE));
     expect(line).toMatch(/^Milestone 1, \d{4}-\d{2}-\d{2}: Completed, 100% \(internal\)\. /);
+    // Each assessment the API gives is a line of its commitment's section, with the completion it rated.
+    const data = await apiData(
+      api.baseUrl,
+      `{ commitments(planSlug: "${PLAN}", first: 100) {
+          nodes { ogpId assessments { assessor stage completion source { url } } } } }`,
+    );
+    const assessments: {
+      assessor: Assessor;
+      completion: Completion | null;
+      source: { url: string };
+    }[] = data.commitments.nodes.flatMap((c: { assessments: unknown[] }) => c.assessments);
+    expect(assessments.length).toBeGreaterThan(0);
+    const lines = anonymous.paragraphs.filter((p) =>
+      ASSESSORS.en.some((start) => p.startsWith(start)),
+    );
+    expect(lines).toHaveLength(assessments.length);
+    for (const a of assessments) {
+      const rated = a.completion ? `Completion: ${COMPLETION_LABELS[a.completion].en}` : '';
+      expect(
+        lines.some(
+          (l) =>
+            l.startsWith(ASSESSOR_LABELS[a.assessor].en) &&
+            l.includes(rated) &&
+            l.includes(a.source.url),
+        ),
+      ).toBe(true);
+    }
   });
 
   it('bad parameters answer 400 naming the parameter; an unknown plan 404', async () => {

@@ -5,6 +5,7 @@ import {
   describeAggregateProgress,
   licenceStatement,
   progressHeadline,
+  type Label,
   type Locale,
 } from '@ogp/common';
 import { HeadingLevel, type Paragraph, type Table } from 'docx';
@@ -63,7 +64,7 @@ export const generatedText = (at: Date): string =>
 /** The title, the note that this is a draft, and what the file states about itself. */
 export function frontMatter(info: ReportInfo, coordinating: Agency | null): Block[] {
   const { locale, plan } = info;
-  const or = (value: string | null | undefined, what: typeof DOC.period): CellContent =>
+  const or = (value: string | null | undefined, what: Label): CellContent =>
     value ? value : blank(what, locale);
   const sources = info.planSources.map((s) => bullet(link(s.url, s.title)));
   return [
@@ -74,9 +75,9 @@ export function frontMatter(info: ReportInfo, coordinating: Agency | null): Bloc
       [
         [DOC.plan, planTitle(info)],
         [DOC.country, plan.countryCode],
-        [DOC.planNumber, or(plan.actionPlanNumber?.toString(), DOC.planNumber)],
-        [DOC.period, or(planPeriod(info), DOC.period)],
-        [DOC.coordinatingAgency, or(localized(coordinating?.name, locale), DOC.coordinatingAgency)],
+        [DOC.planNumber, or(plan.actionPlanNumber?.toString(), B.planNumber)],
+        [DOC.period, or(planPeriod(info), B.period)],
+        [DOC.coordinatingAgency, or(localized(coordinating?.name, locale), B.coordinatingAgency)],
         [DOC.asOf, info.asOf],
         [DOC.generated, generatedText(info.generatedAt)],
         [DOC.licence, licenceStatement(info.licence)],

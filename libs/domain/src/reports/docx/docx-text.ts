@@ -76,6 +76,9 @@ export const PLAN_PARTS = {
 
 /** What the plan-level blanks ask for. */
 export const PLAN_BLANKS = {
+  planNumber: { da: 'handlingsplanens nummer', en: 'the action plan’s number' },
+  period: { da: 'handlingsplanens periode', en: 'the action plan’s period' },
+  coordinatingAgency: { da: 'den koordinerende myndighed', en: 'the coordinating agency' },
   background: {
     da: 'baggrunden for handlingsplanen og landets deltagelse i OGP',
     en: 'the background of the action plan and the country’s participation in the OGP',
@@ -208,6 +211,15 @@ export const COMMITMENT_BLANKS = {
   },
   period: { da: 'initiativets start- og slutdato', en: 'the commitment’s start and end date' },
   lead: { da: 'den ansvarlige myndighed', en: 'the lead implementing agency' },
+  supporting: { da: 'de medvirkende myndigheder', en: 'the supporting agencies' },
+  stakeholders: {
+    da: 'andre involverede aktører (civilsamfund, private, andre myndigheder)',
+    en: 'other actors involved (civil society, private sector, other public bodies)',
+  },
+  ogpValues: {
+    da: 'de OGP-værdier, initiativet er relevant for',
+    en: 'the OGP values the commitment is relevant to',
+  },
   problem: { da: 'det offentlige problem', en: 'the public problem' },
   what: { da: 'hvad initiativet er', en: 'what the commitment is' },
   contribution: {
