@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../utils/database';
 import { apiData, download } from '../utils/exports';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { createTestUser, signIn } from '../utils/users';
-import { malformedParts, readDocx, type DocxContent } from './support/docx';
+import { brokenRelationships, malformedParts, readDocx, type DocxContent } from './support/docx';
 
 const PLAN = 'dk-2017-2019';
 const AS_OF = '2019-06-30';
@@ -145,6 +145,7 @@ describe('DOCX self-assessment draft over HTTP', () => {
         expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', '_rels/.rels']),
       );
       expect(malformedParts(doc.parts)).toEqual([]);
+      expect(brokenRelationships(doc.parts)).toEqual([]);
     });
 
     it('states the plan, the as-of date, when it was made, the licence and the audit head', () => {

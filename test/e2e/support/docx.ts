@@ -62,3 +62,32 @@ export function malformedParts(parts: Record<string, string>): { path: string; e
     .filter(({ result }) => result !== true)
     .map(({ path, result }) => ({ path, error: result }));
 }
+
+/**
+ * What a word processor could not resolve: an r:id used in a part that its .rels does not declare, or an
+ * internal relationship whose target is not in the package.
+ */
+export function brokenRelationships(parts: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [path, xml] of Object.entries(parts)) {
+    if (!path.endsWith('.xml')) continue;
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    const relsPath = `${folder}_rels/${path.slice(folder.length)}.rels`;
+    const rels = parts[relsPath] ?? '';
+    const declared = new Map(
+      [...rels.matchAll(/<Relationship\s[^>]*?\/>/g)].map((m) => [
+        /Id="([^"]+)"/.exec(m[0])![1],
+        { target: /Target="([^"]+)"/.exec(m[0])![1], external: /TargetMode="External"/.test(m[0]) },
+      ]),
+    );
+    for (const [, id] of xml.matchAll(/\br:(?:id|embed)="([^"]+)"/g)) {
+      if (!declared.has(id)) problems.push(`${path}: ${id} is not declared in ${relsPath}`);
+    }
+    for (const [id, { target, external }] of declared) {
+      if (!external && !(`${folder}${target}` in parts) && !(target.replace(/^\//, '') in parts)) {
+        problems.push(`${relsPath}: ${id} points to missing ${target}`);
+      }
+    }
+  }
+  return problems;
+}
