@@ -151,7 +151,7 @@ describe('DOCX self-assessment draft over HTTP', () => {
     it('states the plan, the as-of date, when it was made, the licence and the audit head', () => {
       const title = view.plan.title[lang];
       expect(doc.paragraphs[0]).toBe(
-        `${title}: ${lang === 'da' ? 'Egenevaluering ved periodens afslutning' : 'End-of-term self-assessment'}`,
+        `${title}: ${lang === 'da' ? 'Selvevaluering ved periodens afslutning' : 'End-of-term self-assessment'}`,
       );
       const fact = (label: string) => doc.paragraphs[doc.paragraphs.indexOf(label) + 1];
       const labels =
