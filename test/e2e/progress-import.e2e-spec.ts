@@ -142,6 +142,31 @@ describe('bulk progress import over HTTP (template, dry run, all rows or none)',
     expect(JSON.parse(refused.body.toString('utf8')).messageKey).toBe(
       'progressImport.templateAgency',
     );
+    const withoutAgency = await template(coordinator, '?lang=en');
+    expect(withoutAgency.status).toBe(400);
+    expect(JSON.parse(withoutAgency.body.toString('utf8')).messageKey).toBe(
+      'progressImport.agencyRequired',
+    );
+  });
+
+  it('gives an administrator who names no agency every milestone of the plan, in Danish by default', async () => {
+    const admin = await signIn(
+      api.baseUrl,
+      await createTestUser(db.dataSource, { roles: [Role.ADMIN] }),
+    );
+    const response = await template(admin, '');
+    expect(response.status).toBe(200);
+    const workbook = await loadXlsx(response.body);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Fremdrift', 'Vejledning']);
+    const data = await apiData(
+      api.baseUrl,
+      `{ commitments(planSlug: "${PLAN}", first: 100) { nodes { milestones { id } } } }`,
+    );
+    const ids = data.commitments.nodes.flatMap((c: { milestones: { id: string }[] }) =>
+      c.milestones.map((m) => m.id),
+    );
+    const rows = sheetRows(workbook.worksheets[0]);
+    expect(rows.map((row) => row['Milepæl-id']).sort()).toEqual([...ids].sort());
   });
 
   it("lists the coordinator's milestones with their keys and versions, ready to fill in", async () => {
@@ -354,6 +379,19 @@ describe('bulk progress import over HTTP (template, dry run, all rows or none)',
     const after = (await agencyMilestones()).find((m) => m.id === milestone.id)!;
     expect(after.version).toBe(milestone.version + 1);
     expect(after.history).toHaveLength(milestone.history.length + 1);
+  });
+
+  it('refuses a file over 10 MB before reading it', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 'a');
+    const response = await fetch(`${api.baseUrl}/api/plans/${PLAN}/progress-import?dryRun=1`, {
+      method: 'POST',
+      headers: { ...coordinator, 'content-type': 'text/csv' },
+      body: big,
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { messageKey: string }).messageKey).toBe(
+      'progressImport.tooLarge',
+    );
   });
 
   it('answers anonymous uploads with 401 and other media types with 400', async () => {
