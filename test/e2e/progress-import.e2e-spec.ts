@@ -347,13 +347,17 @@ describe('bulk progress import over HTTP (template, dry run, all rows or none)',
         ['Milestone id', 'Expected version', 'New status', 'New percent'],
         [first.id, first.version, 'IN_PROGRESS', 70],
         [second.id, second.version, 'IN_PROGRESS', 70],
+        [second.id, second.version, 'IN_PROGRESS', 'seventy'],
       ]),
     );
     const { status, answer } = await upload(csv, 'text/csv', otherCoordinator, false);
     expect(status).toBe(422);
+    // A cell that cannot be read does not hide the other rows' problems, nor its own milestone's.
     expect(answer.problems.map((p) => [p.row, p.column, p.messageKey])).toEqual([
       [2, 'Milestone id', 'progress.notLead'],
       [3, 'Milestone id', 'progress.notLead'],
+      [4, 'New percent', 'progressImport.wholeNumber'],
+      [4, 'Milestone id', 'progressImport.rowTwice'],
     ]);
     const after = await agencyMilestones();
     expect(after.find((m) => m.id === first.id)!.version).toBe(first.version);
@@ -394,9 +398,14 @@ describe('bulk progress import over HTTP (template, dry run, all rows or none)',
     );
   });
 
-  it('answers anonymous uploads with 401 and other media types with 400', async () => {
+  it('answers anonymous uploads with 401, reviewers with 403 and other media types with 400', async () => {
     const csv = Buffer.from('Milestone id,Expected version,New status\n');
     expect((await upload(csv, 'text/csv', {}, true)).status).toBe(401);
+    const reviewer = await signIn(
+      api.baseUrl,
+      await createTestUser(db.dataSource, { roles: [Role.REVIEWER] }),
+    );
+    expect((await upload(csv, 'text/csv', reviewer, true)).status).toBe(403);
     const wrong = await upload(csv, 'application/json', coordinator, true);
     expect(wrong.status).toBe(400);
     expect((wrong.answer as unknown as { messageKey: string }).messageKey).toBe(

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { englishMessage, errorMessage } from '@ogp/common';
-import { DomainException, messageExtensions } from '@ogp/core';
+import { Role, englishMessage, errorMessage } from '@ogp/common';
+import { DomainException, messageExtensions, requireRole } from '@ogp/core';
 import { AuthenticationService } from '@ogp/domain';
 import {
   ProgressImportService,
@@ -73,11 +73,13 @@ export class ProgressImportController {
     @Res() res: Response,
   ): Promise<void> {
     const dryRunParam = single(query, 'dryRun') ?? '0';
-    if (!['0', '1', 'true', 'false'].includes(dryRunParam)) {
+    if (dryRunParam !== '0' && dryRunParam !== '1') {
       throw DomainException.badInput('dryRun', errorMessage('request.zeroOrOne'), dryRunParam);
     }
-    const dryRun = dryRunParam === '1' || dryRunParam === 'true';
+    const dryRun = dryRunParam === '1';
     const actor = await this.authentication.authenticate(req);
+    // Who may not import hears so before the file is read.
+    requireRole(actor, Role.ADMIN, Role.COORDINATOR);
     const format = formatOfMediaType(req.headers['content-type']);
     if (format === null) {
       throw DomainException.badInput(

@@ -67,7 +67,9 @@ export class ProgressImportService {
     const problems = [...sheet.problems];
     const conflicts: ImportConflict[] = [];
     let applied = 0;
-    if (problems.length === 0 && sheet.rows.length > 0) {
+    // A header row with problems reads no rows; a row with a cell that cannot be read is still looked up, so
+    // its milestone, rights and version are checked with the others.
+    if (sheet.rows.length > 0) {
       try {
         await this.db.transaction(async (manager) => {
           // Every write of this plan waits until this import commits or rolls back, and it waits for theirs:
