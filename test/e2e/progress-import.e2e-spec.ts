@@ -1,7 +1,10 @@
 import { Role } from '@ogp/common';
+import { PLAN_EVENTS } from '@ogp/core';
+import type { ClosablePlanEvents } from '@ogp/core/events/events.module';
 import { stringify } from 'csv-stringify/sync';
 import { apiData, csvRows, download, loadXlsx, sheetRows } from '../utils/exports';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
+import { graphqlWsClient, LiveResults, until } from '../utils/graphql-ws-client';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { createTestUser, signIn } from '../utils/users';
 
@@ -365,6 +368,16 @@ describe('bulk progress import over HTTP (template, dry run, all rows or none)',
 
   it('lets one of two uploads of the same versions apply, and the other report conflicts', async () => {
     const milestone = (await agencyMilestones()).find((m) => m.status === null)!;
+    // A member of the public follows the plan live: the update that was applied is told once, after its commit.
+    const events = api.app.get<ClosablePlanEvents>(PLAN_EVENTS);
+    const client = graphqlWsClient(api.baseUrl);
+    const before = events.subscriberCount(PLAN);
+    const live = new LiveResults(
+      client,
+      `subscription ($plan: String!) { planActivity(planSlug: $plan) { milestoneId status progressPercent } }`,
+      { plan: PLAN },
+    );
+    await until(() => events.subscriberCount(PLAN) > before, 5000, 'a subscriber of the plan');
     const csv = Buffer.from(
       stringify([
         ['Milestone id', 'Expected version', 'New status', 'New percent'],
@@ -383,6 +396,16 @@ describe('bulk progress import over HTTP (template, dry run, all rows or none)',
     const after = (await agencyMilestones()).find((m) => m.id === milestone.id)!;
     expect(after.version).toBe(milestone.version + 1);
     expect(after.history).toHaveLength(milestone.history.length + 1);
+    expect(await live.waitFor(1)).toEqual([
+      {
+        data: {
+          planActivity: { milestoneId: milestone.id, status: 'IN_PROGRESS', progressPercent: 80 },
+        },
+      },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live.received).toHaveLength(1);
+    await client.dispose();
   });
 
   it('refuses a file over 10 MB before reading it', async () => {
