@@ -37,6 +37,13 @@ describe('progress import: reading rows', () => {
     ]);
   });
 
+  it('reads a Latin-1 CSV, as a spreadsheet saves Danish text', async () => {
+    const csv = `Milepæl-id;Forventet version;Ny status;Note (dansk)\n${ID};0;I gang;Første skridt på vej\n`;
+    const sheet = parseSheet(await readImportFile(Buffer.from(csv, 'latin1'), 'csv'));
+    expect(sheet.problems).toEqual([]);
+    expect(sheet.rows[0].update?.note).toEqual({ da: 'Første skridt på vej' });
+  });
+
   it('names every problem with its row and the column as the file writes it', async () => {
     const csv =
       'OGP ID,Milestone no.,Expected version,New status,New percent,Visibility,Evidence URLs,Evidence titles\n' +

@@ -57,12 +57,21 @@ export async function readImportFile(body: Buffer, format: ImportFormat): Promis
 
 const textCell = (value: string): RawCell => (value.trim() === '' ? null : value.trim());
 
+/** UTF-8 when the bytes are UTF-8; else Latin-1, as a spreadsheet's "CSV (semicolon)" of Danish text is. */
+function decode(body: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return body.toString('latin1');
+  }
+}
+
 /**
- * CSV as spreadsheets write it: UTF-8 with or without a byte order mark, separated by commas, semicolons (a
- * Danish spreadsheet's choice) or tabs, whichever the header row uses most.
+ * CSV as spreadsheets write it: UTF-8 with or without a byte order mark (or Latin-1), separated by commas,
+ * semicolons (a Danish spreadsheet's choice) or tabs, whichever the header row uses most.
  */
 function readCsv(body: Buffer): RawSheet {
-  const text = body.toString('utf8');
+  const text = decode(body);
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
   const delimiter = counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
