@@ -83,6 +83,31 @@ const PROGRESS_MESSAGES = {
   'assessment.archived': 'the commitment (or its plan) is archived',
 } as const;
 
+const PROGRESS_IMPORT_MESSAGES = {
+  'progressImport.unreadable': 'cannot be read as a {format} file',
+  'progressImport.mediaType':
+    'must be text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (an XLSX workbook)',
+  'progressImport.tooLarge': 'The file is larger than {max} MB',
+  'progressImport.tooManyRows': 'the file holds {count} rows; at most {max} are read at once',
+  'progressImport.missingColumn': 'the header row has no column "{column}"',
+  'progressImport.keyColumns':
+    'the header row needs the column "{milestoneId}", or the columns "{ogpId}" and "{milestoneNumber}"',
+  'progressImport.keyRequired':
+    'names no milestone: give the milestone id, or the OGP id and the milestone number',
+  'progressImport.unknownMilestone': 'names no milestone of plan {plan}',
+  'progressImport.keysDisagree':
+    'the milestone id and the OGP id with milestone number name different milestones',
+  'progressImport.rowTwice': 'names a milestone that row {row} already updates',
+  'progressImport.wholeNumber': 'must be a whole number',
+  'progressImport.visibility': 'must be PUBLIC or INTERNAL',
+  'progressImport.evidenceTitles':
+    'holds {titles} title(s) for {urls} address(es): give one title per address, one per line',
+  'progressImport.nothingToApply': 'No row has anything filled in: nothing was applied',
+  'progressImport.templateAgency':
+    'Only coordinators of this agency, reviewers and administrators may download its template',
+  'progressImport.agencyRequired': 'is required: the agency whose milestones the template lists',
+} as const;
+
 const ADMIN_MESSAGES = {
   'notFound.plan': 'No action plan with {field} "{value}"',
   'notFound.commitment': 'No commitment with {field} "{value}"',
@@ -205,6 +230,7 @@ export const ERROR_MESSAGES = {
   ...FIELD_MESSAGES,
   ...PARTIAL_DATE_MESSAGES,
   ...PROGRESS_MESSAGES,
+  ...PROGRESS_IMPORT_MESSAGES,
   ...ADMIN_MESSAGES,
   ...ACCOUNT_MESSAGES,
   ...REQUEST_MESSAGES,
