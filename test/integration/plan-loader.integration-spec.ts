@@ -374,8 +374,13 @@ describe('loading a plan file', () => {
       const before = await rowCounts(db.dataSource);
       const error = await refusal(loader.load(addSchemaProblems(buildPlanFile())));
       expect(error.problems).toEqual([
-        { path: '$.plan.title', message: 'is required' },
-        { path: '$.commitments[1].milestones[0].colour', message: expect.any(String) },
+        { path: '$.plan.title', message: 'is required', messageKey: 'field.required', params: {} },
+        {
+          path: '$.commitments[1].milestones[0].colour',
+          message: 'is not a field of the plan format',
+          messageKey: 'planFile.unknownField',
+          params: {},
+        },
       ]);
       expect(await rowCounts(db.dataSource)).toEqual(before);
     });
@@ -391,6 +396,8 @@ describe('loading a plan file', () => {
       expect(error.problems).toContainEqual({
         path: '$.plan.slug',
         message: expect.stringContaining(file.plan.slug),
+        messageKey: 'planFile.slugExists',
+        params: { slug: file.plan.slug },
       });
       expect(await rowCounts(db.dataSource)).toEqual(before);
     });
@@ -405,6 +412,8 @@ describe('loading a plan file', () => {
         {
           path: '$.commitments[1].ogpId',
           message: expect.stringContaining(existing.file.commitments[2].ogpId),
+          messageKey: 'planFile.ogpIdExists',
+          params: { ogpId: existing.file.commitments[2].ogpId },
         },
       ]);
       expect(await rowCounts(db.dataSource)).toEqual(before);
