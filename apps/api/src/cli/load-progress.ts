@@ -19,8 +19,8 @@ const count = (n: number) => n.toLocaleString('en');
 
 /**
  * A loader's progress on stderr: on a terminal one line redrawn in place (a bar, the stage, its rows), cleared
- * when the load is done; elsewhere (a log, a pipe) a plain line per quarter of each stage, so a log shows how
- * far a long load came without a line per row.
+ * when the load is done; elsewhere (a log, a pipe) a plain line when agencies and themes are done and at each
+ * quarter of the commitments, so a log shows how far a long load came without a line per row.
  */
 export class LoadProgress {
   private lastDraw = 0;
@@ -51,7 +51,7 @@ export class LoadProgress {
     const filled = Math.round(share * BAR_WIDTH);
     const line =
       `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ` +
-      `${STAGE_NAMES[stage]}: ${count(done)}/${count(total)} rows`;
+      `${stage}: ${count(done)}/${count(total)} rows`;
     const width = (this.stream.columns ?? 80) - 1;
     this.stream.write(`\r${line.length > width ? line.slice(0, width) : line}\x1b[K`);
     this.drawn = true;
@@ -59,6 +59,8 @@ export class LoadProgress {
 
   private plain({ stage, done, total }: PlanLoadProgress): void {
     const quarter = total === 0 ? 4 : Math.floor((Math.min(done, total) / total) * 4);
+    // The short stages once, when done; the long one at each quarter.
+    if (stage !== 'commitments' && quarter < 4) return;
     if (quarter === 0 || (this.quarters.get(stage) ?? 0) >= quarter) return;
     this.quarters.set(stage, quarter);
     this.stream.write(
