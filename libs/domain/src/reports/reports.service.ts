@@ -103,8 +103,13 @@ export class ReportsService {
       csv: (out) => writeMilestonesCsv(report, out, { bom: options.bom }),
       'irm.csv': (out) => writeIrmCsv(report, out, { bom: options.bom }),
       xlsx: (out) => writeXlsx(report, out),
-      json: (out) =>
-        writePlanFile(report, out, (id) => loadersAt(options.asOf).agencyById.load(id)),
+      json: (out) => {
+        const loaders = loadersAt(options.asOf);
+        return writePlanFile(report, out, {
+          agencyById: (id) => loaders.agencyById.load(id),
+          agencySources: (id) => loaders.agencySources.load(id),
+        });
+      },
       docx: (out) => writeDocx(report, out, (id) => loadersAt(options.asOf).agencyById.load(id)),
     };
     return { mediaType: MEDIA_TYPES[format], fileName: names[format], write: writers[format] };
