@@ -194,6 +194,8 @@ describe('agencies per country, with a second country plan loaded beside Denmark
       keys.map((key, index) => ({
         path: `$.agencies[${index}].key`,
         message: expect.stringContaining(`"${key}" already exists as a public body of SE`),
+        messageKey: 'planFile.agencyOfOtherCountry',
+        params: { key, country: 'SE', planCountry: 'NO' },
       })),
     );
     expect(await rowCounts(db.dataSource)).toEqual(before);

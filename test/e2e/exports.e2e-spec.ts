@@ -2,10 +2,12 @@ import { COMPLETION_LABELS, MILESTONE_STATUS_LABELS, Role, VERIFICATION_LABELS }
 import { validatePlanFile } from '@ogp/domain';
 import {
   apiData,
+  commitmentHeadlineOf,
   csvRows,
   download,
   loadXlsx,
   planFigures,
+  planHeadline,
   sheetRows,
   validateAgainstPublishedSchema,
   type PlanFigures,
@@ -151,6 +153,7 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
         expect(row['Commitment completion (computed)']).toBe(
           COMPLETION_LABELS[commitment.progress.completion].en,
         );
+        expect(row['Commitment headline']).toBe(commitmentHeadlineOf(commitment.progress, 'en'));
         expect(row['As of']).toBe(asOf ?? today());
         expect(row['Data licence']).toBe(
           'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
@@ -225,6 +228,9 @@ describe('exports over HTTP (CSV, IRM CSV, XLSX, JSON)', () => {
       expect(summary.get('Audit chain head hash')).toBe(figures.auditHeadHash);
       expect(summary.get('Percent (computed)') ?? null).toBe(figures.overall.percent);
       expect(summary.get('Commitments')).toBe(figures.overall.commitmentCount);
+      // Counts first, in the dashboard's words: "4 of 14 commitments complete, ...".
+      expect(summary.get('Headline')).toBe(planHeadline(figures.overall, 'en'));
+      expect(summary.get('Headline')).toMatch(/^\d+ of 14 commitments complete, /);
       for (const { completion, count } of figures.overall.completionCounts) {
         expect(summary.get(`Commitments: ${COMPLETION_LABELS[completion].en}`)).toBe(count);
       }

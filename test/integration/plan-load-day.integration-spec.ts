@@ -153,10 +153,14 @@ describe('figures that do not depend on the day the plan was loaded', () => {
       {
         path: '$.commitments[0].milestones[0].history[1].effectiveDate',
         message: EFFECTIVE_DATE_REQUIRED,
+        messageKey: 'planFile.effectiveDateRequired',
+        params: {},
       },
       {
         path: '$.commitments[0].milestones[0].history[2].effectiveDate',
         message: EFFECTIVE_DATE_REQUIRED,
+        messageKey: 'planFile.effectiveDateRequired',
+        params: {},
       },
     ]);
     expect(EFFECTIVE_DATE_REQUIRED).toContain('NOT_LATER_THAN');

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlanFileInvalidException, PlanLoader, type PlanFile } from '@ogp/domain';
+import {
+  PlanFileInvalidException,
+  PlanLoader,
+  type PlanFile,
+  type PlanLoadProgress,
+} from '@ogp/domain';
 import { auditHash } from '@ogp/domain/status-updates/audit-hash';
 import { buildPlanFile, createPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
@@ -374,8 +379,13 @@ describe('loading a plan file', () => {
       const before = await rowCounts(db.dataSource);
       const error = await refusal(loader.load(addSchemaProblems(buildPlanFile())));
       expect(error.problems).toEqual([
-        { path: '$.plan.title', message: 'is required' },
-        { path: '$.commitments[1].milestones[0].colour', message: expect.any(String) },
+        { path: '$.plan.title', message: 'is required', messageKey: 'field.required', params: {} },
+        {
+          path: '$.commitments[1].milestones[0].colour',
+          message: 'is not a field of the plan format',
+          messageKey: 'planFile.unknownField',
+          params: {},
+        },
       ]);
       expect(await rowCounts(db.dataSource)).toEqual(before);
     });
@@ -391,6 +401,8 @@ describe('loading a plan file', () => {
       expect(error.problems).toContainEqual({
         path: '$.plan.slug',
         message: expect.stringContaining(file.plan.slug),
+        messageKey: 'planFile.slugExists',
+        params: { slug: file.plan.slug },
       });
       expect(await rowCounts(db.dataSource)).toEqual(before);
     });
@@ -405,6 +417,8 @@ describe('loading a plan file', () => {
         {
           path: '$.commitments[1].ogpId',
           message: expect.stringContaining(existing.file.commitments[2].ogpId),
+          messageKey: 'planFile.ogpIdExists',
+          params: { ogpId: existing.file.commitments[2].ogpId },
         },
       ]);
       expect(await rowCounts(db.dataSource)).toEqual(before);
@@ -461,6 +475,67 @@ describe('loading a plan file', () => {
         new Set([first.planId, second.planId]),
       );
       expect(leads.every((l) => l.agency_id === agencies[0].id)).toBe(true);
+    });
+  });
+
+  describe('a dry run, the progress told, and the user recorded', () => {
+    it('a dry run answers as the load then does, telling the same progress, and writes nothing', async () => {
+      const file = buildPlanFile();
+      const events = { dry: [] as PlanLoadProgress[], real: [] as PlanLoadProgress[] };
+      const before = await rowCounts(db.dataSource);
+      const dry = await loader.load(file, {
+        dryRun: true,
+        onProgress: (p) => events.dry.push(p),
+      });
+      expect(await rowCounts(db.dataSource)).toEqual(before);
+      const real = await loader.load(file, { onProgress: (p) => events.real.push(p) });
+      expect({ ...dry, planId: null }).toEqual({ ...real, planId: null, dryRun: true });
+      expect(real.dryRun).toBe(false);
+      expect(events.dry).toEqual(events.real);
+
+      const milestones = file.commitments.flatMap((c) => c.milestones ?? []);
+      const rows =
+        file.commitments.length +
+        milestones.length +
+        milestones.reduce((n, m) => n + (m.history ?? []).length, 0) +
+        file.commitments.reduce((n, c) => n + (c.assessments ?? []).length, 0);
+      const totals = {
+        agencies: file.agencies.length,
+        themes: file.themes.length,
+        commitments: rows,
+      };
+      for (const [stage, total] of Object.entries(totals)) {
+        const told = events.real.filter((e) => e.stage === stage);
+        expect(told[0]).toEqual({ stage, done: 0, total });
+        expect(told.at(-1)).toEqual({ stage, done: total, total });
+        told.slice(1).forEach((e, i) => expect(e.done).toBeGreaterThan(told[i].done));
+      }
+      expect(events.real.map((e) => e.stage)).toEqual(
+        [...events.real.map((e) => e.stage)].sort(
+          (a, b) => Object.keys(totals).indexOf(a) - Object.keys(totals).indexOf(b),
+        ),
+      );
+    });
+
+    it('records the history rows as the user given, or as the plan import', async () => {
+      const user = {
+        userId: '00000000-0000-4000-8000-00000000000a',
+        displayName: 'An administrator',
+      };
+      const given = await loader.load(buildPlanFile(), { actor: user });
+      const plain = await loader.load(buildPlanFile());
+      const recorders = async (planId: string) =>
+        db.dataSource.query(
+          `SELECT DISTINCT recorded_by_id, recorded_by_name, origin FROM status_update WHERE action_plan_id = $1
+           UNION SELECT DISTINCT recorded_by_id, recorded_by_name, origin FROM assessment WHERE action_plan_id = $1`,
+          [planId],
+        );
+      expect(await recorders(given.planId)).toEqual([
+        { recorded_by_id: user.userId, recorded_by_name: user.displayName, origin: 'IMPORT' },
+      ]);
+      expect(await recorders(plain.planId)).toEqual([
+        { recorded_by_id: null, recorded_by_name: 'Plan import', origin: 'IMPORT' },
+      ]);
     });
   });
 });

@@ -1,4 +1,11 @@
-import type { Completion, MilestoneStatus, Verification } from '@ogp/common';
+import {
+  commitmentHeadline,
+  progressHeadline,
+  type Completion,
+  type Locale,
+  type MilestoneStatus,
+  type Verification,
+} from '@ogp/common';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
@@ -78,6 +85,8 @@ interface ApiProgress {
   percent: number | null;
   coverage: number | null;
   completion: Completion;
+  milestoneCount: number;
+  reportedMilestoneCount: number;
 }
 
 interface ApiAssessment {
@@ -112,6 +121,7 @@ export interface PlanFigures {
   auditHeadHash: string | null;
   overall: ApiProgress & {
     commitmentCount: number;
+    reportedCount: number;
     completionCounts: { completion: Completion; count: number }[];
   };
   commitments: ApiCommitment[];
@@ -133,12 +143,15 @@ export async function planFigures(
     `query ($slug: String!, $asOf: String) {
       actionPlan(slug: $slug) { auditHeadHash }
       dashboard(planSlug: $slug, asOf: $asOf) {
-        overall { percent coverage completion commitmentCount completionCounts { completion count } }
+        overall {
+          percent coverage completion milestoneCount reportedMilestoneCount
+          commitmentCount reportedCount completionCounts { completion count }
+        }
       }
       commitments(planSlug: $slug, first: 100, asOf: $asOf) {
         nodes {
           ogpId
-          progress { percent coverage completion }
+          progress { percent coverage completion milestoneCount reportedMilestoneCount }
           assessments { stage assessor completion verifiable potentialImpact didItOpenGovernment starred }
           milestones {
             position status progressPercent verification flags lastUpdateOn
@@ -169,4 +182,22 @@ export async function planFigures(
       COMPLETE: 'Complete',
     },
   };
+}
+
+/** The plan's headline in the dashboard's words, from the figures the API gave: what every export must state. */
+export function planHeadline(overall: PlanFigures['overall'], locale: Locale): string {
+  return progressHeadline(
+    {
+      ...overall,
+      completionCounts: Object.fromEntries(
+        overall.completionCounts.map(({ completion, count }) => [completion, count]),
+      ),
+    },
+    locale,
+  );
+}
+
+/** A commitment's headline in the dashboard's words, from the figures the API gave. */
+export function commitmentHeadlineOf(progress: ApiProgress, locale: Locale): string {
+  return commitmentHeadline(progress, locale);
 }

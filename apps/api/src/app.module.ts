@@ -18,6 +18,8 @@ import { AppExceptionFilter } from './graphql/app-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { databaseAvailability, databaseProbe } from './health/database-availability';
 import { HealthController } from './health/health.controller';
+import { PlanImportModule } from './imports/plan-import.module';
+import { ProgressImportModule } from './imports/progress-import.module';
 import { OpenDataHttpModule } from './open-data/open-data.http-module';
 import { QuietTypeOrmLogger } from './logging/quiet-typeorm-logger';
 import { ReportsModule } from './reports/reports.module';
@@ -88,6 +90,8 @@ export class AppModule implements OnApplicationShutdown {
         PlanActivityModule,
         OpenDataHttpModule,
         ReportsModule,
+        ProgressImportModule,
+        PlanImportModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -4,8 +4,10 @@ import { dirname, join } from 'node:path';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PoolGuard, type AppConfig } from '@ogp/core';
+import { AuthenticationService } from '@ogp/domain';
 import { serveGraphqlPages } from './graphql/graphql-pages';
 import { scopeRequests, shedLoad } from './graphql/service-unavailable';
+import { PLAN_IMPORT_PATH, planImportBody } from './imports/plan-import.body';
 
 /** Paths the API answers itself; the dashboard's page fallback never takes them. */
 const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$)/;
@@ -68,6 +70,9 @@ export function configureApp(
       next();
     },
   );
+  // A plan file is read by its route's own parser (a larger limit, and only for administrators), before the
+  // app's parser would refuse it.
+  app.use(PLAN_IMPORT_PATH, planImportBody(app.get(AuthenticationService)));
   // gzip for the dashboard's JavaScript (a third of its size on the wire) and for larger GraphQL answers.
   app.use(compression());
   if (dashboardDir) serveDashboard(app, dashboardDir);

@@ -83,6 +83,31 @@ const PROGRESS_MESSAGES = {
   'assessment.archived': 'the commitment (or its plan) is archived',
 } as const;
 
+const PROGRESS_IMPORT_MESSAGES = {
+  'progressImport.unreadable': 'cannot be read as a {format} file',
+  'progressImport.mediaType':
+    'must be text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (an XLSX workbook)',
+  'progressImport.tooLarge': 'The file is larger than {max} MB',
+  'progressImport.tooManyRows': 'the file holds {count} rows; at most {max} are read at once',
+  'progressImport.missingColumn': 'the header row has no column "{column}"',
+  'progressImport.keyColumns':
+    'the header row needs the column "{milestoneId}", or the columns "{ogpId}" and "{milestoneNumber}"',
+  'progressImport.keyRequired':
+    'names no milestone: give the milestone id, or the OGP id and the milestone number',
+  'progressImport.unknownMilestone': 'names no milestone of plan {plan}',
+  'progressImport.keysDisagree':
+    'the milestone id and the OGP id with milestone number name different milestones',
+  'progressImport.rowTwice': 'names a milestone that row {row} already updates',
+  'progressImport.wholeNumber': 'must be a whole number',
+  'progressImport.visibility': 'must be PUBLIC or INTERNAL',
+  'progressImport.evidenceTitles':
+    'holds {titles} title(s) for {urls} address(es): give one title per address, one per line',
+  'progressImport.nothingToApply': 'No row has anything filled in: nothing was applied',
+  'progressImport.templateAgency':
+    'Only coordinators of this agency, reviewers and administrators may download its template',
+  'progressImport.agencyRequired': 'is required: the agency whose milestones the template lists',
+} as const;
+
 const ADMIN_MESSAGES = {
   'notFound.plan': 'No action plan with {field} "{value}"',
   'notFound.commitment': 'No commitment with {field} "{value}"',
@@ -152,6 +177,36 @@ const ADMIN_MESSAGES = {
   'planFile.invalid': 'The plan file has {count} problem(s):\n{problems}',
 } as const;
 
+// What the plan file checks say of one part of a file (each beside its JSON path), and of an import's body.
+const PLAN_FILE_MESSAGES = {
+  'planFile.schema': '{detail}',
+  'planFile.unknownField': 'is not a field of the plan format',
+  'planFile.effectiveDateRequired':
+    'is required: the date by which a source shows this was true (a partial date such as "2018-10"); when no source gives the date, write the day the source was read and set effectiveDateQualifier to "NOT_LATER_THAN" (the loader never dates a fact by the day it loads it)',
+  'planFile.badPartialDate': 'is not a valid partial date',
+  'planFile.keyTwice': '"{value}" appears twice',
+  'planFile.numberTwice': '{value} appears twice',
+  'planFile.noSuchAgency': 'names no agency of this file: "{key}"',
+  'planFile.noSuchTheme': 'names no theme of this file: "{key}"',
+  'planFile.ownAncestor': 'makes the agency its own ancestor',
+  'planFile.periodOrder': 'ends before the plan period starts',
+  'planFile.leadAlsoSupporting': '"{key}" is already the lead agency',
+  'planFile.plannedOrder': 'ends ({end}) before the planned start ({start})',
+  'planFile.actualOrder': 'ends before the actual start',
+  'planFile.futureDate': 'is in the future',
+  'planFile.percentNotStarted': 'must be 0 for NOT_STARTED',
+  'planFile.percentInProgress': 'must be 0-99 (or null when unknown) for IN_PROGRESS',
+  'planFile.percentCompleted': 'must be 100 for COMPLETED',
+  'planFile.percentCancelled': 'must be null for CANCELLED',
+  'planFile.slugExists': 'a plan with slug "{slug}" already exists; nothing was loaded',
+  'planFile.ogpIdExists': 'commitment {ogpId} already exists in another plan',
+  'planFile.agencyOfOtherCountry':
+    'agency "{key}" already exists as a public body of {country}, not of the plan\'s country {planCountry}; give this plan\'s agency another key',
+  'planFile.notJson': 'is not JSON that can be read: {detail}',
+  'planFile.notJsonType': 'must be a plan file sent as JSON (Content-Type application/json)',
+  'planFile.tooLarge': 'is larger than a plan file may be ({max})',
+} as const;
+
 const ACCOUNT_MESSAGES = {
   'password.length': 'must be {min} to {max} characters long (it has {length})',
   'password.whitespace': 'must not be only whitespace',
@@ -205,7 +260,9 @@ export const ERROR_MESSAGES = {
   ...FIELD_MESSAGES,
   ...PARTIAL_DATE_MESSAGES,
   ...PROGRESS_MESSAGES,
+  ...PROGRESS_IMPORT_MESSAGES,
   ...ADMIN_MESSAGES,
+  ...PLAN_FILE_MESSAGES,
   ...ACCOUNT_MESSAGES,
   ...REQUEST_MESSAGES,
 } as const;

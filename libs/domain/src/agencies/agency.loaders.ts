@@ -2,7 +2,7 @@ import { In, IsNull } from 'typeorm';
 import { AgencyEntity } from './agency.entity';
 import { toAgency } from './agency.mapper';
 import type { Agency } from './agency.model';
-import { loader, type LoaderScope } from '../shared/loader-kit';
+import { loader, sourcesLoader, type LoaderScope } from '../shared/loader-kit';
 
 /** This context's per-request loaders (see RequestLoaders): batched, answering only what the viewer may read. */
 export function agencyLoaders(s: LoaderScope) {
@@ -14,6 +14,7 @@ export function agencyLoaders(s: LoaderScope) {
         .findBy({ id: In([...ids]), archivedAt: IsNull() });
       return new Map(agencies.map((a) => [a.id, toAgency(a)]));
     }, null),
+    agencySources: sourcesLoader(s.db, 'agency_source', 'agency_id'),
   };
 }
 

@@ -4,6 +4,7 @@
 // service is on this index before an import cycle can come back for it.
 export * from './dashboard.model';
 export * from './progress.model';
+export * from './progress-headlines';
 export * from './progress.queries';
 export * from './progress.loaders';
 export * from './dashboards.service';

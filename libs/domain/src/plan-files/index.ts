@@ -9,4 +9,5 @@ export * from './plan-file-values';
 export * from './plan-loader';
 export * from './source-cache';
 export * from './validate-plan-file';
+export * from './plan-import.service';
 export { default as planFileSchema } from './plan-file.schema.json';

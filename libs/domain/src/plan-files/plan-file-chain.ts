@@ -9,6 +9,12 @@ import type { PlanFileAssessment, PlanFileStatusUpdate } from './plan-file.types
 
 export const IMPORT_ACTOR_NAME = 'Plan import';
 
+/** Who the loaded history rows are recorded by: a user (an administrator importing), or no one. */
+export interface PlanFileRecorder {
+  id: string | null;
+  name: string;
+}
+
 /**
  * Builds the plan's chains of history rows in recording order (the hashing is the shared AuditChain's): the
  * public one, and an internal one per commitment for its INTERNAL updates.
@@ -18,7 +24,10 @@ export class PlanFileChain {
   private readonly internal = new Map<string, AuditChain>();
   private readonly recordedAt = new Date();
 
-  constructor(private readonly planId: string) {
+  constructor(
+    private readonly planId: string,
+    private readonly recorder: PlanFileRecorder = { id: null, name: IMPORT_ACTOR_NAME },
+  ) {
     this.chain = new AuditChain(planId);
   }
 
@@ -74,8 +83,8 @@ export class PlanFileChain {
       visibility: (update.visibility ?? 'PUBLIC') as Visibility,
       origin: UpdateOrigin.IMPORT,
       recordedAt: this.recordedAt,
-      recordedById: null,
-      recordedByName: IMPORT_ACTOR_NAME,
+      recordedById: this.recorder.id,
+      recordedByName: this.recorder.name,
     };
     return this.chainFor(commitmentId, row.visibility).link('status_update', row);
   }
@@ -103,8 +112,8 @@ export class PlanFileChain {
       note: text(entry.note),
       origin: UpdateOrigin.IMPORT,
       recordedAt: this.recordedAt,
-      recordedById: null,
-      recordedByName: IMPORT_ACTOR_NAME,
+      recordedById: this.recorder.id,
+      recordedByName: this.recorder.name,
     };
     return this.chain.link('assessment', row) as unknown as AssessmentEntity;
   }

@@ -11,7 +11,8 @@ import { ActionPlanEntity } from '../plans/action-plan.entity';
 import { StatusUpdateEntity } from '../status-updates/status-update.entity';
 import { ThemeEntity } from '../themes/theme.entity';
 import type { PlanFileProblem } from './plan-file.problem';
-import type { PlanFile } from './plan-file.types';
+import type { PlanFile, PlanFileCommitment } from './plan-file.types';
+import { planFileClashes } from './plan-file-clashes';
 import { validatePlanFile } from './validate-plan-file';
 import { PlanFileChain } from './plan-file-chain';
 import { endOf, startOf, text } from './plan-file-values';
@@ -20,6 +21,7 @@ import { SourceCache } from './source-cache';
 export { IMPORT_ACTOR_NAME } from './plan-file-chain';
 
 export interface PlanLoadResult {
+  /** The new plan's id (for a dry run, the id it had until the load was rolled back). */
   planId: string;
   slug: string;
   themes: number;
@@ -28,6 +30,30 @@ export interface PlanLoadResult {
   milestones: number;
   statusUpdates: number;
   assessments: number;
+  /** True when nothing was kept: the load was a dry run. */
+  dryRun: boolean;
+}
+
+/**
+ * How far a load has come: `done` of `total` rows of one stage written. The commitments stage counts each
+ * commitment with its milestones, status updates and assessments.
+ */
+export interface PlanLoadProgress {
+  stage: 'agencies' | 'themes' | 'commitments';
+  done: number;
+  total: number;
+}
+
+export interface PlanLoadOptions {
+  /**
+   * Checks and writes everything as a load would, in a transaction that is then rolled back: the same answer,
+   * the same problems, and nothing changed.
+   */
+  dryRun?: boolean;
+  /** The user the history rows are recorded by; by default none, and the name IMPORT_ACTOR_NAME. */
+  actor?: { userId: string; displayName: string } | null;
+  /** Told after every agency, theme and commitment written (and at the start of each stage). */
+  onProgress?: (progress: PlanLoadProgress) => void;
 }
 
 /** A plan file that cannot be loaded: every problem with its JSON path. Nothing was written. */
@@ -44,6 +70,13 @@ export class PlanFileInvalidException extends DomainException {
   }
 }
 
+/** Thrown out of a dry run's transaction to roll it back, carrying what the load would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly result: PlanLoadResult) {
+    super('dry run: rolled back');
+  }
+}
+
 /**
  * Loads a whole plan file in one transaction: validated first, nothing written when any problem exists.
  * Agencies and sources are shared between plans (reused by slug and URL; an agency only by plans of its
@@ -52,59 +85,29 @@ export class PlanFileInvalidException extends DomainException {
 export class PlanLoader {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(input: unknown): Promise<PlanLoadResult> {
+  async load(input: unknown, options: PlanLoadOptions = {}): Promise<PlanLoadResult> {
     const problems = validatePlanFile(input);
-    if (problems.length > 0) throw new PlanFileInvalidException(problems);
-    const file = input as PlanFile;
-    return this.dataSource.transaction(async (manager) => {
-      const clashes = await this.clashes(manager, file);
-      if (clashes.length > 0) throw new PlanFileInvalidException(clashes);
-      return this.write(manager, file);
-    });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // The file's own problems and the database's, told together.
+        problems.push(...(await planFileClashes(manager, input)));
+        if (problems.length > 0) throw new PlanFileInvalidException(problems);
+        const result = await this.write(manager, input as PlanFile, options);
+        if (options.dryRun) throw new DryRunRollback({ ...result, dryRun: true });
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result;
+      throw error;
+    }
   }
 
-  /** Problems only the database can reveal: a slug or OGP id already taken. */
-  private async clashes(manager: EntityManager, file: PlanFile): Promise<PlanFileProblem[]> {
-    const problems: PlanFileProblem[] = [];
-    if (await manager.existsBy(ActionPlanEntity, { slug: file.plan.slug })) {
-      // The same plan loaded again: its commitments clash too, which would only repeat the point.
-      return [
-        {
-          path: '$.plan.slug',
-          message: `a plan with slug "${file.plan.slug}" already exists; nothing was loaded`,
-        },
-      ];
-    }
-    const ogpIds = file.commitments.map((c) => c.ogpId);
-    const taken: { ogp_id: string }[] = ogpIds.length
-      ? await manager.query('SELECT ogp_id FROM commitment WHERE ogp_id = ANY($1)', [ogpIds])
-      : [];
-    for (const { ogp_id } of taken) {
-      problems.push({
-        path: `$.commitments[${ogpIds.indexOf(ogp_id)}].ogpId`,
-        message: `commitment ${ogp_id} already exists in another plan`,
-      });
-    }
-    // An agency is reused by its key, and belongs to one country: another country's plan cannot name it.
-    const keys = file.agencies.map((a) => a.key);
-    const foreign: { slug: string; country_code: string }[] = keys.length
-      ? await manager.query(
-          'SELECT slug, country_code FROM agency WHERE slug = ANY($1) AND country_code <> $2',
-          [keys, file.plan.countryCode],
-        )
-      : [];
-    for (const { slug, country_code } of foreign.sort(
-      (a, b) => keys.indexOf(a.slug) - keys.indexOf(b.slug),
-    )) {
-      problems.push({
-        path: `$.agencies[${keys.indexOf(slug)}].key`,
-        message: `agency "${slug}" already exists as a public body of ${country_code}, not of the plan's country ${file.plan.countryCode}; give this plan's agency another key`,
-      });
-    }
-    return problems;
-  }
-
-  private async write(manager: EntityManager, file: PlanFile): Promise<PlanLoadResult> {
+  private async write(
+    manager: EntityManager,
+    file: PlanFile,
+    options: PlanLoadOptions,
+  ): Promise<PlanLoadResult> {
+    const progress = progressOf(file, options.onProgress);
     const sources = new SourceCache(manager);
     const agencyIds = new Map<string, string>();
     const created = new Set<string>();
@@ -125,6 +128,7 @@ export class PlanLoader {
       );
       created.add(agency.key);
       agencyIds.set(agency.key, saved.id);
+      progress.step('agencies');
     }
     // Parents are set once all agencies exist; an agency that was already there keeps its parent.
     for (const agency of file.agencies) {
@@ -173,9 +177,13 @@ export class PlanLoader {
         }),
       );
       themeIds.set(theme.key, saved.id);
+      progress.step('themes');
     }
 
-    const chain = new PlanFileChain(plan.id);
+    const chain = new PlanFileChain(
+      plan.id,
+      options.actor ? { id: options.actor.userId, name: options.actor.displayName } : undefined,
+    );
     let milestones = 0;
     let statusUpdates = 0;
     let assessments = 0;
@@ -248,6 +256,7 @@ export class PlanLoader {
         await manager.insert(AssessmentEntity, assessmentRows);
         assessments += assessmentRows.length;
       }
+      progress.step('commitments', rowsOf(item));
     }
     await chain.saveHeads(manager);
     return {
@@ -259,8 +268,33 @@ export class PlanLoader {
       milestones,
       statusUpdates,
       assessments,
+      dryRun: false,
     };
   }
+}
+
+/** The rows a commitment of the file stands for: itself, its milestones, their history, its assessments. */
+const rowsOf = (commitment: PlanFileCommitment): number =>
+  1 +
+  (commitment.milestones ?? []).reduce((sum, m) => sum + 1 + (m.history ?? []).length, 0) +
+  (commitment.assessments ?? []).length;
+
+/** Counts a load's rows per stage and tells the listener, if there is one. */
+function progressOf(file: PlanFile, listener: PlanLoadOptions['onProgress']) {
+  const totals: Record<PlanLoadProgress['stage'], number> = {
+    agencies: file.agencies.length,
+    themes: file.themes.length,
+    commitments: file.commitments.reduce((sum, c) => sum + rowsOf(c), 0),
+  };
+  const done = { agencies: 0, themes: 0, commitments: 0 };
+  return {
+    step(stage: PlanLoadProgress['stage'], rows = 1): void {
+      if (!listener) return;
+      if (done[stage] === 0) listener({ stage, done: 0, total: totals[stage] });
+      done[stage] += rows;
+      listener({ stage, done: done[stage], total: totals[stage] });
+    },
+  };
 }
 
 /** The milestone's current state is its latest update by effective date (later entries win ties). */

@@ -1,8 +1,16 @@
-import { MilestoneStatus, parsePartialDate, type PartialDate } from '@ogp/common';
+import {
+  MilestoneStatus,
+  PartialDateError,
+  englishMessage,
+  errorMessage,
+  parsePartialDate,
+  type ErrorMessage,
+  type PartialDate,
+} from '@ogp/common';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import schema from './plan-file.schema.json';
-import type { PlanFileProblem } from './plan-file.problem';
+import { planFileProblem, type PlanFileProblem } from './plan-file.problem';
 import type { PlanFile, PlanFileAssessment, PlanFileStatusUpdate } from './plan-file.types';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -36,25 +44,29 @@ export function validatePlanFile(input: unknown): PlanFileProblem[] {
 }
 
 /** Said for an outcome without a date: what to write instead of leaving it to the day of loading. */
-export const EFFECTIVE_DATE_REQUIRED =
-  'is required: the date by which a source shows this was true (a partial date such as "2018-10"); when no ' +
-  'source gives the date, write the day the source was read and set effectiveDateQualifier to ' +
-  '"NOT_LATER_THAN" (the loader never dates a fact by the day it loads it)';
+export const EFFECTIVE_DATE_REQUIRED = englishMessage(
+  errorMessage('planFile.effectiveDateRequired'),
+);
 
 function schemaErrors(): PlanFileProblem[] {
   return (validateSchema.errors ?? []).map((error) => {
     const missing = (error.params as { missingProperty?: string }).missingProperty;
     const extra = (error.params as { additionalProperty?: string }).additionalProperty;
     const path = jsonPath(error.instancePath);
+    const dateRequired = errorMessage('planFile.effectiveDateRequired');
     if (missing === 'effectiveDate' && /\.history\[\d+\]$/.test(path)) {
-      return { path: `${path}.effectiveDate`, message: EFFECTIVE_DATE_REQUIRED };
+      return planFileProblem(`${path}.effectiveDate`, dateRequired);
     }
     if (/\.history\[\d+\]\.effectiveDate$/.test(path) && error.keyword === 'type') {
-      return { path, message: EFFECTIVE_DATE_REQUIRED };
+      return planFileProblem(path, dateRequired);
     }
-    if (missing) return { path: `${path}.${missing}`, message: 'is required' };
-    if (extra) return { path: `${path}.${extra}`, message: 'is not a field of the plan format' };
-    return { path, message: error.message ?? 'is invalid' };
+    if (missing) return planFileProblem(`${path}.${missing}`, errorMessage('field.required'));
+    if (extra) return planFileProblem(`${path}.${extra}`, errorMessage('planFile.unknownField'));
+    // Ajv's own words (English only): the generic key carries them as its detail.
+    return planFileProblem(
+      path,
+      errorMessage('planFile.schema', { detail: error.message ?? 'is invalid' }),
+    );
   });
 }
 
@@ -134,13 +146,17 @@ function lenient(input: unknown): PlanFile {
 
 function checkRules(file: PlanFile): PlanFileProblem[] {
   const problems: PlanFileProblem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
+  const problem = (path: string, reason: ErrorMessage) =>
+    problems.push(planFileProblem(path, reason));
   const date = (path: string, text: string | null | undefined): PartialDate | null => {
     if (text == null) return null;
     try {
       return parsePartialDate(text);
     } catch (error) {
-      problem(path, error instanceof Error ? error.message : 'is not a valid partial date');
+      problem(
+        path,
+        error instanceof PartialDateError ? error.reason : errorMessage('planFile.badPartialDate'),
+      );
       return null;
     }
   };
@@ -148,12 +164,15 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
   const agencyKeys = new Set<string>();
   file.agencies.forEach((agency, index) => {
     if (agencyKeys.has(agency.key))
-      problem(`$.agencies[${index}].key`, `"${agency.key}" appears twice`);
+      problem(`$.agencies[${index}].key`, errorMessage('planFile.keyTwice', { value: agency.key }));
     agencyKeys.add(agency.key);
   });
   file.agencies.forEach((agency, index) => {
     if (agency.parent != null && !agencyKeys.has(agency.parent)) {
-      problem(`$.agencies[${index}].parent`, `names no agency of this file: "${agency.parent}"`);
+      problem(
+        `$.agencies[${index}].parent`,
+        errorMessage('planFile.noSuchAgency', { key: agency.parent }),
+      );
     }
   });
   const parents = new Map(file.agencies.map((agency) => [agency.key, agency.parent ?? null]));
@@ -163,7 +182,7 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
     for (let key: string | null = agency.key; key !== null; key = parents.get(key) ?? null) {
       if (visited.has(key)) {
         if (key === agency.key) {
-          problem(`$.agencies[${index}].parent`, 'makes the agency its own ancestor');
+          problem(`$.agencies[${index}].parent`, errorMessage('planFile.ownAncestor'));
         }
         break;
       }
@@ -174,21 +193,25 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
   if (plan.coordinatingAgency != null && !agencyKeys.has(plan.coordinatingAgency)) {
     problem(
       '$.plan.coordinatingAgency',
-      `names no agency of this file: "${plan.coordinatingAgency}"`,
+      errorMessage('planFile.noSuchAgency', { key: plan.coordinatingAgency }),
     );
   }
   const periodStart = date('$.plan.periodStart', plan.periodStart);
   const periodEnd = date('$.plan.periodEnd', plan.periodEnd);
   if (periodStart && periodEnd && periodStart.start > periodEnd.end) {
-    problem('$.plan.periodEnd', 'ends before the plan period starts');
+    problem('$.plan.periodEnd', errorMessage('planFile.periodOrder'));
   }
 
   const themeKeys = new Set<string>();
   const themeNumbers = new Set<number>();
   file.themes.forEach((theme, index) => {
-    if (themeKeys.has(theme.key)) problem(`$.themes[${index}].key`, `"${theme.key}" appears twice`);
+    if (themeKeys.has(theme.key))
+      problem(`$.themes[${index}].key`, errorMessage('planFile.keyTwice', { value: theme.key }));
     if (themeNumbers.has(theme.number))
-      problem(`$.themes[${index}].number`, `${theme.number} appears twice`);
+      problem(
+        `$.themes[${index}].number`,
+        errorMessage('planFile.numberTwice', { value: theme.number }),
+      );
     themeKeys.add(theme.key);
     themeNumbers.add(theme.number);
   });
@@ -197,23 +220,28 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
   const numbers = new Set<string>();
   file.commitments.forEach((commitment, c) => {
     const at = `$.commitments[${c}]`;
-    if (ogpIds.has(commitment.ogpId)) problem(`${at}.ogpId`, `"${commitment.ogpId}" appears twice`);
+    if (ogpIds.has(commitment.ogpId))
+      problem(`${at}.ogpId`, errorMessage('planFile.keyTwice', { value: commitment.ogpId }));
     if (numbers.has(commitment.number))
-      problem(`${at}.number`, `"${commitment.number}" appears twice`);
+      problem(`${at}.number`, errorMessage('planFile.keyTwice', { value: commitment.number }));
     ogpIds.add(commitment.ogpId);
     numbers.add(commitment.number);
     if (!themeKeys.has(commitment.themeKey)) {
-      problem(`${at}.themeKey`, `names no theme of this file: "${commitment.themeKey}"`);
+      problem(`${at}.themeKey`, errorMessage('planFile.noSuchTheme', { key: commitment.themeKey }));
     }
     if (!agencyKeys.has(commitment.leadAgency)) {
-      problem(`${at}.leadAgency`, `names no agency of this file: "${commitment.leadAgency}"`);
+      problem(
+        `${at}.leadAgency`,
+        errorMessage('planFile.noSuchAgency', { key: commitment.leadAgency }),
+      );
     }
     const supporting = new Set<string>();
     (commitment.supportingAgencies ?? []).forEach((key, s) => {
       const path = `${at}.supportingAgencies[${s}]`;
-      if (!agencyKeys.has(key)) problem(path, `names no agency of this file: "${key}"`);
-      if (key === commitment.leadAgency) problem(path, `"${key}" is already the lead agency`);
-      if (supporting.has(key)) problem(path, `"${key}" appears twice`);
+      if (!agencyKeys.has(key)) problem(path, errorMessage('planFile.noSuchAgency', { key }));
+      if (key === commitment.leadAgency)
+        problem(path, errorMessage('planFile.leadAlsoSupporting', { key }));
+      if (supporting.has(key)) problem(path, errorMessage('planFile.keyTwice', { value: key }));
       supporting.add(key);
     });
     (commitment.milestones ?? []).forEach((milestone, m) => {
@@ -223,7 +251,10 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
       if (start && end && start.start > end.end) {
         problem(
           `${mat}.plannedEnd`,
-          `ends (${milestone.plannedEnd}) before the planned start (${milestone.plannedStart})`,
+          errorMessage('planFile.plannedOrder', {
+            end: milestone.plannedEnd ?? null,
+            start: milestone.plannedStart ?? null,
+          }),
         );
       }
       (milestone.history ?? []).forEach((update, u) => checkUpdate(`${mat}.history[${u}]`, update));
@@ -241,23 +272,23 @@ function checkRules(file: PlanFile): PlanFileProblem[] {
       [MilestoneStatus.COMPLETED]: (p) => p === 100 || p === null,
       [MilestoneStatus.CANCELLED]: (p) => p === null,
     };
-    const rule: Record<MilestoneStatus, string> = {
-      [MilestoneStatus.NOT_STARTED]: 'must be 0 for NOT_STARTED',
-      [MilestoneStatus.IN_PROGRESS]: 'must be 0-99 (or null when unknown) for IN_PROGRESS',
-      [MilestoneStatus.COMPLETED]: 'must be 100 for COMPLETED',
-      [MilestoneStatus.CANCELLED]: 'must be null for CANCELLED',
+    const rule: Record<MilestoneStatus, ErrorMessage> = {
+      [MilestoneStatus.NOT_STARTED]: errorMessage('planFile.percentNotStarted'),
+      [MilestoneStatus.IN_PROGRESS]: errorMessage('planFile.percentInProgress'),
+      [MilestoneStatus.COMPLETED]: errorMessage('planFile.percentCompleted'),
+      [MilestoneStatus.CANCELLED]: errorMessage('planFile.percentCancelled'),
     };
     const status = update.status as MilestoneStatus;
     if (status in expected && !expected[status](percent))
       problem(`${at}.progressPercent`, rule[status]);
     const effective = date(`${at}.effectiveDate`, update.effectiveDate);
     if (effective && effective.start > new Date().toISOString().slice(0, 10)) {
-      problem(`${at}.effectiveDate`, 'is in the future');
+      problem(`${at}.effectiveDate`, errorMessage('planFile.futureDate'));
     }
     const actualStart = date(`${at}.actualStart`, update.actualStart);
     const actualEnd = date(`${at}.actualEnd`, update.actualEnd);
     if (actualStart && actualEnd && actualStart.start > actualEnd.end) {
-      problem(`${at}.actualEnd`, 'ends before the actual start');
+      problem(`${at}.actualEnd`, errorMessage('planFile.actualOrder'));
     }
   }
 

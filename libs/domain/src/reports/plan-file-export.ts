@@ -91,6 +91,12 @@ function fileCommitment(row: CommitmentReport): PlanFileCommitment {
   };
 }
 
+/** How the export reads the agencies the plan names (batched by the request's loaders). */
+export interface PlanFileAgencyReader {
+  agencyById: (id: string) => Promise<Agency | null>;
+  agencySources: (id: string) => Promise<SourceModel[]>;
+}
+
 /**
  * `export.json`: the whole plan in the plan file format (plan-file.schema.json), as the viewer may read it as
  * of the report's date, written a commitment at a time. Agencies come last: they are the ones the commitments
@@ -99,15 +105,15 @@ function fileCommitment(row: CommitmentReport): PlanFileCommitment {
 export function writePlanFile(
   report: PlanReport,
   out: Writable,
-  agencyById: (id: string) => Promise<Agency | null>,
+  agencies: PlanFileAgencyReader,
 ): Promise<void> {
   // Read only as fast as the client takes it; pipeline ends the export when the download is closed.
-  return pipeline(Readable.from(planFileChunks(report, agencyById)), out);
+  return pipeline(Readable.from(planFileChunks(report, agencies)), out);
 }
 
 async function* planFileChunks(
   report: PlanReport,
-  agencyById: (id: string) => Promise<Agency | null>,
+  { agencyById, agencySources }: PlanFileAgencyReader,
 ): AsyncGenerator<string> {
   const { info } = report;
   const agencies = new Map<string, Agency>();
@@ -166,14 +172,15 @@ async function* planFileChunks(
     agencies.set(parent.id, parent);
     pending.push(parent);
   }
-  const agencyList: PlanFileAgency[] = [...agencies.values()]
-    .sort((a, b) => a.slug.localeCompare(b.slug))
-    .map((agency) => ({
-      key: agency.slug,
-      name: fileText(agency.name) ?? { da: null, en: agency.slug },
-      abbreviation: agency.abbreviation,
-      parent: agency.parentId === null ? null : (agencies.get(agency.parentId)?.slug ?? null),
-    }));
+  const sorted = [...agencies.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  const sources = await Promise.all(sorted.map((agency) => agencySources(agency.id)));
+  const agencyList: PlanFileAgency[] = sorted.map((agency, index) => ({
+    key: agency.slug,
+    name: fileText(agency.name) ?? { da: null, en: agency.slug },
+    abbreviation: agency.abbreviation,
+    parent: agency.parentId === null ? null : (agencies.get(agency.parentId)?.slug ?? null),
+    sources: sources[index].map(fileSource),
+  }));
   const tail = JSON.stringify(agencyList, null, 2).replace(/\n/g, '\n  ');
   yield `${first ? '' : '\n  '}],\n  "agencies": ${tail}\n}\n`;
 }

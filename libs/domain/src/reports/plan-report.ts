@@ -111,6 +111,14 @@ export class PlanReport {
     return (await this.loaders().planProgress.load(this.info.plan.id)) ?? emptyProgress();
   }
 
+  /** Each theme's roll-up by theme id, as the API's `theme.progress` gives it. */
+  async themeProgress(): Promise<Map<string, Progress>> {
+    const loaders = this.loaders();
+    const { themes } = this.info;
+    const all = await Promise.all(themes.map((theme) => loaders.themeProgress.load(theme.id)));
+    return new Map(themes.map((theme, index) => [theme.id, all[index] ?? emptyProgress()]));
+  }
+
   /** Every commitment in plan order, with what the exports show of it. */
   async *commitments(): AsyncGenerator<CommitmentReport> {
     const themes = new Map(this.info.themes.map((theme) => [theme.id, theme]));

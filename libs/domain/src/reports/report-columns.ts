@@ -8,6 +8,7 @@ import {
   type Locale,
 } from '@ogp/common';
 import type { Agency } from '../agencies';
+import { commitmentHeadlineOf } from '../dashboards';
 import type { PartialDateModel } from '../shared/graphql-types';
 import type { CommitmentReport, MilestoneReport, ReportInfo } from './plan-report';
 import {
@@ -85,6 +86,11 @@ export function commitmentFigures<Row>(
       },
       cell: (r) => text(COMPLETION_LABELS[of(r).progress.completion][locale]),
       width: 16,
+    },
+    {
+      header: { da: 'Initiativets status i tal', en: 'Commitment headline' },
+      cell: (r) => text(commitmentHeadlineOf(of(r).progress, locale)),
+      width: 50,
     },
   ];
 }

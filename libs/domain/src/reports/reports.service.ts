@@ -6,11 +6,12 @@ import { PlansService } from '../plans';
 import type { RequestLoaders } from '../request-loaders';
 import { parseAsOf } from '../shared/as-of';
 import { writeIrmCsv, writeMilestonesCsv } from './csv-export';
+import { writeDocx } from './docx/docx-export';
 import { writePlanFile } from './plan-file-export';
 import { PlanReport } from './plan-report';
 import { writeXlsx } from './xlsx-export';
 
-export type ReportFormat = 'csv' | 'irm.csv' | 'xlsx' | 'json';
+export type ReportFormat = 'csv' | 'irm.csv' | 'xlsx' | 'json' | 'docx';
 
 /** What an export request asks for, checked. */
 export interface ReportOptions {
@@ -26,6 +27,7 @@ const MEDIA_TYPES: Record<ReportFormat, string> = {
   'irm.csv': 'text/csv; charset=utf-8; header=present',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /** A report ready to stream: its media type, file name, and the writer. */
@@ -95,13 +97,20 @@ export class ReportsService {
       'irm.csv': `${base}-irm-${options.locale}.csv`,
       xlsx: `${base}-${options.locale}.xlsx`,
       json: `${base}.plan.json`,
+      docx: `${base}-${options.locale}.docx`,
     };
     const writers: Record<ReportFormat, (out: Writable) => Promise<void>> = {
       csv: (out) => writeMilestonesCsv(report, out, { bom: options.bom }),
       'irm.csv': (out) => writeIrmCsv(report, out, { bom: options.bom }),
       xlsx: (out) => writeXlsx(report, out),
-      json: (out) =>
-        writePlanFile(report, out, (id) => loadersAt(options.asOf).agencyById.load(id)),
+      json: (out) => {
+        const loaders = loadersAt(options.asOf);
+        return writePlanFile(report, out, {
+          agencyById: (id) => loaders.agencyById.load(id),
+          agencySources: (id) => loaders.agencySources.load(id),
+        });
+      },
+      docx: (out) => writeDocx(report, out, (id) => loadersAt(options.asOf).agencyById.load(id)),
     };
     return { mediaType: MEDIA_TYPES[format], fileName: names[format], write: writers[format] };
   }

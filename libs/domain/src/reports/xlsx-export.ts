@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { COMPLETION_LABELS, licenceStatement, type Label, type Locale } from '@ogp/common';
 import ExcelJS from 'exceljs';
 import { drained } from './drain';
-import type { Progress } from '../dashboards';
+import { aggregateHeadlineOf, type Progress } from '../dashboards';
 import type { CommitmentReport, PlanReport, ReportInfo } from './plan-report';
 import { milestoneColumns, type MilestoneRow } from './report-columns';
 import {
@@ -116,6 +116,10 @@ function summaryRows(info: ReportInfo, overall: Progress, locale: Locale): Summa
       value: text(
         plan.isSynthetic ? (locale === 'da' ? 'Ja' : 'Yes') : locale === 'da' ? 'Nej' : 'No',
       ),
+    },
+    {
+      label: { da: 'Status i tal', en: 'Headline' },
+      value: text(aggregateHeadlineOf(overall, locale)),
     },
     { label: { da: 'Initiativer', en: 'Commitments' }, value: number(overall.commitmentCount) },
     ...(overall.completionCounts ?? []).map(({ completion, count }) => ({

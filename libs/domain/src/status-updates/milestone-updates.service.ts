@@ -71,6 +71,26 @@ export class MilestoneUpdatesService {
     return committed.payload;
   }
 
+  /**
+   * The same write inside a transaction the caller holds (a bulk import: many updates, one transaction):
+   * permission, checks, chain, version and outbox alike. A stale expected version throws StaleVersion (the
+   * caller decides what to tell); the caller commits, then calls `nudgeRelay`.
+   */
+  async recordWithin(
+    manager: EntityManager,
+    actor: Actor,
+    input: RecordMilestoneUpdateInput,
+    today: string,
+  ): Promise<RecordMilestoneUpdatePayload> {
+    const user = requireRole(actor, Role.ADMIN, Role.COORDINATOR);
+    return (await this.write(manager, user, input, today)).payload;
+  }
+
+  /** Sends the live events a committed transaction left in the outbox now, instead of at the next poll. */
+  nudgeRelay(): void {
+    this.relay?.nudge();
+  }
+
   private async write(
     manager: EntityManager,
     user: UserActor,
@@ -240,7 +260,7 @@ async function requireReporter(
 }
 
 /** The expected version is not the milestone's: the transaction is rolled back, then CONFLICT is answered. */
-class StaleVersion extends Error {}
+export class StaleVersion extends Error {}
 
 async function conflict(manager: EntityManager, milestoneId: string): Promise<DomainException> {
   const current = await manager.getRepository(MilestoneEntity).findOneByOrFail({
