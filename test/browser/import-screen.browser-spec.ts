@@ -26,6 +26,8 @@ const INVALID_PLAN = JSON.stringify({
   commitments: [],
 });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const jsonFile = (name: string, text: string) => ({
   name,
   mimeType: 'application/json',
@@ -63,6 +65,11 @@ describe('dashboard in a browser: the import screen', () => {
         adminHeaders,
       )
     ).commitments.nodes as unknown;
+
+  const versionOf = async (id: string): Promise<number> =>
+    ((await versions()) as { milestones: { id: string; version: number }[] }[])
+      .flatMap((c) => c.milestones)
+      .find((m) => m.id === id)!.version;
 
   const chosenFiles = (page: Page, id: string) =>
     page.$eval(`#${id}`, (input) =>
@@ -273,7 +280,8 @@ describe('dashboard in a browser: the import screen', () => {
     const header = (sheet.getRow(1).values as unknown[]).map((value) =>
       typeof value === 'string' ? value : '',
     );
-    const statusColumn = header.findIndex((name) => /status/i.test(name));
+    // The column to fill in (beside it, the current status is for reference only).
+    const statusColumn = header.indexOf('New status');
     expect(statusColumn).toBeGreaterThan(0);
     expect(sheet.rowCount).toBeGreaterThan(1);
     sheet.getRow(2).getCell(statusColumn).value = 'NOT_A_STATUS';
@@ -291,5 +299,77 @@ describe('dashboard in a browser: the import screen', () => {
     expect(await chosenFiles(page, 'progress-file')).toEqual(['progress.xlsx']);
     expect(await axeViolations(page)).toEqual([]);
     expect(await versions()).toEqual(before);
+  });
+
+  it('applies a filled-in template of one agency after its dry run, and says so', async () => {
+    const base = server.api.baseUrl;
+    const agencies = (
+      await apiData(
+        base,
+        `query { agencies(planSlug: "${PLAN}", first: 100) { nodes { id slug } } }`,
+      )
+    ).agencies.nodes as { id: string; slug: string }[];
+    const agency = agencies.find((a) => a.slug === 'digitaliseringsstyrelsen')!;
+    const led = await apiData(
+      base,
+      `query { commitments(planSlug: "${PLAN}", filter: { agencySlug: "${agency.slug}" }, first: 100) {
+        nodes { leadAgency { slug } milestones { id version status } } } }`,
+      {},
+      adminHeaders,
+    );
+    const milestones = (
+      led.commitments.nodes as {
+        leadAgency: { slug: string };
+        milestones: { id: string; version: number; status: string | null }[];
+      }[]
+    )
+      .filter((c) => c.leadAgency.slug === agency.slug)
+      .flatMap((c) => c.milestones);
+    // One that may move on (a completed one would need reopening first).
+    const target = milestones.find((m) => m.status !== 'COMPLETED')!;
+    expect(target).toBeDefined();
+
+    const page = await adminPage('/admin/import?lang=en');
+    await page.selectOption('#progress-agency', agency.id);
+    const href = (await page.getAttribute('#progress-template-link', 'href'))!;
+    const template = await download(base, href, adminHeaders);
+    expect(template.status).toBe(200);
+    const xlsx = { name: 'progress.xlsx', mimeType: XLSX };
+
+    // The template as it comes fills in nothing: the page says so, and offers nothing to apply.
+    await page.setInputFiles('#progress-file', { ...xlsx, buffer: template.body });
+    await page.click('#progress-import-check');
+    await page.waitForSelector('#progress-import-outcome-status:has-text("nothing")');
+    expect(await page.textContent('#progress-import-outcome-status')).toContain(
+      'No row has anything filled in: nothing was applied',
+    );
+    expect(await page.isVisible('#progress-import-apply')).toBe(false);
+
+    // One row filled in: checked, then applied.
+    const workbook = await loadXlsx(template.body);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).map((value) =>
+      typeof value === 'string' ? value : '',
+    );
+    sheet.eachRow((row, number) => {
+      if (number === 1 || row.getCell(header.indexOf('Milestone id')).value !== target.id) return;
+      row.getCell(header.indexOf('New status')).value = 'IN_PROGRESS';
+      row.getCell(header.indexOf('New percent')).value = 75;
+    });
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    await page.setInputFiles('#progress-file', { ...xlsx, buffer });
+    await page.click('#progress-import-check');
+    await page.waitForSelector('#progress-import-apply:not([hidden])');
+    expect(await page.textContent('#progress-import-outcome-status')).toMatch(
+      /^Rows checked: 1\. No problems: the file can be applied\./,
+    );
+    expect(await versionOf(target.id)).toBe(target.version);
+    await page.click('#progress-import-apply');
+    await page.waitForSelector('#progress-import-outcome-status:has-text("recorded")');
+    expect(await page.textContent('#progress-import-outcome-status')).toMatch(
+      /^The progress is applied\. Status updates recorded: 1\./,
+    );
+    expect(await page.isVisible('#progress-import-apply')).toBe(false);
+    expect(await versionOf(target.id)).toBe(target.version + 1);
   });
 });

@@ -53,10 +53,15 @@ export interface ProgressConflict {
 export interface ProgressImportResult {
   dryRun: boolean;
   ok: boolean;
+  /** Rows with something filled in. */
   rows: number;
+  /** Rows that name a milestone and fill in nothing (never applied). */
+  skipped?: number;
   problems: ProgressProblem[];
   conflicts: ProgressConflict[];
   applied: number;
+  /** Said when there was nothing to apply. */
+  notice?: KeyedProblem | null;
 }
 
 /** An answer of the import routes: its HTTP status and what it says. */

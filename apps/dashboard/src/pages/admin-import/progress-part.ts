@@ -206,7 +206,7 @@ export class ProgressPart {
       try {
         const { result } = await postProgressFile(chosen.slug, chosen.file, chosen.type, dryRun);
         this.shown = { kind: 'result', result, dryRun };
-        this.checked = result.ok && dryRun ? chosen : null;
+        this.checked = result.ok && dryRun && result.rows > 0 ? chosen : null;
       } catch (error) {
         this.shown = { kind: 'failed', error, dryRun };
         this.checked = null;
@@ -230,7 +230,17 @@ export class ProgressPart {
     } else if (shown.result.ok) {
       const { result } = shown;
       const key: MessageKey = shown.dryRun ? 'impProgressCheckedOk' : 'impProgressApplied';
-      this.outcome.succeeded(t(key, { rows: result.rows, applied: result.applied }));
+      const skipped = result.skipped ?? 0;
+      this.outcome.succeeded(
+        [
+          result.notice
+            ? problemNode(result.notice, locale).textContent
+            : t(key, { rows: result.rows, applied: result.applied }),
+          skipped > 0 ? t('impProgressSkipped', { skipped }) : '',
+        ]
+          .join(' ')
+          .trim(),
+      );
     } else {
       const { problems, conflicts, rows } = shown.result;
       const count = problems.length + conflicts.length;
