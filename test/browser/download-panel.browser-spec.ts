@@ -185,6 +185,12 @@ describe('dashboard in a browser: the download panel', () => {
     expect(await page.getAttribute('#download-link', 'href')).toBe(
       `/api/plans/${PLAN}/export.docx?lang=en`,
     );
+    // The self-assessment draft arrives as a Word file (a ZIP package).
+    const docx = await downloadBy(page, () => page.click('#download-link'));
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = await bytesOf(docx);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
     // A commitment's page offers its plan's files.
     await page.goto(`${base}/commitments/DK0052?lang=en&asOf=${PAST}`);
     await waitForRendered(page, '/commitments/DK0052');
