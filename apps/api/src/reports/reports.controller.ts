@@ -67,6 +67,16 @@ export class ReportsController {
     return this.send('json', slug, query, req, res);
   }
 
+  @Get('plans/:slug/export.pdf')
+  pdf(
+    @Param('slug') slug: string,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.send('pdf', slug, query, req, res);
+  }
+
   /**
    * Checks and reads first (errors answer as JSON with their status), then streams the file. A failure after the
    * first byte can only cut the download short, which the client sees as an incomplete file.

@@ -1,4 +1,4 @@
-// The public face of the reports context: exports of a plan as of a date (CSV, IRM CSV, XLSX, plan file JSON).
+// The public face of the reports context: exports of a plan as of a date (CSV, IRM CSV, XLSX, plan file JSON, PDF).
 // Its HTTP controller lives in the API app; the Nest module that wires it is there too.
 export * from './report-cells';
 export * from './plan-report';
@@ -7,5 +7,6 @@ export * from './irm-columns';
 export * from './csv-export';
 export * from './plan-file-export';
 export * from './xlsx-export';
+export * from './pdf/pdf-export';
 export * from './reports.service';
 export * from './reports.resolver';

@@ -8,9 +8,10 @@ import { parseAsOf } from '../shared/as-of';
 import { writeIrmCsv, writeMilestonesCsv } from './csv-export';
 import { writePlanFile } from './plan-file-export';
 import { PlanReport } from './plan-report';
+import { writePdf } from './pdf/pdf-export';
 import { writeXlsx } from './xlsx-export';
 
-export type ReportFormat = 'csv' | 'irm.csv' | 'xlsx' | 'json';
+export type ReportFormat = 'csv' | 'irm.csv' | 'xlsx' | 'json' | 'pdf';
 
 /** What an export request asks for, checked. */
 export interface ReportOptions {
@@ -26,6 +27,7 @@ const MEDIA_TYPES: Record<ReportFormat, string> = {
   'irm.csv': 'text/csv; charset=utf-8; header=present',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
 };
 
 /** A report ready to stream: its media type, file name, and the writer. */
@@ -95,6 +97,7 @@ export class ReportsService {
       'irm.csv': `${base}-irm-${options.locale}.csv`,
       xlsx: `${base}-${options.locale}.xlsx`,
       json: `${base}.plan.json`,
+      pdf: `${base}-${options.locale}.pdf`,
     };
     const writers: Record<ReportFormat, (out: Writable) => Promise<void>> = {
       csv: (out) => writeMilestonesCsv(report, out, { bom: options.bom }),
@@ -102,6 +105,7 @@ export class ReportsService {
       xlsx: (out) => writeXlsx(report, out),
       json: (out) =>
         writePlanFile(report, out, (id) => loadersAt(options.asOf).agencyById.load(id)),
+      pdf: (out) => writePdf(report, out),
     };
     return { mediaType: MEDIA_TYPES[format], fileName: names[format], write: writers[format] };
   }
