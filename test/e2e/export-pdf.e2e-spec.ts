@@ -196,7 +196,9 @@ describe('PDF export over HTTP', () => {
     expect(anonymous).toContain('DK0056');
     expect(anonymous).not.toContain(INTERNAL_NOTE);
     expect(signedIn).toContain(INTERNAL_NOTE);
-    expect(signedIn).toContain('https://example.org/pdf-status');
+    // The update is marked as internal beside its status; nothing is so marked for the public.
+    expect(signedIn).toContain('(Internal)');
+    expect(anonymous).not.toContain('(Internal)');
   }, 60_000);
 
   it('a bad asOf answers 400 BAD_USER_INPUT naming it, as the other formats do', async () => {

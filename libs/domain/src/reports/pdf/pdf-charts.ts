@@ -12,7 +12,6 @@ import { FONT_FILES } from './pdf-layout';
 Chart.register(...registerables);
 const CHART_FONT = 'DejaVu Sans';
 GlobalFonts.registerFromPath(FONT_FILES.regular, CHART_FONT);
-GlobalFonts.registerFromPath(FONT_FILES.bold, CHART_FONT);
 Chart.defaults.font.family = CHART_FONT;
 Chart.defaults.font.size = 10;
 
@@ -41,18 +40,15 @@ function draw(config: ChartConfiguration, width: number, height: number): ChartI
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
-  const chart = new Chart(
-    context as unknown as ConstructorParameters<typeof Chart>[0],
-    {
-      ...config,
-      options: {
-        ...config.options,
-        animation: false,
-        responsive: false,
-        devicePixelRatio: SCALE,
-      },
-    } as ChartConfiguration,
-  );
+  const chart = new Chart(context, {
+    ...config,
+    options: {
+      ...config.options,
+      animation: false,
+      responsive: false,
+      devicePixelRatio: SCALE,
+    },
+  });
   // The canvas is sized in device pixels; chart.js lays out in CSS pixels (points here).
   chart.resize(width, height);
   chart.draw();
@@ -74,7 +70,7 @@ export function completionByThemeChart(
   axisLabel: string,
   width: number,
 ): ChartImage {
-  const height = Math.max(140, 60 + rows.length * 34);
+  const height = Math.max(160, 90 + rows.length * 36);
   return draw(
     {
       type: 'bar',
@@ -97,7 +93,8 @@ export function completionByThemeChart(
             ticks: { precision: 0 },
             title: { display: true, text: axisLabel },
           },
-          y: { stacked: true },
+          // Every theme named, however many.
+          y: { stacked: true, ticks: { autoSkip: false } },
         },
         plugins: { legend: { position: 'bottom' } },
       },
@@ -137,6 +134,8 @@ export function timelineChart(
         ],
       },
       options: {
+        // Points only while they can be told apart.
+        elements: { point: { radius: points.length > 24 ? 0 : 3 } },
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
         plugins: { legend: { position: 'bottom' } },
       },

@@ -155,14 +155,14 @@ export function commitmentSection(doc: Doc, row: CommitmentReport, locale: Local
     table(
       doc,
       [
-        { header: say('number', locale), width: 4, align: 'right' },
-        { header: say('milestone', locale), width: 26 },
+        { header: say('number', locale), width: 5, align: 'right' },
+        { header: say('milestone', locale), width: 23 },
         { header: say('planned', locale), width: 15 },
         { header: say('actual', locale), width: 15 },
-        { header: say('status', locale), width: 10 },
-        { header: say('percent', locale), width: 7, align: 'right' },
-        { header: say('verification', locale), width: 10 },
-        { header: say('flags', locale), width: 13 },
+        { header: say('status', locale), width: 11 },
+        { header: '%', width: 8, align: 'right' },
+        { header: say('verification', locale), width: 12 },
+        { header: say('flags', locale), width: 11 },
       ],
       milestoneRows(row.milestones, locale),
     );
@@ -174,12 +174,12 @@ export function commitmentSection(doc: Doc, row: CommitmentReport, locale: Local
     table(
       doc,
       [
-        { header: say('number', locale), width: 4, align: 'right' },
+        { header: say('number', locale), width: 5, align: 'right' },
         { header: say('date', locale), width: 12 },
         { header: say('status', locale), width: 11 },
-        { header: say('percent', locale), width: 7, align: 'right' },
-        { header: say('note', locale), width: 34 },
-        { header: say('evidence', locale), width: 32 },
+        { header: '%', width: 8, align: 'right' },
+        { header: say('note', locale), width: 33 },
+        { header: say('evidence', locale), width: 31 },
       ],
       history,
     );

@@ -160,13 +160,13 @@ function charts(
   table(
     doc,
     [
-      { header: say('theme', locale), width: 30 },
+      { header: say('theme', locale), width: 26 },
       ...[...COMPLETION_ORDER].reverse().map((level) => ({
         header: COMPLETION_LABELS[level][locale],
-        width: 10,
+        width: 11,
         align: 'right' as const,
       })),
-      { header: say('percent', locale), width: 10, align: 'right' },
+      { header: say('percent', locale), width: 9, align: 'right' },
     ],
     byTheme.map(({ theme, progress }) => [
       themeLabel(theme, locale),
@@ -191,7 +191,10 @@ function charts(
       contentWidth(doc),
     ),
   );
-  paragraph(doc, say('chartData', locale), { size: 9, color: '#555555' });
+  paragraph(doc, `${say('chartData', locale)} ${say('quietMonths', locale)}`, {
+    size: 9,
+    color: '#555555',
+  });
   table(
     doc,
     [
@@ -201,13 +204,15 @@ function charts(
       { header: say('plannedCumulative', locale), width: 2, align: 'right' },
       { header: say('completedCumulative', locale), width: 2, align: 'right' },
     ],
-    timeline.map((point) => [
-      point.month,
-      String(point.planned),
-      String(point.completed),
-      String(point.plannedCumulative),
-      String(point.completedCumulative),
-    ]),
+    timeline
+      .filter((point) => point.planned > 0 || point.completed > 0)
+      .map((point) => [
+        point.month,
+        String(point.planned),
+        String(point.completed),
+        String(point.plannedCumulative),
+        String(point.completedCumulative),
+      ]),
   );
 }
 

@@ -72,7 +72,8 @@ export function ensureSpace(doc: Doc, height: number): void {
 
 export function heading(doc: Doc, text: string, level: 1 | 2 | 3 = 1): void {
   const size = { 1: 18, 2: 13, 3: 11 }[level];
-  ensureSpace(doc, size * 4);
+  // Never alone at the foot of a page: room for the heading and a few lines under it.
+  ensureSpace(doc, size * 2 + 60);
   if (level > 1) doc.moveDown(0.6);
   doc
     .font(FONT.bold)

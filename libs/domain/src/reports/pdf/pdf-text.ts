@@ -62,7 +62,11 @@ export const PDF_TEXT = {
     da: 'Planlagte og gennemførte milepæle over tid (akkumuleret)',
     en: 'Planned vs completed milestones over time (cumulative)',
   },
-  chartData: { da: 'Diagrammets data', en: "The chart's data" },
+  chartData: { da: 'Diagrammets data.', en: "The chart's data." },
+  quietMonths: {
+    da: 'Måneder, hvor intet var planlagt afsluttet og intet blev gennemført, er udeladt.',
+    en: 'Months in which nothing was planned to end and nothing was completed are left out.',
+  },
   theme: { da: 'Tema', en: 'Theme' },
   month: { da: 'Måned', en: 'Month' },
   plannedInMonth: { da: 'Planlagt afsluttet', en: 'Planned to end' },
