@@ -13,21 +13,31 @@ const AS_OF = '2019-06-30';
 const INTERNAL_NOTE = 'Internal: PDF figures not yet confirmed (test data)';
 
 /**
- * The PDF's text as poppler's pdftotext reads it back, every run of white space made one space (lines the
- * layout wrapped read as the sentence they are).
+ * A PDF read back by poppler: its text as pdftotext gives it, every run of white space made one space (lines the
+ * layout wrapped read as the sentence they are), and how many images it draws (pdfimages -list).
  */
-function pdfText(body: Buffer): string {
+function readPdf(body: Buffer): { text: string; images: number } {
   const dir = mkdtempSync(join(tmpdir(), 'ogp-pdf-'));
   try {
     const file = join(dir, 'export.pdf');
     writeFileSync(file, body);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-      .replace(/\s+/g, ' ')
-      .trim();
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+    return {
+      text: text.replace(/\s+/g, ' ').trim(),
+      // Two header lines, then one line per image (a soft mask, the transparency of one, is not counted).
+      images: list
+        .trim()
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim().split(/\s+/)[2] === 'image').length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const pdfText = (body: Buffer) => readPdf(body).text;
 
 interface Overall {
   percent: number | null;
@@ -89,6 +99,7 @@ describe('PDF export over HTTP', () => {
 
   describe.each(['da', 'en'] as Locale[])('as of 2019-06-30 in %s', (lang) => {
     let text: string;
+    let images: number;
     let facts: Record<string, any>;
 
     beforeAll(async () => {
@@ -114,7 +125,7 @@ describe('PDF export over HTTP', () => {
         `filename="${PLAN}-${AS_OF}-${lang}.pdf"`,
       );
       expect(response.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      text = pdfText(response.body);
+      ({ text, images } = readPdf(response.body));
     }, 60_000);
 
     it('names the plan, the date, the licence and the audit head the API verifies', () => {
@@ -157,6 +168,21 @@ describe('PDF export over HTTP', () => {
           ? `rapporteret for ${overall.reportedCount} af ${n}`
           : `reported for ${overall.reportedCount} of ${n}`,
       );
+    });
+
+    it('draws the two overview charts, each followed by its data', () => {
+      expect(images).toBe(2);
+      expect(text).toContain(
+        lang === 'da'
+          ? 'Gennemførelsesgrad pr. tema (antal forpligtelser)'
+          : 'Completion levels per theme (number of commitments)',
+      );
+      expect(text).toContain(
+        lang === 'da'
+          ? 'Planlagte og gennemførte milepæle over tid (akkumuleret)'
+          : 'Planned vs completed milestones over time (cumulative)',
+      );
+      expect(text).toContain(lang === 'da' ? 'Diagrammets data' : "The chart's data");
     });
 
     it('has a section for every commitment, titled in the language asked', () => {
