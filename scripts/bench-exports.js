@@ -1,5 +1,6 @@
 // npm run bench:exports: the exports of a large synthetic plan (BENCH_MILESTONES, default 100,000 milestones), each
-// downloaded once, with the time it took and the server's resident memory (RSS) before and at its peak meanwhile.
+// format (BENCH_FORMATS, default csv,irm.csv,xlsx,json,pdf) downloaded once, with the time it took and the server's
+// resident memory (RSS) before and at its peak meanwhile.
 // Streaming exports keep that peak close to the memory before, whatever the plan's size.
 // Everything runs on this machine: the embedded PostgreSQL under a temp folder, the API on a free port. Loading
 // the plan (at start, as a seed) takes a while; that time is printed too but is not what this measures.
@@ -14,7 +15,7 @@ const { mainFile, ensureBuilt } = require('./lib/built');
 const MILESTONES = Number(process.env.BENCH_MILESTONES ?? 100_000);
 const PER_COMMITMENT = 50;
 const SLUG = 'bench-exports';
-const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,irm.csv,xlsx,json').split(',');
+const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,irm.csv,xlsx,json,pdf').split(',');
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', null];
 

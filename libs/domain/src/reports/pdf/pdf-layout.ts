@@ -31,10 +31,12 @@ export function newDocument(info: { title: string; created: Date }, pageWord: st
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
+    // Each page is written out when the next begins, and no word's layout is kept: pdfkit's per-word cache
+    // would grow with every distinct word of a large plan (ids, numbers, names), so memory would too.
     bufferPages: false,
+    fontLayoutCache: false,
     autoFirstPage: false,
     info: { Title: info.title, Creator: 'OGP commitment tracker', CreationDate: info.created },
-    lang: undefined,
   });
   doc.registerFont(FONT.regular, FONT_FILES.regular);
   doc.registerFont(FONT.bold, FONT_FILES.bold);
@@ -72,8 +74,8 @@ export function ensureSpace(doc: Doc, height: number): void {
 
 export function heading(doc: Doc, text: string, level: 1 | 2 | 3 = 1): void {
   const size = { 1: 18, 2: 13, 3: 11 }[level];
-  // Never alone at the foot of a page: room for the heading and a few lines under it.
-  ensureSpace(doc, size * 2 + 60);
+  // Never alone at the foot of a page: room for the heading and what starts under it (a table's first rows).
+  ensureSpace(doc, size * 2 + (level === 1 ? 60 : 120));
   if (level > 1) doc.moveDown(0.6);
   doc
     .font(FONT.bold)
@@ -125,12 +127,31 @@ export interface TableColumn {
 const PAD = 3;
 
 /**
+ * Each column's share of the width, widened where needed so no word of its header is broken (the room taken from
+ * the widest column).
+ */
+function columnWidths(doc: Doc, columns: TableColumn[], size: number): number[] {
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * contentWidth(doc));
+  doc.font(FONT.bold).fontSize(size);
+  columns.forEach((column, i) => {
+    const least =
+      Math.max(...column.header.split(/\s+/).map((word) => doc.widthOfString(word))) + 2 * PAD + 1;
+    if (widths[i] >= least) return;
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widest === i) return;
+    widths[widest] -= least - widths[i];
+    widths[i] = least;
+  });
+  return widths;
+}
+
+/**
  * A table: a shaded header row, then rows whose height fits their longest cell; a row that does not fit on the
  * page starts the next one, under the header again.
  */
 export function table(doc: Doc, columns: TableColumn[], rows: string[][], size = 8): void {
-  const total = columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = columns.map((c) => (c.width / total) * contentWidth(doc));
+  const widths = columnWidths(doc, columns, size);
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(size);
     return (
