@@ -26,6 +26,7 @@ import {
   ensureSpace,
   fields,
   FONT,
+  forgetWordLayouts,
   heading,
   MARGIN,
   newDocument,
@@ -275,8 +276,12 @@ export async function writePdf(report: PlanReport, out: Writable): Promise<void>
     charts(doc, byTheme, timeline, locale);
     doc.addPage();
     heading(doc, say('commitmentSections', locale));
+    let written = 0;
     for await (const commitment of report.commitments()) {
       commitmentSection(doc, commitment, locale);
+      if (++written % 50 === 0) forgetWordLayouts(doc);
+      // pdfkit hands its output on from the event loop: let it reach `out`, then wait while `out` is full.
+      await new Promise((resolve) => setImmediate(resolve));
       if (out.writableNeedDrain) await drained(out);
     }
     closing(doc, info);

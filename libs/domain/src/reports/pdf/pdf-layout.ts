@@ -31,10 +31,8 @@ export function newDocument(info: { title: string; created: Date }, pageWord: st
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    // Each page is written out when the next begins, and no word's layout is kept: pdfkit's per-word cache
-    // would grow with every distinct word of a large plan (ids, numbers, names), so memory would too.
+    // Each page is written out when the next begins.
     bufferPages: false,
-    fontLayoutCache: false,
     autoFirstPage: false,
     info: { Title: info.title, Creator: 'OGP commitment tracker', CreationDate: info.created },
   });
@@ -62,6 +60,19 @@ export function newDocument(info: { title: string; created: Date }, pageWord: st
     doc.y = MARGIN;
   });
   return doc;
+}
+
+/**
+ * Forgets the fonts' per-word layouts. pdfkit keeps each distinct word's layout (laying a word out again costs
+ * six times as much), so over a large plan the cache grows with every id, number and name: the export clears it
+ * now and then. pdfkit has no public call for it; a document without the cache is left as it is.
+ */
+export function forgetWordLayouts(doc: Doc): void {
+  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
+    ._fontFamilies;
+  for (const font of Object.values(fonts ?? {})) {
+    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+  }
 }
 
 export const contentWidth = (doc: Doc) => doc.page.width - 2 * MARGIN;
