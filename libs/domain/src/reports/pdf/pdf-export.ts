@@ -269,6 +269,8 @@ export async function writePdf(report: PlanReport, out: Writable): Promise<void>
     doc.on('end', resolve);
     doc.on('error', reject);
   });
+  // Awaited below; when the writing fails first, that failure is the one reported.
+  finished.catch(() => undefined);
   doc.on('data', (chunk: Buffer) => out.write(chunk));
   try {
     cover(doc, info);
