@@ -1,5 +1,6 @@
 // npm run bench:exports: the exports of a large synthetic plan (BENCH_MILESTONES, default 100,000 milestones), each
-// downloaded once, with the time it took and the server's resident memory (RSS) before and at its peak meanwhile.
+// format (BENCH_FORMATS, default csv,irm.csv,xlsx,json,pdf and docx) downloaded once, with the time it took and
+// the server's resident memory (RSS) before and at its peak meanwhile.
 // Streaming exports keep that peak close to the memory before, whatever the plan's size. The DOCX draft is built in
 // memory (its package writes no stream), so it is measured by default only up to BENCH_DOCX_MAX_MILESTONES (default
 // 10,000): e.g. BENCH_MILESTONES=10000 npm run bench:exports.
@@ -19,7 +20,7 @@ const SLUG = 'bench-exports';
 const DOCX_MAX_MILESTONES = Number(process.env.BENCH_DOCX_MAX_MILESTONES ?? 10_000);
 const FORMATS = (
   process.env.BENCH_FORMATS ??
-  `csv,irm.csv,xlsx,json${MILESTONES <= DOCX_MAX_MILESTONES ? ',docx' : ''}`
+  `csv,irm.csv,xlsx,json,pdf${MILESTONES <= DOCX_MAX_MILESTONES ? ',docx' : ''}`
 ).split(',');
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', null];

@@ -67,6 +67,16 @@ export class ReportsController {
     return this.send('json', slug, query, req, res);
   }
 
+  @Get('plans/:slug/export.pdf')
+  pdf(
+    @Param('slug') slug: string,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.send('pdf', slug, query, req, res);
+  }
+
   @Get('plans/:slug/export.docx')
   docx(
     @Param('slug') slug: string,

@@ -1,5 +1,5 @@
 import type { Progress } from './progress.model';
-import { ProgressQueries } from './progress.queries';
+import { ProgressQueries, type TimelinePointRow } from './progress.queries';
 import { loader, type LoaderScope } from '../shared/loader-kit';
 
 /** This context's per-request loaders (see RequestLoaders): batched, answering only what the viewer may read. */
@@ -18,6 +18,14 @@ export function progressLoaders(s: LoaderScope) {
       );
     }, null),
     planProgress: loader<Progress | null>((ids) => progress.aggregate('plan', ids), null),
+    /** The burn-up: planned vs completed milestones per month (the dashboard's `timeline`). */
+    planTimeline: loader<TimelinePointRow[]>(
+      async (ids) =>
+        new Map(
+          await Promise.all(ids.map(async (id) => [id, await progress.timeline(id)] as const)),
+        ),
+      [],
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import { AgencyRole, type Locale } from '@ogp/common';
 import type { Agency } from '../agencies';
 import type { Assessment } from '../assessments';
 import type { Commitment } from '../commitments';
-import { emptyProgress, type Progress } from '../dashboards';
+import { emptyProgress, type Progress, type TimelinePointRow } from '../dashboards';
 import type { Milestone } from '../milestones';
 import type { ActionPlan } from '../plans';
 import type { RequestLoaders } from '../request-loaders';
@@ -117,6 +117,23 @@ export class PlanReport {
     const { themes } = this.info;
     const all = await Promise.all(themes.map((theme) => loaders.themeProgress.load(theme.id)));
     return new Map(themes.map((theme, index) => [theme.id, all[index] ?? emptyProgress()]));
+  }
+
+  /** Each theme's roll-up, in theme order, as the API's `dashboard.byTheme` gives it. */
+  async byTheme(): Promise<{ theme: Theme; progress: Progress }[]> {
+    const loaders = this.loaders();
+    const progress = await Promise.all(
+      this.info.themes.map((theme) => loaders.themeProgress.load(theme.id)),
+    );
+    return this.info.themes.map((theme, index) => ({
+      theme,
+      progress: progress[index] ?? emptyProgress(),
+    }));
+  }
+
+  /** Planned vs completed milestones per month, as the API's `dashboard.timeline` gives it. */
+  async timeline(): Promise<TimelinePointRow[]> {
+    return this.loaders().planTimeline.load(this.info.plan.id);
   }
 
   /** Every commitment in plan order, with what the exports show of it. */

@@ -9,9 +9,10 @@ import { writeIrmCsv, writeMilestonesCsv } from './csv-export';
 import { writeDocx } from './docx/docx-export';
 import { writePlanFile } from './plan-file-export';
 import { PlanReport } from './plan-report';
+import { writePdf } from './pdf/pdf-export';
 import { writeXlsx } from './xlsx-export';
 
-export type ReportFormat = 'csv' | 'irm.csv' | 'xlsx' | 'json' | 'docx';
+export type ReportFormat = 'csv' | 'irm.csv' | 'xlsx' | 'json' | 'pdf' | 'docx';
 
 /** What an export request asks for, checked. */
 export interface ReportOptions {
@@ -28,6 +29,7 @@ const MEDIA_TYPES: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
 };
 
 /** A report ready to stream: its media type, file name, and the writer. */
@@ -98,6 +100,7 @@ export class ReportsService {
       xlsx: `${base}-${options.locale}.xlsx`,
       json: `${base}.plan.json`,
       docx: `${base}-${options.locale}.docx`,
+      pdf: `${base}-${options.locale}.pdf`,
     };
     const writers: Record<ReportFormat, (out: Writable) => Promise<void>> = {
       csv: (out) => writeMilestonesCsv(report, out, { bom: options.bom }),
@@ -111,6 +114,7 @@ export class ReportsService {
         });
       },
       docx: (out) => writeDocx(report, out, (id) => loadersAt(options.asOf).agencyById.load(id)),
+      pdf: (out) => writePdf(report, out),
     };
     return { mediaType: MEDIA_TYPES[format], fileName: names[format], write: writers[format] };
   }
