@@ -13,25 +13,21 @@ const AS_OF = '2019-06-30';
 const INTERNAL_NOTE = 'Internal: PDF figures not yet confirmed (test data)';
 
 /**
- * A PDF read back by poppler: its text as pdftotext gives it, every run of white space made one space (lines the
- * layout wrapped read as the sentence they are), and how many images it draws (pdfimages -list).
+ * A PDF read back by pdf.js (test/e2e/support/read-pdf.mjs, in a child process): its text, every run of white space
+ * made one space (lines the layout wrapped read as the sentence they are), and how many images its pages draw.
  */
 function readPdf(body: Buffer): { text: string; images: number } {
   const dir = mkdtempSync(join(tmpdir(), 'ogp-pdf-'));
   try {
     const file = join(dir, 'export.pdf');
     writeFileSync(file, body);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
-    return {
-      text: text.replace(/\s+/g, ' ').trim(),
-      // Two header lines, then one line per image (a soft mask, the transparency of one, is not counted).
-      images: list
-        .trim()
-        .split('\n')
-        .slice(2)
-        .filter((line) => line.trim().split(/\s+/)[2] === 'image').length,
-    };
+    const read = JSON.parse(
+      execFileSync(process.execPath, [join(__dirname, 'support', 'read-pdf.mjs'), file], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    ) as { text: string; images: number };
+    return { text: read.text.replace(/\s+/g, ' ').trim(), images: read.images };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
