@@ -26,8 +26,8 @@ function splitAt(xml: string, placeholder: string): [string, string] {
 
 /**
  * Writes `file` as a DOCX to `out`, with the paragraph holding `placeholder` (text no user text can hold)
- * replaced by the elements `middle` yields, piece by piece: `out` gets each piece as it is made, and the next
- * is made once `out` takes more.
+ * replaced by the elements `middle` yields, piece by piece (taken out of each array yielded as they are
+ * written): `out` gets each piece as it is made, and the next is made once `out` takes more.
  */
 export async function writePackage(
   file: File,
@@ -45,7 +45,8 @@ export async function writePackage(
   });
   const ready = async () => {
     if (failure) throw failure;
-    if (out.writableNeedDrain) await drained(out);
+    // A download closed ends the export (drained rejects), as a full buffer waits for the client.
+    if (out.writableNeedDrain || out.destroyed) await drained(out);
   };
   const add = (path: string, data: Uint8Array) => {
     const entry = new ZipDeflate(path, { level: LEVEL });
@@ -62,8 +63,11 @@ export async function writePackage(
   await ready();
   const links = new LinkRelationships();
   for await (const elements of middle) {
-    body.push(strToU8(bodyXml(elements, file, links)));
-    await ready();
+    // An element at a time, each let go once written: what is made to write one is soon garbage.
+    for (let element = elements.shift(); element; element = elements.shift()) {
+      body.push(strToU8(bodyXml([element], file, links)));
+      await ready();
+    }
   }
   body.push(strToU8(after), true);
   // The relationships of the skeleton's own parts, and one per address the middle links to.
