@@ -47,17 +47,21 @@ export async function writeDocx(
 ): Promise<void> {
   const { info } = report;
   const { locale } = info;
-  const [overall, themeProgress, coordinating] = await Promise.all([
-    report.overall(),
-    report.themeProgress(),
-    info.plan.coordinatingAgencyId ? agencyById(info.plan.coordinatingAgencyId) : null,
-  ]);
+  // The plan's and the themes' roll-ups one after the other: over a large plan each is a heavy query, and
+  // run side by side on a small machine they can outlast the statement timeout.
+  const overall = await report.overall();
+  const themeProgress = await report.themeProgress();
+  const coordinating = info.plan.coordinatingAgencyId
+    ? await agencyById(info.plan.coordinatingAgencyId)
+    : null;
   const percents: (number | null)[] = [];
   const byTheme = new Map<string, string[]>();
   for await (const { commitment, progress } of report.commitmentProgress()) {
     percents.push(progress.percent);
     const line = `${commitment.number} ${localized(commitment.title, locale) ?? ''} (${commitment.ogpId})`;
-    byTheme.set(commitment.themeId, [...(byTheme.get(commitment.themeId) ?? []), line]);
+    const lines = byTheme.get(commitment.themeId);
+    if (lines) lines.push(line);
+    else byTheme.set(commitment.themeId, [line]);
   }
   // Where the commitments' sections go: a paragraph of text made for this export only.
   const placeholder = `commitments-${randomUUID()}`;

@@ -25,7 +25,7 @@ function splitAt(xml: string, placeholder: string): [string, string] {
 }
 
 /**
- * Writes `file` as a DOCX to `out`, with the paragraph holding `placeholder` (text no user text can hold)
+ * Writes `file` as a DOCX to `out`, with the paragraph holding `placeholder` (text found nowhere else in it)
  * replaced by the elements `middle` yields, piece by piece (taken out of each array yielded as they are
  * written): `out` gets each piece as it is made, and the next is made once `out` takes more.
  */
