@@ -1,9 +1,7 @@
 // npm run bench:exports: the exports of a large synthetic plan (BENCH_MILESTONES, default 100,000 milestones), each
-// format (BENCH_FORMATS, default csv,irm.csv,xlsx,json,pdf and docx) downloaded once, with the time it took and
-// the server's resident memory (RSS) before and at its peak meanwhile.
-// Streaming exports keep that peak close to the memory before, whatever the plan's size. The DOCX draft is built in
-// memory (its package writes no stream), so it is measured by default only up to BENCH_DOCX_MAX_MILESTONES (default
-// 10,000): e.g. BENCH_MILESTONES=10000 npm run bench:exports.
+// format (BENCH_FORMATS, default csv,irm.csv,xlsx,json,pdf,docx) downloaded once, with the time it took and the
+// server's resident memory (RSS) before and at its peak meanwhile.
+// Streaming exports keep that peak close to the memory before, whatever the plan's size.
 // Everything runs on this machine: the embedded PostgreSQL under a temp folder, the API on a free port. Loading
 // the plan (at start, as a seed) takes a while; that time is printed too but is not what this measures.
 const { spawn } = require('node:child_process');
@@ -17,11 +15,7 @@ const { mainFile, ensureBuilt } = require('./lib/built');
 const MILESTONES = Number(process.env.BENCH_MILESTONES ?? 100_000);
 const PER_COMMITMENT = 50;
 const SLUG = 'bench-exports';
-const DOCX_MAX_MILESTONES = Number(process.env.BENCH_DOCX_MAX_MILESTONES ?? 10_000);
-const FORMATS = (
-  process.env.BENCH_FORMATS ??
-  `csv,irm.csv,xlsx,json,pdf${MILESTONES <= DOCX_MAX_MILESTONES ? ',docx' : ''}`
-).split(',');
+const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,irm.csv,xlsx,json,pdf,docx').split(',');
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', null];
 
@@ -167,11 +161,6 @@ async function main() {
     console.log(
       `${MILESTONES} milestones: start with the plan loaded in ${loadSeconds.toFixed(1)} s`,
     );
-    if (!FORMATS.includes('docx')) {
-      console.log(
-        `docx not measured: built in memory, measured up to ${DOCX_MAX_MILESTONES} milestones (BENCH_DOCX_MAX_MILESTONES)`,
-      );
-    }
     console.log('format    seconds   MB out   RSS before (MiB)   RSS peak (MiB)');
     for (const format of FORMATS) {
       const m = await measure(port, child.pid, format);

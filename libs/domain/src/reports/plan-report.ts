@@ -136,6 +136,24 @@ export class PlanReport {
     return this.loaders().planTimeline.load(this.info.plan.id);
   }
 
+  /**
+   * Every commitment in plan order with its computed progress only: what a summary shows before the details,
+   * read without the rest of what commitments() reads.
+   */
+  async *commitmentProgress(): AsyncGenerator<{ commitment: Commitment; progress: Progress }> {
+    for (let start = 0; start < this.commitmentList.length; start += BATCH) {
+      const loaders = this.loaders();
+      const batch = this.commitmentList.slice(start, start + BATCH);
+      const progress = await Promise.all(
+        batch.map((commitment) => loaders.commitmentProgress.load(commitment.id)),
+      );
+      yield* batch.map((commitment, index) => ({
+        commitment,
+        progress: progress[index] ?? emptyProgress(),
+      }));
+    }
+  }
+
   /** Every commitment in plan order, with what the exports show of it. */
   async *commitments(): AsyncGenerator<CommitmentReport> {
     const themes = new Map(this.info.themes.map((theme) => [theme.id, theme]));

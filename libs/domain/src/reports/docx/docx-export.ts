@@ -1,21 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { licenceName } from '@ogp/common';
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type Table,
-} from 'docx';
+import { AlignmentType, Document, Footer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
 import type { Agency } from '../../agencies';
-import { drained } from '../drain';
 import type { PlanReport } from '../plan-report';
 import { localized } from '../report-cells';
 import { clean } from './docx-blocks';
 import { commitmentSection } from './docx-commitment';
+import { writePackage } from './docx-package';
 import {
   evaluationHeading,
   frontMatter,
@@ -44,8 +36,9 @@ function footer(report: PlanReport): Footer {
 
 /**
  * `export.docx`: an editable draft of the government's end-of-term self-assessment of the plan, as the viewer
- * may read it as of the report's date. The document is built in memory (the docx package has no streaming
- * writer); the commitments are read batch by batch as the other exports read them.
+ * may read it as of the report's date. The commitments are read twice, batch by batch as the other exports read
+ * them: their progress first (the summary and the themes come before them), then each in full for its own
+ * section, which is written to `out` as it is read (see writePackage), so a large plan is never held whole.
  */
 export async function writeDocx(
   report: PlanReport,
@@ -54,20 +47,24 @@ export async function writeDocx(
 ): Promise<void> {
   const { info } = report;
   const { locale } = info;
-  const [overall, themeProgress, coordinating] = await Promise.all([
-    report.overall(),
-    report.themeProgress(),
-    info.plan.coordinatingAgencyId ? agencyById(info.plan.coordinatingAgencyId) : null,
-  ]);
-  const sections: (Paragraph | Table)[] = [];
+  // The plan's and the themes' roll-ups one after the other: over a large plan each is a heavy query, and
+  // run side by side on a small machine they can outlast the statement timeout.
+  const overall = await report.overall();
+  const themeProgress = await report.themeProgress();
+  const coordinating = info.plan.coordinatingAgencyId
+    ? await agencyById(info.plan.coordinatingAgencyId)
+    : null;
   const percents: (number | null)[] = [];
   const byTheme = new Map<string, string[]>();
-  for await (const row of report.commitments()) {
-    sections.push(...commitmentSection(row, locale));
-    percents.push(row.progress.percent);
-    const line = `${row.commitment.number} ${localized(row.commitment.title, locale) ?? ''} (${row.commitment.ogpId})`;
-    byTheme.set(row.theme.id, [...(byTheme.get(row.theme.id) ?? []), line]);
+  for await (const { commitment, progress } of report.commitmentProgress()) {
+    percents.push(progress.percent);
+    const line = `${commitment.number} ${localized(commitment.title, locale) ?? ''} (${commitment.ogpId})`;
+    const lines = byTheme.get(commitment.themeId);
+    if (lines) lines.push(line);
+    else byTheme.set(commitment.themeId, [line]);
   }
+  // Where the commitments' sections go: a paragraph of text made for this export only.
+  const placeholder = `commitments-${randomUUID()}`;
   const document = new Document({
     creator: 'OGP commitment tracker',
     title: clean(`${planTitle(info)}: ${DOC.title[locale]}`),
@@ -87,12 +84,15 @@ export async function writeDocx(
           ...themesSection(info, themeProgress, byTheme),
           ...processSection(locale),
           ...evaluationHeading(locale),
-          ...sections,
+          new Paragraph({ children: [new TextRun(placeholder)] }),
           ...resultsSection(locale),
         ],
       },
     ],
   });
-  const buffer = await Packer.toBuffer(document);
-  if (!out.write(buffer)) await drained(out);
+  await writePackage(document, placeholder, sections(report), out);
+}
+
+async function* sections(report: PlanReport): AsyncGenerator<(Paragraph | Table)[]> {
+  for await (const row of report.commitments()) yield commitmentSection(row, report.info.locale);
 }
