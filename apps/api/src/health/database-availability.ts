@@ -7,6 +7,12 @@ const logger = new Logger('Database');
 /** How often the database is tried while it is lost. */
 const WATCH_EVERY_MS = 1000;
 
+/**
+ * For this long after the database is back, a failure may be the late answer of an attempt begun while it was
+ * lost (a connection that timed out during a freeze reports it after the thaw): the probe confirms it first.
+ */
+const CONFIRM_AFTER_BACK_MS = 5000;
+
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: unknown }).code;
@@ -20,6 +26,8 @@ function describe(error: unknown): string {
  */
 export class DatabaseAvailability {
   private lostAt: number | null = null;
+  private backAt = 0;
+  private confirming = false;
   private refusedWhileLost = 0;
   private watcher: ReturnType<typeof setInterval> | null = null;
   private probe: ((timeoutMs: number) => Promise<void>) | null = null;
@@ -38,6 +46,28 @@ export class DatabaseAvailability {
   /** Looks at a failed statement: an unreachable database is lost (said once). */
   noticed(error: unknown): void {
     if (classifyDatabaseError(error) !== 'unreachable' || this.lostAt !== null) return;
+    if (this.probe && Date.now() - this.backAt < CONFIRM_AFTER_BACK_MS) {
+      this.confirm(error);
+      return;
+    }
+    this.declareLost(error);
+  }
+
+  /** A failure just after a return: lost only if the database does not answer the probe now. */
+  private confirm(error: unknown): void {
+    if (this.confirming || !this.probe) return;
+    this.confirming = true;
+    this.probe(WATCH_EVERY_MS)
+      .then(
+        () => undefined,
+        () => {
+          if (this.lostAt === null) this.declareLost(error);
+        },
+      )
+      .finally(() => (this.confirming = false));
+  }
+
+  private declareLost(error: unknown): void {
     this.lostAt = Date.now();
     this.refusedWhileLost = 0;
     logger.warn(
@@ -94,6 +124,7 @@ export class DatabaseAvailability {
     const seconds = ((Date.now() - this.lostAt) / 1000).toFixed(1);
     const refused = this.refusedWhileLost;
     this.lostAt = null;
+    this.backAt = Date.now();
     this.refusedWhileLost = 0;
     if (this.watcher) clearInterval(this.watcher);
     this.watcher = null;
