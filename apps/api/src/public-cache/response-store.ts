@@ -1,0 +1,95 @@
+import Redis from 'ioredis';
+
+/** Anonymous GraphQL answers by cache key (the key names the data versions they were computed at). */
+export interface ResponseStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, body: string): void;
+  close(): Promise<void>;
+}
+
+/** How long an answer is kept at most; a new data version makes it unreachable long before. */
+const TTL_MS = 10 * 60_000;
+/** Redis is asked for a cached answer for at most this long; then the query runs. */
+const REDIS_TIMEOUT_MS = 50;
+
+/** One process's answers, least recently used first out, within a byte budget. */
+export class MemoryResponseStore implements ResponseStore {
+  private readonly entries = new Map<string, { body: string; until: number }>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
+
+  get(key: string): Promise<string | null> {
+    const entry = this.entries.get(key);
+    if (!entry) return Promise.resolve(null);
+    this.entries.delete(key);
+    if (entry.until < Date.now()) {
+      this.bytes -= entry.body.length;
+      return Promise.resolve(null);
+    }
+    this.entries.set(key, entry);
+    return Promise.resolve(entry.body);
+  }
+
+  set(key: string, body: string): void {
+    if (body.length > this.maxBytes / 4) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.body.length;
+    }
+    this.entries.set(key, { body, until: Date.now() + TTL_MS });
+    this.bytes += body.length;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.body.length;
+    }
+  }
+
+  close(): Promise<void> {
+    this.entries.clear();
+    this.bytes = 0;
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Answers shared by every replica through Redis. A Redis that is away or slow costs a miss (the query runs), never
+ * an error; nothing queues while it is away.
+ */
+export class RedisResponseStore implements ResponseStore {
+  private readonly redis: Redis;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
+    this.redis = new Redis(url, {
+      lazyConnect: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: REDIS_TIMEOUT_MS,
+      connectionName: 'ogp-tracker-answers',
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
+    });
+    // Errors are misses; ioredis reconnects by itself.
+    this.redis.on('error', () => undefined);
+  }
+
+  async get(key: string): Promise<string | null> {
+    try {
+      return await this.redis.get(this.prefix + key);
+    } catch {
+      return null;
+    }
+  }
+
+  set(key: string, body: string): void {
+    this.redis.set(this.prefix + key, body, 'PX', TTL_MS).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
