@@ -30,6 +30,24 @@ const EVENTS = [
   ['delete', 'DELETE', 'OLD TABLE AS rows'],
 ] as const;
 
+/** The functions and triggers this migration makes (the migrations test expects exactly these). */
+export function dataVersionObjects(): { functions: string[]; triggers: string[] } {
+  const planTables = [...BY_PLAN, ...Object.keys(THROUGH)];
+  return {
+    functions: [
+      'action_plan_bump_own_version',
+      'bump_global_data_version',
+      ...planTables.map((table) => `${table}_bump_plan_version`),
+    ],
+    triggers: [
+      'action_plan_data_version',
+      'action_plan_global_version',
+      ...GLOBAL.map((table) => `${table}_global_version`),
+      ...planTables.flatMap((table) => EVENTS.map(([suffix]) => `${table}_plan_version_${suffix}`)),
+    ],
+  };
+}
+
 /**
  * Data versions for cached public reads. `action_plan.data_version` is raised in the transaction of every write to
  * the plan or to anything in it (its themes, commitments, milestones, updates, verdicts, assessments, links and

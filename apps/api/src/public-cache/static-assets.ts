@@ -18,14 +18,14 @@ const ENCODINGS = [
  */
 export function serveStaticAssets(app: NestExpressApplication, dir: string): void {
   const assets = join(dir, 'assets');
-  const known = new Map<string, string | null>();
+  // Files found (the build never changes under a running server); what is missing is looked for again, so
+  // requests for made-up names fill no memory.
+  const found = new Set<string>();
   const exists = (path: string): boolean => {
-    let found = known.get(path);
-    if (found === undefined) {
-      found = existsSync(path) && statSync(path).isFile() ? path : null;
-      known.set(path, found);
-    }
-    return found !== null;
+    if (found.has(path)) return true;
+    if (!existsSync(path) || !statSync(path).isFile()) return false;
+    found.add(path);
+    return true;
   };
   app.use('/assets', (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
