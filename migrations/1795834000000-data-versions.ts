@@ -51,7 +51,8 @@ export function dataVersionObjects(): { functions: string[]; triggers: string[] 
 /**
  * Data versions for cached public reads. `action_plan.data_version` is raised in the transaction of every write to
  * the plan or to anything in it (its themes, commitments, milestones, updates, verdicts, assessments, links and
- * sources), by triggers, so no write path can forget it; `data_version` holds one global version raised when a
+ * sources), by triggers, so no write path can forget it (once per transaction: every reader sees the committed
+ * version before the write or a higher one after it); `data_version` holds one global version raised when a
  * plan is created or deleted and by writes to what lists share (agencies, sources, accounts). One statement-level
  * trigger per table and event: a bulk load raises each plan once per statement, not once per row.
  */
@@ -62,6 +63,9 @@ export class DataVersions1795834000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "action_plan" ADD "data_version" bigint NOT NULL DEFAULT 1`,
     );
+    // The transaction that last raised it: raised once per transaction (a bulk load's thousands of statements
+    // would otherwise each write the plan's row again).
+    await queryRunner.query(`ALTER TABLE "action_plan" ADD "data_version_xact" bigint`);
     await queryRunner.query(`
       CREATE TABLE "data_version" (
         "id" smallint PRIMARY KEY CHECK ("id" = 1),
@@ -73,6 +77,7 @@ export class DataVersions1795834000000 implements MigrationInterface {
       CREATE FUNCTION action_plan_bump_own_version() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.data_version = OLD.data_version THEN NEW.data_version := OLD.data_version + 1; END IF;
+        NEW.data_version_xact := pg_current_xact_id()::text::bigint;
         RETURN NEW;
       END $$`);
     await queryRunner.query(`
@@ -100,7 +105,9 @@ export class DataVersions1795834000000 implements MigrationInterface {
       await queryRunner.query(`
         CREATE FUNCTION ${table}_bump_plan_version() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          UPDATE action_plan SET data_version = data_version + 1 WHERE id IN (${select});
+          UPDATE action_plan SET data_version = data_version + 1
+          WHERE id IN (${select})
+            AND data_version_xact IS DISTINCT FROM pg_current_xact_id()::text::bigint;
           RETURN NULL;
         END $$`);
       for (const [suffix, event, referencing] of EVENTS) {
@@ -126,6 +133,7 @@ export class DataVersions1795834000000 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER action_plan_data_version ON action_plan`);
     await queryRunner.query(`DROP FUNCTION action_plan_bump_own_version()`);
     await queryRunner.query(`DROP TABLE "data_version"`);
+    await queryRunner.query(`ALTER TABLE "action_plan" DROP COLUMN "data_version_xact"`);
     await queryRunner.query(`ALTER TABLE "action_plan" DROP COLUMN "data_version"`);
   }
 }

@@ -100,6 +100,10 @@ export class ActionPlanEntity {
   @Column({ type: 'bigint', default: 1, select: false, insert: false, update: false })
   dataVersion?: string;
 
+  /** The transaction that last raised `dataVersion` (so it is raised once per transaction). */
+  @Column({ type: 'bigint', nullable: true, select: false, insert: false, update: false })
+  dataVersionXact?: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
