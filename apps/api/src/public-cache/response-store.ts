@@ -65,11 +65,13 @@ export class RedisResponseStore implements ResponseStore {
     url: string,
     private readonly prefix: string,
   ) {
+    // Connected on first use: a process that never serves a GET (or fails to start) holds no connection.
     this.redis = new Redis(url, {
-      lazyConnect: false,
+      lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: REDIS_TIMEOUT_MS,
+      connectTimeout: 1000,
       connectionName: 'ogp-tracker-answers',
       retryStrategy: (times: number) => Math.min(times * 200, 2000),
     });
@@ -79,6 +81,7 @@ export class RedisResponseStore implements ResponseStore {
 
   async get(key: string): Promise<string | null> {
     try {
+      if (this.redis.status === 'wait') await this.redis.connect();
       return await this.redis.get(this.prefix + key);
     } catch {
       return null;
@@ -90,6 +93,7 @@ export class RedisResponseStore implements ResponseStore {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.redis.status === 'wait') this.redis.disconnect();
+    else await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
