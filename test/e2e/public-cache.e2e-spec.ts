@@ -120,6 +120,16 @@ describe('cached public reads over GET', () => {
     const kept = await get(api.baseUrl, { query: DASHBOARD, variables });
     expect(kept.headers.get('x-cache')).toBe('hit');
     expect(kept.body).toEqual(first.body);
+    // Kept gzipped too, for clients that take gzip (fetch does, and decodes it), and as is for the others.
+    expect(kept.headers.get('content-encoding')).toBe('gzip');
+    const plain = await get(
+      api.baseUrl,
+      { query: DASHBOARD, variables },
+      { 'accept-encoding': 'identity' },
+    );
+    expect(plain.headers.get('x-cache')).toBe('hit');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.body).toEqual(first.body);
 
     // A coordinator reports a milestone of DK0051 done; the very next GET has the new figure.
     await record('DK0051', {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzip } from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from '@ogp/common';
@@ -74,7 +75,7 @@ export function publicCache(db: DataSource, store: ResponseStore) {
       next();
       return;
     }
-    res.setHeader('vary', 'Cookie, Authorization');
+    res.setHeader('vary', 'Cookie, Authorization, Accept-Encoding');
     const described = namesCaller(req) || !preflighted(req) ? null : describe(req);
     if (!described) {
       res.setHeader('cache-control', namesCaller(req) ? PRIVATE_CACHE_CONTROL : 'no-store');
@@ -117,10 +118,14 @@ async function answer(
     res.status(304).end();
     return true;
   }
-  const kept = await store.get(key);
+  // Browsers take gzip: a gzipped copy is kept beside each answer, so a hit is not compressed again.
+  const gzipped = req.acceptsEncodings('gzip') === 'gzip';
+  const zipped = gzipped ? await store.get(`${key}.gz`) : null;
+  const kept = zipped ?? (await store.get(key));
   if (kept !== null) {
     res.setHeader('etag', etag);
     res.setHeader('x-cache', 'hit');
+    if (zipped) res.setHeader('content-encoding', 'gzip');
     res.status(200).type('application/json; charset=utf-8').send(kept);
     return true;
   }
@@ -129,7 +134,10 @@ async function answer(
     if (res.statusCode === 200 && typeof body === 'string' && isCleanAnswer(body)) {
       res.setHeader('etag', etag);
       res.setHeader('x-cache', 'miss');
-      store.set(key, body);
+      store.set(key, Buffer.from(body));
+      gzip(body, (error, zipped) => {
+        if (!error) store.set(`${key}.gz`, zipped);
+      });
     } else {
       res.setHeader('cache-control', 'no-store');
     }

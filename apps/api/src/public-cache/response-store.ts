@@ -2,8 +2,8 @@ import Redis from 'ioredis';
 
 /** Anonymous GraphQL answers by cache key (the key names the data versions they were computed at). */
 export interface ResponseStore {
-  get(key: string): Promise<string | null>;
-  set(key: string, body: string): void;
+  get(key: string): Promise<Buffer | null>;
+  set(key: string, body: Buffer): void;
   close(): Promise<void>;
 }
 
@@ -14,12 +14,12 @@ const REDIS_TIMEOUT_MS = 50;
 
 /** One process's answers, least recently used first out, within a byte budget. */
 export class MemoryResponseStore implements ResponseStore {
-  private readonly entries = new Map<string, { body: string; until: number }>();
+  private readonly entries = new Map<string, { body: Buffer; until: number }>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
-  get(key: string): Promise<string | null> {
+  get(key: string): Promise<Buffer | null> {
     const entry = this.entries.get(key);
     if (!entry) return Promise.resolve(null);
     this.entries.delete(key);
@@ -31,7 +31,7 @@ export class MemoryResponseStore implements ResponseStore {
     return Promise.resolve(entry.body);
   }
 
-  set(key: string, body: string): void {
+  set(key: string, body: Buffer): void {
     if (body.length > this.maxBytes / 4) return;
     const old = this.entries.get(key);
     if (old) {
@@ -79,16 +79,16 @@ export class RedisResponseStore implements ResponseStore {
     this.redis.on('error', () => undefined);
   }
 
-  async get(key: string): Promise<string | null> {
+  async get(key: string): Promise<Buffer | null> {
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
-      return await this.redis.get(this.prefix + key);
+      return await this.redis.getBuffer(this.prefix + key);
     } catch {
       return null;
     }
   }
 
-  set(key: string, body: string): void {
+  set(key: string, body: Buffer): void {
     this.redis.set(this.prefix + key, body, 'PX', TTL_MS).catch(() => undefined);
   }
 
