@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Role } from '@ogp/common';
 import Redis from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
@@ -58,10 +58,36 @@ describe('cached public answers shared between API processes through Redis', () 
     await db?.drop();
   });
 
+  it('knows a persisted query registered with one process in the other', async () => {
+    const query = `{ dataLicence } # ${randomBytes(4).toString('hex')}`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
+    const byHash = async (api: TestApp) => {
+      const search = new URLSearchParams({ extensions });
+      const response = await fetch(`${api.baseUrl}/graphql?${search.toString()}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
+      return (await response.json()) as { data?: unknown; errors?: { extensions: unknown }[] };
+    };
+    expect((await byHash(apiB)).errors?.[0]?.extensions).toMatchObject({
+      code: 'PERSISTED_QUERY_NOT_FOUND',
+    });
+    const registered = await fetch(`${apiA.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, extensions: JSON.parse(extensions) as unknown }),
+    });
+    expect(registered.status).toBe(200);
+    const known = await byHash(apiB);
+    expect(known.errors).toBeUndefined();
+    expect(known.data).toEqual({ dataLicence: expect.any(String) });
+  });
+
   it("serves one process's answer from the other, and neither serves it after a write", async () => {
     const first = await get(apiA);
     expect(first.cache).toBe('miss');
-    expect(await redis.keys(`${prefix}answers:*`)).toHaveLength(1);
+    // The answer is kept in Redis under the key its ETag names.
+    expect(await redis.exists(`${prefix}answers:${first.etag!.slice(1, -1)}`)).toBe(1);
     const fromB = await get(apiB);
     expect(fromB.cache).toBe('hit');
     expect(fromB.etag).toBe(first.etag);

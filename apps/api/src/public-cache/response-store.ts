@@ -65,23 +65,12 @@ export class RedisResponseStore implements ResponseStore {
     url: string,
     private readonly prefix: string,
   ) {
-    // Connected on first use: a process that never serves a GET (or fails to start) holds no connection.
-    this.redis = new Redis(url, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: REDIS_TIMEOUT_MS,
-      connectTimeout: 1000,
-      connectionName: 'ogp-tracker-answers',
-      retryStrategy: (times: number) => Math.min(times * 200, 2000),
-    });
-    // Errors are misses; ioredis reconnects by itself.
-    this.redis.on('error', () => undefined);
+    this.redis = lazyRedis(url, 'ogp-tracker-answers');
   }
 
   async get(key: string): Promise<Buffer | null> {
     try {
-      if (this.redis.status === 'wait') await this.redis.connect();
+      await connected(this.redis);
       return await this.redis.getBuffer(this.prefix + key);
     } catch {
       return null;
@@ -92,8 +81,36 @@ export class RedisResponseStore implements ResponseStore {
     this.redis.set(this.prefix + key, body, 'PX', TTL_MS).catch(() => undefined);
   }
 
-  async close(): Promise<void> {
-    if (this.redis.status === 'wait') this.redis.disconnect();
-    else await this.redis.quit().catch(() => this.redis.disconnect());
+  close(): Promise<void> {
+    return closeRedis(this.redis);
   }
+}
+
+/**
+ * A Redis connection made on first use (a process that never needs it, or fails to start, holds none), that never
+ * queues while Redis is away and gives up on a command after REDIS_TIMEOUT_MS: callers take errors as misses.
+ */
+export function lazyRedis(url: string, connectionName: string): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: REDIS_TIMEOUT_MS,
+    connectTimeout: 1000,
+    connectionName,
+    retryStrategy: (times: number) => Math.min(times * 200, 2000),
+  });
+  // Errors are misses; ioredis reconnects by itself.
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/** Connects a lazy connection on its first use. */
+export async function connected(redis: Redis): Promise<void> {
+  if (redis.status === 'wait') await redis.connect();
+}
+
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'wait') redis.disconnect();
+  else await redis.quit().catch(() => redis.disconnect());
 }
