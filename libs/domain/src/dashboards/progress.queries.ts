@@ -22,6 +22,7 @@ interface FigureRow {
 
 interface ProgressRow extends FigureRow {
   key: string;
+  plan_key: string | null;
   milestone_coverage: string | null;
   commitment_count: string;
   reported_count: string;
@@ -53,6 +54,17 @@ const figures = (row: FigureRow) => ({
   completion: row.completion,
   milestoneCount: Number(row.milestone_count),
   reportedMilestoneCount: Number(row.reported_milestone_count),
+});
+
+const aggregateProgress = (row: ProgressRow): Progress => ({
+  ...figures(row),
+  milestoneCoverage: num(row.milestone_coverage),
+  commitmentCount: Number(row.commitment_count),
+  reportedCount: Number(row.reported_count),
+  completionCounts: LEVELS.map((completion): CompletionCount => ({
+    completion,
+    count: Number(row[completion]),
+  })),
 });
 
 /**
@@ -110,6 +122,27 @@ export class ProgressQueries {
     group: 'plan' | 'theme' | 'agency',
     planIds: readonly string[],
   ): Promise<Map<string, Progress>> {
+    const rows = await this.aggregateRows(group, planIds);
+    return new Map(rows.map((row) => [row.key, aggregateProgress(row)]));
+  }
+
+  /** `aggregate` per plan: plan id to (theme, agency or plan id to progress). */
+  async aggregateByPlan(
+    group: 'plan' | 'theme' | 'agency',
+    planIds: readonly string[],
+  ): Promise<Map<string, Map<string, Progress>>> {
+    const byPlan = new Map<string, Map<string, Progress>>(planIds.map((id) => [id, new Map()]));
+    for (const row of await this.aggregateRows(group, planIds, true)) {
+      byPlan.get(row.plan_key!)?.set(row.key, aggregateProgress(row));
+    }
+    return byPlan;
+  }
+
+  private async aggregateRows(
+    group: 'plan' | 'theme' | 'agency',
+    planIds: readonly string[],
+    perPlan = false,
+  ): Promise<ProgressRow[]> {
     const keyColumn = { plan: 'cp.action_plan_id', theme: 'cp.theme_id', agency: 'ca.agency_id' }[
       group
     ];
@@ -118,11 +151,12 @@ export class ProgressQueries {
         ? `JOIN commitment_agency ca ON ca.commitment_id = cp.commitment_id AND ca.role = 'LEAD'`
         : '';
     const where = 'c.action_plan_id = ANY(:planIds)';
-    const rows = await this.query<ProgressRow>(
+    return this.query<ProgressRow>(
       `${this.withState(where)},
        cp AS (${commitmentProgressSql(this.scope, where)}),
        grouped AS (
-         SELECT ${keyColumn} AS key, COUNT(*) AS commitment_count,
+         SELECT ${perPlan ? 'cp.action_plan_id AS plan_key, ' : ''}${keyColumn} AS key,
+           COUNT(*) AS commitment_count,
            COUNT(*) FILTER (WHERE cp.completion <> 'NO_EVIDENCE') AS reported_count,
            COUNT(*) FILTER (WHERE cp.completion IN ('LIMITED', 'SUBSTANTIAL', 'COMPLETE')) > 0 AS started,
            COUNT(cp.percent) AS with_percent, COALESCE(SUM(cp.percent), 0) AS total,
@@ -131,7 +165,7 @@ export class ProgressQueries {
            SUM(cp.reported_milestone_count) AS reported_milestone_count,
            ${LEVELS.map((level) => `COUNT(*) FILTER (WHERE cp.completion = '${level}') AS "${level}"`).join(', ')}
          FROM cp ${join}
-         GROUP BY ${keyColumn}
+         GROUP BY ${perPlan ? 'cp.action_plan_id, ' : ''}${keyColumn}
        )
        SELECT *,
          CASE WHEN with_percent > 0 THEN round(total / commitment_count, 1) END AS percent,
@@ -147,21 +181,6 @@ export class ProgressQueries {
          )} AS completion
        FROM grouped`,
       { planIds: [...planIds] },
-    );
-    return new Map(
-      rows.map((row) => [
-        row.key,
-        {
-          ...figures(row),
-          milestoneCoverage: num(row.milestone_coverage),
-          commitmentCount: Number(row.commitment_count),
-          reportedCount: Number(row.reported_count),
-          completionCounts: LEVELS.map((completion): CompletionCount => ({
-            completion,
-            count: Number(row[completion]),
-          })),
-        },
-      ]),
     );
   }
 
@@ -221,10 +240,15 @@ export class ProgressQueries {
            SELECT generate_series(first, last, interval '1 month') AS month FROM bounds WHERE first IS NOT NULL
          ),
          counted AS (
-           SELECT months.month,
-             (SELECT COUNT(*) FROM m WHERE date_trunc('month', m.planned_end) = months.month) AS planned,
-             (SELECT COUNT(*) FROM m WHERE date_trunc('month', m.completed_on) = months.month) AS completed
-           FROM months
+           SELECT x.month, SUM(x.planned) AS planned, SUM(x.completed) AS completed
+           FROM (
+             SELECT months.month, 0 AS planned, 0 AS completed, true AS in_range FROM months
+             UNION ALL SELECT date_trunc('month', m.planned_end), 1, 0, false FROM m
+               WHERE m.planned_end IS NOT NULL
+             UNION ALL SELECT date_trunc('month', m.completed_on), 0, 1, false FROM m
+               WHERE m.completed_on IS NOT NULL
+           ) x
+           GROUP BY x.month HAVING bool_or(x.in_range)
          )
          SELECT to_char(month, 'YYYY-MM') AS month, planned, completed,
            SUM(planned) OVER (ORDER BY month) AS planned_cumulative,

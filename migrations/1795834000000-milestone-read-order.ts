@@ -1,0 +1,24 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Orders each milestone's status updates the way every read picks the latest one (effective date, then
+ * recording time, then sequence), so that pick is read from the index in order instead of being sorted.
+ * milestone(commitment_id) is already indexed (milestone_commitment_idx).
+ */
+export class MilestoneReadOrder1795834000000 implements MigrationInterface {
+  name = 'MilestoneReadOrder1795834000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."status_update_milestone_idx"`);
+    await queryRunner.query(
+      `CREATE INDEX "status_update_milestone_idx" ON "status_update" ("milestone_id", "effective_date", "recorded_at", "sequence")`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."status_update_milestone_idx"`);
+    await queryRunner.query(
+      `CREATE INDEX "status_update_milestone_idx" ON "status_update" ("milestone_id", "effective_date")`,
+    );
+  }
+}
