@@ -234,43 +234,43 @@ async function oneSize(size, dir) {
   }
 }
 
+const HEADER = [
+  `median of ${RUNS} single requests; "fresh" = right after the load (tables analysed by then: n/3)`,
+  '| commitments / milestones / updates | load | dashboard fresh | dashboard analysed | dashboard(asOf) fresh | dashboard(asOf) analysed | overall { percent } fresh | analysed | plan list fresh | analysed |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+];
+
+function row(r) {
+  const ms = (value) => `${Math.round(value)} ms`;
+  return (
+    `| ${r.size} / ${r.milestones} / ${r.updates} | ${r.loadSeconds.toFixed(1)} s (${r.freshAnalysed}/3) | ` +
+    [
+      r.fresh.dashboard,
+      r.steady.dashboard,
+      r.fresh.asOf,
+      r.steady.asOf,
+      r.fresh.percent,
+      r.steady.percent,
+      r.fresh.list,
+      r.steady.list,
+    ]
+      .map(ms)
+      .join(' | ') +
+    ' |'
+  );
+}
+
 async function main() {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'ogp-bench-growth-'));
-  const results = [];
+  console.log(HEADER.join('\n'));
   try {
     for (const size of SIZES) {
       process.stderr.write(`${size} commitments...\n`);
-      results.push(await oneSize(size, dir));
+      console.log(row(await oneSize(size, dir)));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-  const ms = (value) => `${Math.round(value)} ms`;
-  console.log(
-    `median of ${RUNS} single requests; "fresh" = right after the load (tables analysed before the first request: shown as n/3)`,
-  );
-  console.log(
-    '| commitments / milestones / updates | load | dashboard fresh | dashboard analysed | dashboard(asOf) fresh | dashboard(asOf) analysed | overall { percent } fresh | analysed | plan list fresh | analysed |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of results) {
-    console.log(
-      `| ${r.size} / ${r.milestones} / ${r.updates} | ${r.loadSeconds.toFixed(1)} s (${r.freshAnalysed}/3) | ` +
-        [
-          r.fresh.dashboard,
-          r.steady.dashboard,
-          r.fresh.asOf,
-          r.steady.asOf,
-          r.fresh.percent,
-          r.steady.percent,
-          r.fresh.list,
-          r.steady.list,
-        ]
-          .map(ms)
-          .join(' | ') +
-        ' |',
-    );
   }
 }
 

@@ -5,7 +5,6 @@ import { DataSource, In } from 'typeorm';
 import { MilestonesService, type Milestone } from '../milestones';
 import { PlansService, toActionPlan, type ActionPlan } from '../plans';
 import { toAgency } from '../agencies';
-import type { Theme } from '../themes';
 import type { RequestContext } from '../request-context';
 import { AgencyEntity } from '../agencies/agency.entity';
 import type {
@@ -16,6 +15,7 @@ import type {
   TimelinePoint,
 } from './dashboard.model';
 import { emptyProgress, type Progress } from './progress.model';
+import type { DashboardSection, DashboardSections } from './progress.queries';
 
 type RequestLoaders = RequestContext['loaders'];
 
@@ -103,24 +103,32 @@ export class DashboardsService {
     };
   }
 
+  private async section<K extends DashboardSection>(
+    d: DashboardSource,
+    loaders: RequestLoaders,
+    section: K,
+  ): Promise<NonNullable<DashboardSections[K]>> {
+    const sections = await loaders.at(d.readAsOf).dashboardSection.load(`${d.plan.id}:${section}`);
+    return sections[section]!;
+  }
+
   async overall(d: DashboardSource, loaders: RequestLoaders): Promise<Progress> {
-    return (await loaders.at(d.readAsOf).planProgress.load(d.plan.id)) ?? NO_COMMITMENTS;
+    return (await this.section(d, loaders, 'plan')) ?? NO_COMMITMENTS;
   }
 
   async byTheme(d: DashboardSource, loaders: RequestLoaders): Promise<ThemeProgress[]> {
-    const at = loaders.at(d.readAsOf);
     const [themes, progress] = await Promise.all([
-      at.themesByPlanId.load(d.plan.id),
-      at.planThemeProgress.load(d.plan.id),
+      loaders.at(d.readAsOf).themesByPlanId.load(d.plan.id),
+      this.section(d, loaders, 'theme'),
     ]);
-    return themes.map((theme: Theme & { asOf: string | null }) => ({
+    return themes.map((theme) => ({
       theme,
       progress: progress.get(theme.id) ?? NO_COMMITMENTS,
     }));
   }
 
   async byAgency(d: DashboardSource, loaders: RequestLoaders): Promise<AgencyProgress[]> {
-    const progress = await loaders.at(d.readAsOf).planAgencyProgress.load(d.plan.id);
+    const progress = await this.section(d, loaders, 'agency');
     const agencies = await this.db
       .getRepository(AgencyEntity)
       .findBy({ id: In([...progress.keys()]) });
@@ -131,15 +139,15 @@ export class DashboardsService {
   }
 
   statusDistribution(d: DashboardSource, loaders: RequestLoaders): Promise<StatusCount[]> {
-    return loaders.at(d.readAsOf).planStatusDistribution.load(d.plan.id);
+    return this.section(d, loaders, 'status');
   }
 
   timeline(d: DashboardSource, loaders: RequestLoaders): Promise<TimelinePoint[]> {
-    return loaders.at(d.readAsOf).planTimeline.load(d.plan.id);
+    return this.section(d, loaders, 'timeline');
   }
 
   undatedCompletions(d: DashboardSource, loaders: RequestLoaders): Promise<number> {
-    return loaders.at(d.readAsOf).planUndatedCompletions.load(d.plan.id);
+    return this.section(d, loaders, 'undated');
   }
 
   overdue(d: DashboardSource): Promise<Milestone[]> {

@@ -1,11 +1,30 @@
 import DataLoader from 'dataloader';
 import type { Progress } from './progress.model';
-import { ProgressQueries, type StatusCountRow, type TimelinePointRow } from './progress.queries';
+import { ProgressQueries, type DashboardSection, type DashboardSections } from './progress.queries';
 import { loader, type LoaderScope } from '../shared/loader-kit';
 
-/** A loader of one value per plan, each read on its own (sections of one plan's dashboard). */
-const perPlan = <V>(read: (planId: string) => Promise<V>) =>
-  new DataLoader<string, V>((planIds) => Promise.all(planIds.map(read)));
+/**
+ * A plan's dashboard sections, keyed `planId:section`: the sections a request asks for in the same tick (its
+ * fields are resolved side by side) are read in one statement per plan, and only those.
+ */
+function dashboardSectionLoader(progress: ProgressQueries) {
+  return new DataLoader<string, DashboardSections>(async (keys) => {
+    const asked = new Map<string, Set<DashboardSection>>();
+    for (const key of keys) {
+      const [planId, section] = key.split(':') as [string, DashboardSection];
+      asked.set(planId, (asked.get(planId) ?? new Set()).add(section));
+    }
+    const read = new Map(
+      await Promise.all(
+        [...asked].map(
+          async ([planId, sections]) =>
+            [planId, await progress.sections(planId, sections)] as const,
+        ),
+      ),
+    );
+    return keys.map((key) => read.get(key.split(':')[0])!);
+  });
+}
 
 /** This context's per-request loaders (see RequestLoaders): batched, answering only what the viewer may read. */
 export function progressLoaders(s: LoaderScope) {
@@ -23,18 +42,7 @@ export function progressLoaders(s: LoaderScope) {
       );
     }, null),
     planProgress: loader<Progress | null>((ids) => progress.aggregate('plan', ids), null),
-    // A dashboard's sections, by plan id: each is read only when the query asks for it.
-    planThemeProgress: loader<Map<string, Progress>>(
-      (ids) => progress.aggregateByPlan('theme', ids),
-      new Map(),
-    ),
-    planAgencyProgress: loader<Map<string, Progress>>(
-      (ids) => progress.aggregateByPlan('agency', ids),
-      new Map(),
-    ),
-    planStatusDistribution: perPlan<StatusCountRow[]>((id) => progress.statusDistribution(id)),
-    planTimeline: perPlan<TimelinePointRow[]>((id) => progress.timeline(id)),
-    planUndatedCompletions: perPlan<number>((id) => progress.undatedCompletions(id)),
+    dashboardSection: dashboardSectionLoader(progress),
   };
 }
 
