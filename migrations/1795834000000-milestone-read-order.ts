@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Orders each milestone's status updates the way every read picks the latest one (effective date, then
- * recording time, then sequence), so that pick is read from the index in order instead of being sorted.
+ * Indexes each milestone's status updates in the order reads and writes take its latest one (effective date,
+ * then recording time, then sequence): the milestone's history and the write path's "latest update" are read
+ * from the index in order; the dashboard's milestone state finds each milestone's updates by it.
  * milestone(commitment_id) is already indexed (milestone_commitment_idx).
  */
 export class MilestoneReadOrder1795834000000 implements MigrationInterface {
