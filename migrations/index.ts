@@ -7,6 +7,7 @@ import { EventOutbox1795831000000 } from './1795831000000-event-outbox';
 import { SplitAuditChain1795832000000 } from './1795832000000-split-audit-chain';
 import { AgencyCountry1795833000000 } from './1795833000000-agency-country';
 import { DataVersions1795834000000 } from './1795834000000-data-versions';
+import { MilestoneReadOrder1795835000000 } from './1795835000000-milestone-read-order';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate -- <name>`, then listed here. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   SplitAuditChain1795832000000,
   AgencyCountry1795833000000,
   DataVersions1795834000000,
+  MilestoneReadOrder1795835000000,
 ];
