@@ -51,18 +51,24 @@ export async function writePlanFile(
   const newId = options.ids ?? randomUUID;
   const progress = progressOf(file, options.onProgress);
   const sources = new SourceCache(manager);
+  const junctions = new Map<EntityTarget<ObjectLiteral>, ReturnType<typeof sourceJunction>>();
+  const junctionOf = (target: EntityTarget<ObjectLiteral>) => {
+    if (!junctions.has(target)) junctions.set(target, sourceJunction(manager, target));
+    return junctions.get(target)!;
+  };
+  /** The junction rows that give an owner its sources (made in the source table when new). */
   const links = async (
     target: EntityTarget<ObjectLiteral>,
     ownerId: string,
     list: PlanFileSource[] | undefined,
   ) => {
-    const junction = sourceJunction(manager, target);
+    if (!list?.length) return [];
+    const junction = junctionOf(target);
     return (await sources.all(list)).map((source) => ({
       [junction.owner]: ownerId,
       [junction.source]: source.id,
     }));
   };
-  const junctionOf = (target: EntityTarget<ObjectLiteral>) => sourceJunction(manager, target).table;
 
   // Agencies are reused by slug; the others are made, with their parents (agencies of the file), at once.
   const keys = file.agencies.map((agency) => agency.key);
@@ -89,7 +95,7 @@ export async function writePlanFile(
       parentId: agency.parent ? agencyIds.get(agency.parent) : null,
     })),
   );
-  await insertRows(manager, junctionOf(AgencyEntity), agencySources);
+  await insertRows(manager, junctionOf(AgencyEntity).table, agencySources);
   for (let i = 0; i < created.length; i += 1) progress.step('agencies');
 
   const planId = newId();
@@ -118,7 +124,7 @@ export async function writePlanFile(
   ]);
   await insertRows(
     manager,
-    junctionOf(ActionPlanEntity),
+    junctionOf(ActionPlanEntity).table,
     await links(ActionPlanEntity, planId, file.plan.sources),
   );
 
@@ -138,7 +144,7 @@ export async function writePlanFile(
       title: text(theme.title),
     })),
   );
-  await insertRows(manager, junctionOf(ThemeEntity), themeSources);
+  await insertRows(manager, junctionOf(ThemeEntity).table, themeSources);
   for (let i = 0; i < file.themes.length; i += 1) progress.step('themes');
 
   const chain = new PlanFileChain(
@@ -161,9 +167,9 @@ export async function writePlanFile(
       await insertEntities(manager, CommitmentEntity, rows.commitments);
       await insertEntities(manager, CommitmentAgencyEntity, rows.agencies);
       await insertEntities(manager, CommitmentStakeholderEntity, rows.stakeholders);
-      await insertRows(manager, junctionOf(CommitmentEntity), rows.commitmentSources);
+      await insertRows(manager, junctionOf(CommitmentEntity).table, rows.commitmentSources);
       await insertEntities(manager, MilestoneEntity, rows.milestones);
-      await insertRows(manager, junctionOf(MilestoneEntity), rows.milestoneSources);
+      await insertRows(manager, junctionOf(MilestoneEntity).table, rows.milestoneSources);
       await insertEntities(manager, StatusUpdateEntity, rows.statusUpdates);
       await insertEntities(manager, AssessmentEntity, rows.assessments);
       progress.step('commitments', rows.fileRows);
