@@ -41,7 +41,10 @@ export interface PlanLoadOptions {
   dryRun?: boolean;
   /** The user the history rows are recorded by; by default none, and the name IMPORT_ACTOR_NAME. */
   actor?: { userId: string; displayName: string } | null;
-  /** Told after every agency, theme and commitment written (and at the start of each stage). */
+  /**
+   * Told after every agency and theme written, after each batch of commitments (about 5,000 rows with their
+   * milestones and history), and at the start of each stage.
+   */
   onProgress?: (progress: PlanLoadProgress) => void;
   /** Where the new rows' ids come from: random UUIDs by default; a seeded source makes loads repeatable. */
   ids?: () => string;
