@@ -6,6 +6,8 @@ import { SignInBackoff1795830000000 } from './1795830000000-sign-in-backoff';
 import { EventOutbox1795831000000 } from './1795831000000-event-outbox';
 import { SplitAuditChain1795832000000 } from './1795832000000-split-audit-chain';
 import { AgencyCountry1795833000000 } from './1795833000000-agency-country';
+import { DataVersions1795834000000 } from './1795834000000-data-versions';
+import { MilestoneReadOrder1795835000000 } from './1795835000000-milestone-read-order';
 
 /** Every migration, oldest first. A new one is generated with `npm run migration:generate -- <name>`, then listed here. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +19,6 @@ export const ALL_MIGRATIONS = [
   EventOutbox1795831000000,
   SplitAuditChain1795832000000,
   AgencyCountry1795833000000,
+  DataVersions1795834000000,
+  MilestoneReadOrder1795835000000,
 ];

@@ -1,4 +1,5 @@
 import { ALL_MIGRATIONS } from '../../migrations';
+import { dataVersionObjects } from '../../migrations/1795834000000-data-versions';
 import { createPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, type TestDatabase } from '../utils/database';
 
@@ -35,8 +36,14 @@ describe('database migrations on a fresh database', () => {
     return Number(row.count);
   };
 
+  // The entities' tables, and the global data version's (read by SQL only).
   const expectedTables = () =>
-    [...new Set(db.dataSource.entityMetadatas.map((metadata) => metadata.tableName))].sort();
+    [
+      ...new Set([
+        ...db.dataSource.entityMetadatas.map((metadata) => metadata.tableName),
+        'data_version',
+      ]),
+    ].sort();
   const expectedEnums = () =>
     [
       ...new Set(
@@ -46,11 +53,13 @@ describe('database migrations on a fresh database', () => {
           .map((column) => column.enumName!),
       ),
     ].sort();
+  // The history rules, and the triggers that raise the data versions.
   const historyFunctions = [
     'check_commitment_keeps_lead',
     'check_new_commitment_has_lead',
     'refuse_history_change',
-  ];
+    ...dataVersionObjects().functions,
+  ].sort();
   const historyTriggers = [
     'assessment_append_only',
     'assessment_no_truncate',
@@ -60,7 +69,8 @@ describe('database migrations on a fresh database', () => {
     'milestone_verification_no_truncate',
     'status_update_append_only',
     'status_update_no_truncate',
-  ];
+    ...dataVersionObjects().triggers,
+  ].sort();
 
   it('runs every migration and creates every table, enum type and history rule', async () => {
     expect(await trackerTables()).toEqual([]);

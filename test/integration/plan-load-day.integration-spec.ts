@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays } from '@ogp/common';
-import { ANONYMOUS, loadConfig } from '@ogp/core';
+import { addDays, type Locale } from '@ogp/common';
+import { ANONYMOUS, loadConfig, type Actor } from '@ogp/core';
 import {
   EFFECTIVE_DATE_REQUIRED,
   PlanFileInvalidException,
   PlanLoader,
+  RequestLoaders,
   type PlanFile,
 } from '@ogp/domain';
 import { DashboardsService } from '@ogp/domain/dashboards';
@@ -61,14 +62,26 @@ async function loadOn(day: string): Promise<TestDatabase> {
   return db;
 }
 
-function dashboards(db: TestDatabase): DashboardsService {
+/** The whole dashboard of a plan in `db`, every section read, as one request would. */
+function dashboards(db: TestDatabase) {
   const config = loadConfig({});
   const plans = new PlansService(db.dataSource, config);
-  return new DashboardsService(
+  const service = new DashboardsService(
     db.dataSource,
     plans,
     new MilestonesService(db.dataSource, plans, config),
   );
+  return {
+    dashboard: (actor: Actor, slug: string, locale: Locale, today: string, asOf: string | null) =>
+      service.whole(
+        actor,
+        slug,
+        locale,
+        today,
+        asOf,
+        new RequestLoaders(db.dataSource, today, actor),
+      ),
+  };
 }
 
 const NOT_FIGURES = new Set(['id', 'auditHeadHash']);

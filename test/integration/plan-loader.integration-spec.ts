@@ -96,6 +96,23 @@ describe('loading a plan file', () => {
       }).toEqual(inFile);
     });
 
+    it('analyses the tables it filled once loaded, so the planner counts the new rows at once', async () => {
+      const tables: { relname: string; reltuples: number; rows: number }[] =
+        await db.dataSource.query(
+          `SELECT relname, reltuples,
+             (xpath('/row/n/text()', query_to_xml(format('SELECT COUNT(*) AS n FROM %I', relname), false, true, '')))[1]::text::int AS rows
+           FROM pg_class WHERE relname IN ('commitment', 'milestone', 'status_update', 'assessment')
+           ORDER BY relname`,
+        );
+      expect(tables).toHaveLength(4);
+      for (const table of tables) {
+        expect({ table: table.relname, estimate: table.reltuples }).toEqual({
+          table: table.relname,
+          estimate: table.rows,
+        });
+      }
+    });
+
     it('gives each commitment exactly one lead agency, the one the file names', async () => {
       const rows: { ogp_id: string; leads: string[]; supporting: string }[] =
         await db.dataSource.query(

@@ -3,11 +3,15 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
 import { PoolGuard, type AppConfig } from '@ogp/core';
 import { AuthenticationService } from '@ogp/domain';
 import { serveGraphqlPages } from './graphql/graphql-pages';
 import { scopeRequests, shedLoad } from './graphql/service-unavailable';
 import { PLAN_IMPORT_PATH, planImportBody } from './imports/plan-import.body';
+import { publicCache } from './public-cache/public-cache';
+import { MemoryResponseStore, RedisResponseStore } from './public-cache/response-store';
+import { serveStaticAssets } from './public-cache/static-assets';
 
 /** Paths the API answers itself; the dashboard's page fallback never takes them. */
 const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$)/;
@@ -53,6 +57,11 @@ export function configureApp(
   app.disable('x-powered-by');
   const dashboardDir =
     options.dashboardDir === undefined ? findDashboardDir() : options.dashboardDir;
+  // Anonymous answers: shared by every replica through Redis when there is one, else kept by this process.
+  const answers = config.redisUrl
+    ? new RedisResponseStore(config.redisUrl, `${config.redisChannelPrefix}answers:`)
+    : new MemoryResponseStore();
+  app.getHttpServer().on('close', () => void answers.close());
   // The schema's SDL and the explorer: before the GraphQL door below, which is for GraphQL requests.
   serveGraphqlPages(app, config, dashboardDir);
   // GraphQL requests: refused at once (before anything else is spent on them) when the house is full or the
@@ -64,11 +73,9 @@ export function configureApp(
     shedLoad(app.get(PoolGuard), config.dbPoolSize + config.dbPoolMaxWaiting, 2),
     json(),
     scopeRequests(config.requestTimeoutMs),
-    // GraphQL answers may hold what only the signed-in caller may see: no cache keeps them.
-    (_req: Request, res: Response, next: NextFunction) => {
-      res.setHeader('cache-control', 'no-store');
-      next();
-    },
+    // Anonymous GETs are answered from the versions and the cache (304, or a kept answer); everything else is
+    // `no-store` (`private, no-store` for a signed-in caller): no cache keeps what only one caller may see.
+    publicCache(app.get(DataSource), answers),
   );
   // A plan file is read by its route's own parser (a larger limit, and only for administrators), before the
   // app's parser would refuse it.
@@ -80,6 +87,8 @@ export function configureApp(
 
 function serveDashboard(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
+  // Hashed assets: immutable, and precompressed when the browser accepts brotli or gzip.
+  serveStaticAssets(app, dir);
   // Hashed file names: the assets never change under one name; the page itself is always revalidated.
   app.useStaticAssets(dir, {
     index: false,

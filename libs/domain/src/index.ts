@@ -15,3 +15,4 @@ export * from './users/user.entity';
 export * from './users/passwords';
 export * from './request-context';
 export * from './api-resolvers';
+export * from './synthetic';

@@ -13,6 +13,7 @@ import { introspectionEnabled } from './introspection';
 import { contextRefusal, refusalFor, serviceUnavailablePlugin } from './service-unavailable';
 import { stringInputsPlugin } from './string-inputs';
 import { databaseAvailability } from '../health/database-availability';
+import { RedisPersistedQueries } from '../public-cache/persisted-queries';
 
 /** Apollo options: limits, errors, and the per-request context (the actor and fresh DataLoaders). */
 export function graphqlOptions(
@@ -22,7 +23,12 @@ export function graphqlOptions(
   subscriptionRights: SubscriptionRights,
 ): ApolloDriverConfig {
   const introspection = introspectionEnabled(config);
+  // Persisted queries (a GET by the query's hash): known to every process through Redis when there is one.
+  const persisted = config.redisUrl
+    ? new RedisPersistedQueries(config.redisUrl, `${config.redisChannelPrefix}apq:`)
+    : null;
   return {
+    ...(persisted ? { persistedQueries: { cache: persisted } } : {}),
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -47,6 +53,9 @@ export function graphqlOptions(
       ApolloServerPluginCacheControlDisabled() as NonNullable<
         ApolloDriverConfig['plugins']
       >[number],
+      ...(persisted
+        ? [persisted.plugin() as NonNullable<ApolloDriverConfig['plugins']>[number]]
+        : []),
     ],
     preserveHttpStatusForExecutionErrors: false,
     // Subscriptions (planActivity) over graphql-ws on the same path.

@@ -1,5 +1,5 @@
 import type { Role } from '@ogp/common';
-import { graphql } from '../api/client';
+import { graphql, setSignedIn } from '../api/client';
 import type { LocalizedText } from '../api/dashboard';
 
 export interface SessionUser {
@@ -33,6 +33,7 @@ const MENU_KEY = 'ogp.menu';
  * signing out; the session read corrects it either way.
  */
 export function rememberMenu(user: MenuUser | null): void {
+  setSignedIn(!!user);
   try {
     if (user)
       localStorage.setItem(
@@ -48,9 +49,11 @@ export function rememberMenu(user: MenuUser | null): void {
 export function rememberedMenu(): MenuUser | null {
   try {
     const value = JSON.parse(localStorage.getItem(MENU_KEY) ?? 'null') as MenuUser | null;
-    return value && typeof value.displayName === 'string' && Array.isArray(value.roles)
-      ? value
-      : null;
+    const user =
+      value && typeof value.displayName === 'string' && Array.isArray(value.roles) ? value : null;
+    // Until the session read answers, the last one's word decides how reads are sent.
+    setSignedIn(!!user);
+    return user;
   } catch {
     return null;
   }

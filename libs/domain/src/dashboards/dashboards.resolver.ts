@@ -1,10 +1,11 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { LocaleArg } from '../shared/locale.arg';
 import { AS_OF_DESCRIPTION, parseAsOf } from '../shared/as-of';
 import type { RequestContext } from '../request-context';
 import { Dashboard } from './dashboard.model';
-import { DashboardsService } from './dashboards.service';
+import { DashboardsService, type DashboardSource } from './dashboards.service';
 
+/** The dashboard, section by section: a query pays only for the fields it asks for. */
 @Resolver(() => Dashboard)
 export class DashboardsResolver {
   constructor(private readonly dashboards: DashboardsService) {}
@@ -32,5 +33,45 @@ export class DashboardsResolver {
       context.loaders.today,
       parseAsOf(asOf, context.loaders.today),
     );
+  }
+
+  @ResolveField()
+  overall(@Parent() d: DashboardSource, @Context() context: RequestContext) {
+    return this.dashboards.overall(d, context.loaders);
+  }
+
+  @ResolveField()
+  byTheme(@Parent() d: DashboardSource, @Context() context: RequestContext) {
+    return this.dashboards.byTheme(d, context.loaders);
+  }
+
+  @ResolveField()
+  byAgency(@Parent() d: DashboardSource, @Context() context: RequestContext) {
+    return this.dashboards.byAgency(d, context.loaders);
+  }
+
+  @ResolveField()
+  statusDistribution(@Parent() d: DashboardSource, @Context() context: RequestContext) {
+    return this.dashboards.statusDistribution(d, context.loaders);
+  }
+
+  @ResolveField()
+  timeline(@Parent() d: DashboardSource, @Context() context: RequestContext) {
+    return this.dashboards.timeline(d, context.loaders);
+  }
+
+  @ResolveField()
+  undatedCompletions(@Parent() d: DashboardSource, @Context() context: RequestContext) {
+    return this.dashboards.undatedCompletions(d, context.loaders);
+  }
+
+  @ResolveField()
+  overdue(@Parent() d: DashboardSource) {
+    return this.dashboards.overdue(d);
+  }
+
+  @ResolveField()
+  rules(@Parent() d: DashboardSource) {
+    return this.dashboards.rules(d);
   }
 }

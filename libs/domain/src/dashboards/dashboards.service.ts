@@ -1,22 +1,42 @@
 import { Completion, ROLL_UP_RULES, type Locale } from '@ogp/common';
 import type { Actor } from '@ogp/core';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
-import { AgencyEntity } from '../agencies/agency.entity';
-import { MilestonesService } from '../milestones';
-import { PlansService, toActionPlan } from '../plans';
+import { DataSource, In } from 'typeorm';
+import { MilestonesService, type Milestone } from '../milestones';
+import { PlansService, toActionPlan, type ActionPlan } from '../plans';
 import { toAgency } from '../agencies';
-import { toTheme } from '../themes';
-import { ReadScope } from '../shared/read-scope';
-import { ThemeEntity } from '../themes/theme.entity';
-import type { Dashboard } from './dashboard.model';
+import type { RequestContext } from '../request-context';
+import { AgencyEntity } from '../agencies/agency.entity';
+import type {
+  AgencyProgress,
+  Dashboard,
+  StatusCount,
+  ThemeProgress,
+  TimelinePoint,
+} from './dashboard.model';
 import { emptyProgress, type Progress } from './progress.model';
-import { ProgressQueries } from './progress.queries';
+import type { DashboardSection, DashboardSections } from './progress.queries';
+
+type RequestLoaders = RequestContext['loaders'];
 
 const NO_COMMITMENTS: Progress = {
   ...emptyProgress(),
   completionCounts: Object.values(Completion).map((completion) => ({ completion, count: 0 })),
 };
+
+/**
+ * What a `dashboard` query resolves to before its fields: the plan and how it is read. Each section (overall,
+ * byTheme, timeline, ...) is read by its own field, through the request's loaders, only when asked for.
+ */
+export interface DashboardSource {
+  plan: ActionPlan;
+  asOf: string;
+  /** The asked asOf (null: now), which the figures are read at. */
+  readAsOf: string | null;
+  today: string;
+  locale: Locale;
+  actor: Actor;
+}
 
 @Injectable()
 export class DashboardsService {
@@ -28,7 +48,8 @@ export class DashboardsService {
 
   /**
    * Every figure counts what `actor` may see: their plans, and the updates they may read. As of the end of day
-   * `asOf` when given (flags and the overdue list at that day too), else now (flags on `today`).
+   * `asOf` when given (flags and the overdue list at that day too), else now (flags on `today`). NOT_FOUND
+   * here, before any section is read, for a plan the actor may not read.
    */
   async dashboard(
     actor: Actor,
@@ -36,51 +57,104 @@ export class DashboardsService {
     locale: Locale,
     today: string,
     asOf: string | null = null,
-  ): Promise<Dashboard> {
+  ): Promise<DashboardSource> {
     const plan = await this.plans.bySlug(actor, planSlug);
-    const queries = new ProgressQueries(this.db, ReadScope.of(actor), asOf);
-    const [
-      overall,
-      byTheme,
-      byAgency,
-      themes,
-      statusDistribution,
-      timeline,
-      undatedCompletions,
-      overdue,
-    ] = await Promise.all([
-      queries.aggregate('plan', [plan.id]),
-      queries.aggregate('theme', [plan.id]),
-      queries.aggregate('agency', [plan.id]),
-      this.db.getRepository(ThemeEntity).find({
-        where: { actionPlanId: plan.id, archivedAt: IsNull() },
-        order: { number: 'ASC' },
-      }),
-      queries.statusDistribution(plan.id),
-      queries.timeline(plan.id),
-      queries.undatedCompletions(plan.id),
-      this.milestones.overdue(actor, plan.id, today, asOf),
-    ]);
-    const agencies = await this.db
-      .getRepository(AgencyEntity)
-      .findBy({ id: In([...byAgency.keys()]) });
-    const name = (a: AgencyEntity) => a.name[locale] ?? a.name.en ?? a.name.da ?? a.slug;
     return {
       plan: { ...toActionPlan(plan), asOf },
       asOf: asOf ?? today,
-      overall: overall.get(plan.id) ?? NO_COMMITMENTS,
-      byTheme: themes.map((theme) => ({
-        theme: { ...toTheme(theme), asOf },
-        progress: byTheme.get(theme.id) ?? NO_COMMITMENTS,
-      })),
-      byAgency: agencies
-        .sort((a, b) => name(a).localeCompare(name(b), locale))
-        .map((agency) => ({ agency: toAgency(agency), progress: byAgency.get(agency.id)! })),
+      readAsOf: asOf,
+      today,
+      locale,
+      actor,
+    };
+  }
+
+  /** Every section at once, read through `loaders` (made for `actor` and `today`): the whole answer. */
+  async whole(
+    actor: Actor,
+    planSlug: string,
+    locale: Locale,
+    today: string,
+    asOf: string | null,
+    loaders: RequestLoaders,
+  ): Promise<Dashboard> {
+    const d = await this.dashboard(actor, planSlug, locale, today, asOf);
+    const [overall, byTheme, byAgency, statusDistribution, timeline, undatedCompletions, overdue] =
+      await Promise.all([
+        this.overall(d, loaders),
+        this.byTheme(d, loaders),
+        this.byAgency(d, loaders),
+        this.statusDistribution(d, loaders),
+        this.timeline(d, loaders),
+        this.undatedCompletions(d, loaders),
+        this.overdue(d),
+      ]);
+    return {
+      plan: d.plan,
+      asOf: d.asOf,
+      overall,
+      byTheme,
+      byAgency,
       statusDistribution,
       timeline,
       undatedCompletions,
       overdue,
-      rules: ROLL_UP_RULES[locale],
+      rules: this.rules(d),
     };
+  }
+
+  private async section<K extends DashboardSection>(
+    d: DashboardSource,
+    loaders: RequestLoaders,
+    section: K,
+  ): Promise<NonNullable<DashboardSections[K]>> {
+    const sections = await loaders.at(d.readAsOf).dashboardSection.load(`${d.plan.id}:${section}`);
+    return sections[section]!;
+  }
+
+  async overall(d: DashboardSource, loaders: RequestLoaders): Promise<Progress> {
+    return (await this.section(d, loaders, 'plan')) ?? NO_COMMITMENTS;
+  }
+
+  async byTheme(d: DashboardSource, loaders: RequestLoaders): Promise<ThemeProgress[]> {
+    const [themes, progress] = await Promise.all([
+      loaders.at(d.readAsOf).themesByPlanId.load(d.plan.id),
+      this.section(d, loaders, 'theme'),
+    ]);
+    return themes.map((theme) => ({
+      theme,
+      progress: progress.get(theme.id) ?? NO_COMMITMENTS,
+    }));
+  }
+
+  async byAgency(d: DashboardSource, loaders: RequestLoaders): Promise<AgencyProgress[]> {
+    const progress = await this.section(d, loaders, 'agency');
+    const agencies = await this.db
+      .getRepository(AgencyEntity)
+      .findBy({ id: In([...progress.keys()]) });
+    const name = (a: AgencyEntity) => a.name[d.locale] ?? a.name.en ?? a.name.da ?? a.slug;
+    return agencies
+      .sort((a, b) => name(a).localeCompare(name(b), d.locale))
+      .map((agency) => ({ agency: toAgency(agency), progress: progress.get(agency.id)! }));
+  }
+
+  statusDistribution(d: DashboardSource, loaders: RequestLoaders): Promise<StatusCount[]> {
+    return this.section(d, loaders, 'status');
+  }
+
+  timeline(d: DashboardSource, loaders: RequestLoaders): Promise<TimelinePoint[]> {
+    return this.section(d, loaders, 'timeline');
+  }
+
+  undatedCompletions(d: DashboardSource, loaders: RequestLoaders): Promise<number> {
+    return this.section(d, loaders, 'undated');
+  }
+
+  overdue(d: DashboardSource): Promise<Milestone[]> {
+    return this.milestones.overdue(d.actor, d.plan.id, d.today, d.readAsOf);
+  }
+
+  rules(d: DashboardSource): string {
+    return ROLL_UP_RULES[d.locale];
   }
 }

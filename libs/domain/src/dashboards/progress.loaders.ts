@@ -1,6 +1,35 @@
+import DataLoader from 'dataloader';
 import type { Progress } from './progress.model';
-import { ProgressQueries, type TimelinePointRow } from './progress.queries';
+import {
+  ProgressQueries,
+  type DashboardSection,
+  type DashboardSections,
+  type TimelinePointRow,
+} from './progress.queries';
 import { loader, type LoaderScope } from '../shared/loader-kit';
+
+/**
+ * A plan's dashboard sections, keyed `planId:section`: the sections a request asks for in the same tick (its
+ * fields are resolved side by side) are read in one statement per plan, and only those.
+ */
+function dashboardSectionLoader(progress: ProgressQueries) {
+  return new DataLoader<string, DashboardSections>(async (keys) => {
+    const asked = new Map<string, Set<DashboardSection>>();
+    for (const key of keys) {
+      const [planId, section] = key.split(':') as [string, DashboardSection];
+      asked.set(planId, (asked.get(planId) ?? new Set()).add(section));
+    }
+    const read = new Map(
+      await Promise.all(
+        [...asked].map(
+          async ([planId, sections]) =>
+            [planId, await progress.sections(planId, sections)] as const,
+        ),
+      ),
+    );
+    return keys.map((key) => read.get(key.split(':')[0])!);
+  });
+}
 
 /** This context's per-request loaders (see RequestLoaders): batched, answering only what the viewer may read. */
 export function progressLoaders(s: LoaderScope) {
@@ -26,6 +55,7 @@ export function progressLoaders(s: LoaderScope) {
         ),
       [],
     ),
+    dashboardSection: dashboardSectionLoader(progress),
   };
 }
 

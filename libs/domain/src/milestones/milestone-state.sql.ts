@@ -64,28 +64,32 @@ export function milestoneStateSql(
   const dayEnd = options.asOf
     ? `((${options.asOf}::date + 1)::timestamp AT TIME ZONE 'UTC')`
     : null;
-  const cached = (column: string, fromUpdate = `v.${column}`) =>
-    `CASE WHEN k.all_seen THEN m.${column} ELSE ${fromUpdate} END AS ${column}`;
   // Latest first; PUBLIC and INTERNAL updates are in different chains, whose sequences do not compare.
   const latestFirst = (update: string) =>
     `${update}.effective_date DESC, ${update}.recorded_at DESC, ${update}.sequence DESC`;
-  // The milestone's cached verdict belongs to the latest update of any visibility, and every update sets it
-  // back to UNVERIFIED: right only when nothing is hidden. Else the verdict is read from the verdicts on the
-  // updates the viewer sees, as it would stand had the hidden updates never been recorded.
-  const verdict = `CASE
-      WHEN k.all_seen THEN CASE WHEN ${dayEnd ? `m.updated_at < ${dayEnd}` : 'true'}
-        THEN m.verification ELSE 'UNVERIFIED' END
-      WHEN k.late_count = 0 THEN COALESCE(vv.verdict, 'UNVERIFIED')
-      ELSE 'UNVERIFIED' END`;
   // The version counts the reports on the milestone (and one for a plan file's history): those the viewer
   // may not see are left out, so it moves only with what the viewer sees.
   const version = scope.seesEverything
-    ? 'm.version'
-    : `m.version - k.hidden_reports - CASE WHEN k.hidden_imports > 0 AND NOT EXISTS (
-        SELECT 1 FROM status_update i WHERE i.milestone_id = m.id AND i.origin = 'IMPORT'
-          AND NOT (${hidden('i')})) THEN 1 ELSE 0 END`;
+    ? 'x.version'
+    : `x.version - x.hidden_reports - CASE WHEN x.hidden_imports > 0 AND NOT x.visible_import
+        THEN 1 ELSE 0 END`;
+  // The verdict cached on the milestone belongs to the latest update of any visibility, and every update sets
+  // it back to UNVERIFIED: right only when nothing is hidden. Else it is read from the verdicts on the updates
+  // the viewer sees, as it would stand had the hidden updates never been recorded: it holds while its update is
+  // the latest they see and none they see was recorded after it.
+  const verdict = `CASE
+      WHEN x.all_seen THEN CASE WHEN ${dayEnd ? `x.updated_at < ${dayEnd}` : 'true'}
+        THEN x.verification ELSE 'UNVERIFIED' END
+      WHEN x.late_count = 0 THEN COALESCE(j.verdict, 'UNVERIFIED')
+      ELSE 'UNVERIFIED' END`;
+  const cached = (column: string, fromUpdate = `v.${column}`) =>
+    `CASE WHEN x.all_seen THEN x.${column} ELSE ${fromUpdate} END AS ${column}`;
+  const seen = (update: string) => `${update}.id IS NOT NULL AND NOT (${unseen(update)})`;
+  // One pass over the chosen milestones and their updates, grouped by milestone: the counts, and the ids of the
+  // latest update seen (and the latest that gives an actual start). Its joins are all on keys, so the cost
+  // grows with the plan whatever the planner estimates (no statistics right after a bulk load included).
   return `
-    SELECT m.id AS milestone_id, m.commitment_id, c.action_plan_id, c.theme_id, m.weight, m.planned_end,
+    SELECT x.milestone_id, x.commitment_id, x.action_plan_id, x.theme_id, x.weight, x.planned_end,
       ${cached('status')}, ${cached('progress_percent')},
       ${cached('actual_start', 'st.actual_start')},
       ${cached('actual_start_precision', 'st.actual_start_precision')},
@@ -94,44 +98,39 @@ export function milestoneStateSql(
       v.effective_date_known AS last_update_dated,
       ${verdict} AS verification,
       ${version} AS version
-    FROM milestone m
-    JOIN commitment c ON c.id = m.commitment_id
+    FROM (
+      SELECT m.id AS milestone_id, m.commitment_id, c.action_plan_id, c.theme_id, m.weight, m.planned_end,
+        m.status, m.progress_percent, m.actual_start, m.actual_start_precision, m.actual_end,
+        m.actual_end_precision, m.last_update_on, m.verification, m.updated_at, m.version,
+        COUNT(su.id) FILTER (WHERE ${unseen('su')}) = 0 AS all_seen,
+        COUNT(su.id) FILTER (WHERE NOT (${hidden('su')}) AND ${late('su')}) AS late_count,
+        COUNT(su.id) FILTER (WHERE ${hidden('su')} AND su.origin = 'USER') AS hidden_reports,
+        COUNT(su.id) FILTER (WHERE ${hidden('su')} AND su.origin = 'IMPORT') AS hidden_imports,
+        COALESCE(bool_or(su.origin = 'IMPORT' AND NOT (${hidden('su')})), false) AS visible_import,
+        MAX(su.recorded_at) FILTER (WHERE NOT (${hidden('su')})) AS seen_recorded_max,
+        (array_agg(su.id ORDER BY ${latestFirst('su')}) FILTER (WHERE ${seen('su')}))[1] AS latest_id,
+        (array_agg(su.id ORDER BY ${latestFirst('su')})
+          FILTER (WHERE ${seen('su')} AND su.actual_start IS NOT NULL))[1] AS start_id
+      FROM milestone m
+      JOIN commitment c ON c.id = m.commitment_id
+      LEFT JOIN status_update su ON su.milestone_id = m.id
+      WHERE m.archived_at IS NULL AND c.archived_at IS NULL
+        AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})
+      GROUP BY m.id, c.id
+    ) x
+    LEFT JOIN status_update v ON v.id = x.latest_id
+    LEFT JOIN status_update st ON st.id = x.start_id
     LEFT JOIN LATERAL (
-      SELECT su.id, su.status, su.progress_percent, su.actual_start, su.actual_start_precision, su.actual_end,
-        su.actual_end_precision, su.effective_date, su.effective_date_known, su.sequence
-      FROM status_update su
-      WHERE su.milestone_id = m.id AND NOT (${unseen('su')})
-      ORDER BY ${latestFirst('su')}
+      SELECT CASE WHEN judged.id = x.latest_id ${dayEnd ? `AND jv.recorded_at < ${dayEnd}` : ''}
+          AND NOT (x.seen_recorded_max > jv.recorded_at)
+        THEN jv.verdict END AS verdict
+      FROM milestone_verification jv
+      JOIN status_update judged ON judged.id = jv.status_update_id
+      JOIN commitment c ON c.id = x.commitment_id
+      WHERE NOT x.all_seen AND jv.milestone_id = x.milestone_id AND NOT (${hidden('judged')})
+      ORDER BY jv.recorded_at DESC, jv.sequence DESC
       LIMIT 1
-    ) v ON true
-    CROSS JOIN LATERAL (
-      SELECT COUNT(*) FILTER (WHERE ${unseen('h')}) = 0 AS all_seen,
-        COUNT(*) FILTER (WHERE NOT (${hidden('h')}) AND ${late('h')}) AS late_count,
-        COUNT(*) FILTER (WHERE ${hidden('h')} AND h.origin = 'USER') AS hidden_reports,
-        COUNT(*) FILTER (WHERE ${hidden('h')} AND h.origin = 'IMPORT') AS hidden_imports
-      FROM status_update h
-      WHERE h.milestone_id = m.id
-    ) k
-    LEFT JOIN LATERAL (
-      SELECT a.actual_start, a.actual_start_precision
-      FROM status_update a
-      WHERE NOT k.all_seen AND a.milestone_id = m.id AND a.actual_start IS NOT NULL
-        AND NOT (${unseen('a')})
-      ORDER BY ${latestFirst('a')}
-      LIMIT 1
-    ) st ON true
-    LEFT JOIN LATERAL (
-      SELECT CASE WHEN judged.id = v.id ${dayEnd ? `AND j.recorded_at < ${dayEnd}` : ''}
-          AND NOT EXISTS (SELECT 1 FROM status_update r WHERE r.milestone_id = m.id
-            AND NOT (${hidden('r')}) AND r.recorded_at > j.recorded_at)
-        THEN j.verdict END AS verdict
-      FROM milestone_verification j JOIN status_update judged ON judged.id = j.status_update_id
-      WHERE NOT k.all_seen AND j.milestone_id = m.id AND NOT (${hidden('judged')})
-      ORDER BY j.recorded_at DESC, j.sequence DESC
-      LIMIT 1
-    ) vv ON true
-    WHERE m.archived_at IS NULL AND c.archived_at IS NULL
-      AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})`;
+    ) j ON true`;
 }
 
 const MILESTONE_PERCENT = (s: string) => `CASE ${s}.status WHEN 'COMPLETED' THEN 100
@@ -155,7 +154,7 @@ export const COMPLETION_FROM = (
 
 /**
  * Commitment-level roll-up over the commitments chosen by `where` (a condition on `c`), from the milestone
- * state `states` (a CTE of `milestoneStateSql` that covers at least those commitments). Columns:
+ * state `states` (a CTE of `milestoneStateSql` over the same `where`: exactly those commitments). Columns:
  * commitment_id, action_plan_id, theme_id, percent, reported_percent, coverage, completion, weight and
  * reported_weight (non-cancelled, reported), milestone_count and reported_milestone_count.
  */
@@ -164,35 +163,35 @@ export function commitmentProgressSql(
   where: string,
   states = MILESTONE_STATE,
 ): string {
+  // One GROUP BY over the milestone states and one row per chosen commitment (so those without milestones are
+  // there too): no join, so no plan the planner can misjudge.
   return `
-    SELECT c.id AS commitment_id, c.action_plan_id, c.theme_id,
+    SELECT r.commitment_id, r.action_plan_id, r.theme_id,
       CASE WHEN r.with_percent > 0 THEN round(r.total / r.active, 1) END AS percent,
       CASE WHEN r.with_percent > 0 THEN round(r.total / r.with_percent, 1) END AS reported_percent,
       CASE WHEN r.active > 0 THEN round(r.reported / r.active, 3) END AS coverage,
-      ${COMPLETION_FROM(
-        'COALESCE(r.reported, 0) > 0',
-        'r.total = 100 * r.active',
-        'r.total',
-        '100 * r.active',
-        'r.started',
-      )} AS completion,
-      COALESCE(r.active, 0) AS weight, COALESCE(r.reported, 0) AS reported_weight,
-      COALESCE(r.milestone_count, 0) AS milestone_count,
-      COALESCE(r.reported_milestone_count, 0) AS reported_milestone_count
-    FROM commitment c
-    LEFT JOIN (
-      SELECT s.commitment_id,
-        COALESCE(SUM(s.weight * p.pct), 0) AS total,
-        SUM(s.weight) FILTER (WHERE p.pct IS NOT NULL) AS with_percent,
+      ${COMPLETION_FROM('r.reported > 0', 'r.total = 100 * r.active', 'r.total', '100 * r.active', 'r.started')} AS completion,
+      r.active AS weight, r.reported AS reported_weight, r.milestone_count, r.reported_milestone_count
+    FROM (
+      SELECT s.commitment_id, s.action_plan_id, s.theme_id,
+        COALESCE(SUM(s.weight * s.pct), 0) AS total,
+        SUM(s.weight) FILTER (WHERE s.pct IS NOT NULL) AS with_percent,
         COALESCE(SUM(s.weight) FILTER (WHERE s.status <> 'CANCELLED'), 0) AS reported,
         COALESCE(SUM(s.weight) FILTER (WHERE s.status IS DISTINCT FROM 'CANCELLED'), 0) AS active,
-        COUNT(*) FILTER (WHERE s.status IS DISTINCT FROM 'CANCELLED') AS milestone_count,
+        COUNT(s.milestone_id) FILTER (WHERE s.status IS DISTINCT FROM 'CANCELLED') AS milestone_count,
         COUNT(*) FILTER (WHERE s.status <> 'CANCELLED') AS reported_milestone_count,
         COALESCE(bool_or(s.status IN ${STARTED}), false) AS started
-      FROM ${states} s CROSS JOIN LATERAL (SELECT ${MILESTONE_PERCENT('s')} AS pct) p
-      GROUP BY s.commitment_id
-    ) r ON r.commitment_id = c.id
-    WHERE c.archived_at IS NULL AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})`;
+      FROM (
+        SELECT st.milestone_id, st.commitment_id, st.action_plan_id, st.theme_id, st.weight, st.status,
+          ${MILESTONE_PERCENT('st')} AS pct
+        FROM ${states} st
+        UNION ALL
+        SELECT NULL, c.id, c.action_plan_id, c.theme_id, NULL, NULL, NULL
+        FROM commitment c
+        WHERE c.archived_at IS NULL AND c.action_plan_id IN (${scope.visiblePlanIdsSql()}) AND (${where})
+      ) s
+      GROUP BY s.commitment_id, s.action_plan_id, s.theme_id
+    ) r`;
 }
 
 /** Milestone flag conditions on the milestone state `s` as of the date in parameter `param`. */

@@ -22,11 +22,14 @@ export interface PlanFileRecorder {
 export class PlanFileChain {
   private readonly chain: AuditChain;
   private readonly internal = new Map<string, AuditChain>();
-  private readonly recordedAt = new Date();
 
   constructor(
     private readonly planId: string,
     private readonly recorder: PlanFileRecorder = { id: null, name: IMPORT_ACTOR_NAME },
+    /** Where the rows' ids come from. */
+    private readonly newId: () => string = randomUUID,
+    /** When the rows are recorded: by default, now. */
+    private readonly recordedAt: Date = new Date(),
   ) {
     this.chain = new AuditChain(planId);
   }
@@ -41,9 +44,24 @@ export class PlanFileChain {
     return chain;
   }
 
-  async saveHeads(manager: EntityManager): Promise<void> {
+  /** Stores the head of the plan's public chain on the plan. */
+  async savePlanHead(manager: EntityManager): Promise<void> {
     await this.chain.saveHead(manager);
-    for (const chain of this.internal.values()) await chain.saveHead(manager);
+  }
+
+  /**
+   * The head of a commitment's internal chain as the commitment's columns hold it (null and 0 while it has no
+   * INTERNAL rows), for writing with the commitment once all its rows are linked.
+   */
+  internalHead(commitmentId: string): {
+    internalAuditHeadHash: string | null;
+    internalAuditLength: number;
+  } {
+    const chain = this.internal.get(commitmentId);
+    return {
+      internalAuditHeadHash: chain?.headHash ?? null,
+      internalAuditLength: chain?.length ?? 0,
+    };
   }
 
   statusUpdate(
@@ -60,7 +78,7 @@ export class PlanFileChain {
     const [actualEnd, actualEndPrecision] = endOf(update.actualEnd);
     const status = update.status as MilestoneStatus;
     const row = {
-      id: randomUUID(),
+      id: this.newId(),
       actionPlanId: this.planId,
       milestoneId,
       status,
@@ -92,7 +110,7 @@ export class PlanFileChain {
   assessment(commitmentId: string, entry: PlanFileAssessment): AssessmentEntity {
     const [assessedOn, assessedOnPrecision] = endOf(entry.assessedOn);
     const row = {
-      id: randomUUID(),
+      id: this.newId(),
       actionPlanId: this.planId,
       commitmentId,
       stage: entry.stage,

@@ -93,6 +93,17 @@ export class ActionPlanEntity {
   @Column({ type: 'integer', default: 0 })
   auditLength: number;
 
+  /**
+   * Raised by triggers in the transaction of every write to the plan or anything in it (migration DataVersions):
+   * public answers are cached under it. Never written by the app.
+   */
+  @Column({ type: 'bigint', default: 1, select: false, insert: false, update: false })
+  dataVersion?: string;
+
+  /** The transaction that last raised `dataVersion` (so it is raised once per transaction). */
+  @Column({ type: 'bigint', nullable: true, select: false, insert: false, update: false })
+  dataVersionXact?: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

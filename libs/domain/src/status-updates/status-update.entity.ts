@@ -37,7 +37,7 @@ export enum UpdateOrigin {
   where: '"chain_commitment_id" IS NULL',
 })
 @Unique('status_update_internal_sequence_unique', ['chainCommitmentId', 'sequence'])
-@Index('status_update_milestone_idx', ['milestoneId', 'effectiveDate'])
+@Index('status_update_milestone_idx', ['milestoneId', 'effectiveDate', 'recordedAt', 'sequence'])
 @Check('status_update_percent_range_check', `"progress_percent" BETWEEN 0 AND 100`)
 export class StatusUpdateEntity {
   @PrimaryGeneratedColumn('uuid')
