@@ -260,15 +260,24 @@ describe('1,000 concurrent anonymous dashboard requests', () => {
     expect(active).toEqual([]);
     expect(poolUse()).toEqual({ waiting: 0, inUse: 0 });
 
-    // And the next visitor is served.
-    const after = await fetch(`${api.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: DASHBOARD_QUERY,
-        variables: { planSlug: 'dk-2017-2019', asOf: null, locale: 'en' },
-      }),
-    });
+    // And the next visitor is served: at once, or after the Retry-After the refusals named (the server may still
+    // remember the storm for a moment), as a client that honours it would be.
+    const visit = () =>
+      fetch(`${api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: DASHBOARD_QUERY,
+          variables: { planSlug: 'dk-2017-2019', asOf: null, locale: 'en' },
+        }),
+      });
+    let after = await visit();
+    if (after.status === 503) {
+      const wait = Number(after.headers.get('retry-after') ?? 1);
+      expect(wait).toBeLessThanOrEqual(5);
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      after = await visit();
+    }
     expect(after.status).toBe(200);
   }, 180_000);
 });
